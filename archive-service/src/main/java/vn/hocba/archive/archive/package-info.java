@@ -1,0 +1,2 @@
+/** The archive: signed records written once to immutable object storage. */
+package vn.hocba.archive.archive;

@@ -1,0 +1,23 @@
+package vn.hocba.archive.pki;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/pki/trust-anchors}: the PEM certificates the service trusts, public, for offline validation. */
+@RestController
+class TrustAnchorsController {
+
+    private final SigningKeys keys;
+
+    TrustAnchorsController(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    @GetMapping("/api/v1/pki/trust-anchors")
+    ResponseEntity<String> trustAnchors() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file"))
+                .body(Pem.encode(keys.trustAnchors()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Thông tư 22 results of a student, computed from the stored marks. */
+package vn.hocba.archive.results;

@@ -1,0 +1,518 @@
+package vn.hocba.archive.school;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.hocba.archive.school.SchoolYearDataset.Assessment;
+import vn.hocba.archive.school.SchoolYearDataset.Attendance;
+import vn.hocba.archive.school.SchoolYearDataset.Comment;
+import vn.hocba.archive.school.SchoolYearDataset.Conduct;
+import vn.hocba.archive.school.SchoolYearDataset.School;
+import vn.hocba.archive.school.SchoolYearDataset.SchoolClass;
+import vn.hocba.archive.school.SchoolYearDataset.Staff;
+import vn.hocba.archive.school.SchoolYearDataset.Student;
+import vn.hocba.archive.school.SchoolYearDataset.Subject;
+
+/**
+ * Reads and validates a {@code hocba.school-year/v1} document. Walks the JSON tree itself (rather than binding it) so
+ * that every problem is reported with its exact path, all at once; numbers are read as exact decimals.
+ */
+public final class DatasetReader {
+
+    /** Past this many problems the list is cut (a wholly wrong file would otherwise answer megabytes). */
+    static final int MAX_PROBLEMS = 10_000;
+
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
+    private static final Pattern SCHOOL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Set<String> ROLES = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN", "TEACHER");
+    private static final Set<String> LEVELS = Set.of("TOT", "KHA", "DAT", "CHUA_DAT");
+    private static final BigDecimal TEN = BigDecimal.TEN;
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Parses and validates; throws {@link DatasetRejectedException} listing every problem found. */
+    public SchoolYearDataset read(byte[] json) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JacksonException e) {
+            throw new DatasetRejectedException(List.of(new DatasetProblem("$",
+                    "not valid JSON: " + e.getOriginalMessage(), "không phải JSON hợp lệ: " + e.getOriginalMessage())));
+        }
+        var ctx = new Ctx();
+        SchoolYearDataset dataset = ctx.dataset(root);
+        if (!ctx.problems.isEmpty()) {
+            throw new DatasetRejectedException(ctx.problems);
+        }
+        return dataset;
+    }
+
+    /** State of one read: problems found so far and the ids seen, for reference checks. */
+    private static final class Ctx {
+        final List<DatasetProblem> problems = new ArrayList<>();
+        final Map<String, Staff> staff = new HashMap<>();
+        final Map<String, Subject> subjects = new HashMap<>();
+        final Map<String, SchoolClass> classes = new HashMap<>();
+        final Map<String, Student> students = new HashMap<>();
+        String level;
+
+        void problem(String path, String en, String vi) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new DatasetProblem(path, en, vi));
+            }
+        }
+
+        SchoolYearDataset dataset(JsonNode root) {
+            if (!root.isObject()) {
+                problem("$", "the dataset must be a JSON object", "tập dữ liệu phải là một đối tượng JSON");
+                return null;
+            }
+            JsonNode format = root.get("format");
+            if (format == null || !format.isString() || !SchoolYearDataset.FORMAT.equals(format.stringValue())) {
+                problem("format", "must be \"" + SchoolYearDataset.FORMAT + "\"",
+                        "phải là \"" + SchoolYearDataset.FORMAT + "\"");
+                return null; // another format: nothing else can be read meaningfully
+            }
+            String year = schoolYear(root.get("schoolYear"));
+            School school = school(root.get("school"));
+            List<Staff> staffList = array(root, "staff", this::staff);
+            List<Subject> subjectList = array(root, "subjects", this::subject);
+            List<SchoolClass> classList = array(root, "classes", this::schoolClass);
+            List<Student> studentList = array(root, "students", this::student);
+            List<Assessment> assessments = array(root, "assessments", new AssessmentReader()::read);
+            List<Conduct> conduct = array(root, "conduct", new UniquePerTerm()::conduct);
+            List<Attendance> attendance = array(root, "attendance", new UniquePerTerm()::attendance);
+            List<Comment> comments = array(root, "comments", new CommentReader()::read);
+            return new SchoolYearDataset(year, school, staffList, subjectList, classList, studentList, assessments,
+                    conduct, attendance, comments);
+        }
+
+        String schoolYear(JsonNode node) {
+            String value = node != null && node.isString() ? node.stringValue() : null;
+            var m = value == null ? null : SCHOOL_YEAR.matcher(value);
+            if (m == null || !m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
+                problem("schoolYear", "must be YYYY-YYYY with the second year following the first, e.g. 2024-2025",
+                        "phải có dạng YYYY-YYYY, năm sau liền năm trước, ví dụ 2024-2025");
+            }
+            return value;
+        }
+
+        School school(JsonNode node) {
+            if (node == null || !node.isObject()) {
+                problem("school", "is required (an object)", "bắt buộc (một đối tượng)");
+                return null;
+            }
+            String code = text(node, "school", "code", true);
+            if (code != null && !SCHOOL_CODE.matcher(code).matches()) {
+                problem("school.code", "may hold only letters, digits, '.', '_' and '-' (at most 64)",
+                        "chỉ gồm chữ, số, '.', '_' và '-' (tối đa 64 ký tự)");
+            }
+            level = text(node, "school", "level", true);
+            if (level != null && !Set.of("THCS", "THPT").contains(level)) {
+                problem("school.level", "must be THCS or THPT (primary, TIEU_HOC, is not supported yet)",
+                        "phải là THCS hoặc THPT (tiểu học, TIEU_HOC, chưa được hỗ trợ)");
+                level = null;
+            }
+            return new School(code, text(node, "school", "name", true), level, text(node, "school", "province", false),
+                    text(node, "school", "district", false), text(node, "school", "address", false));
+        }
+
+        Staff staff(JsonNode node, String path) {
+            String id = id(node, path, "id");
+            String name = text(node, path, "fullName", true);
+            Set<String> roles = new LinkedHashSet<>();
+            JsonNode r = node.get("roles");
+            if (r == null || !r.isArray() || r.isEmpty()) {
+                problem(path + ".roles", "must list at least one role", "phải có ít nhất một vai trò");
+            } else {
+                for (int i = 0; i < r.size(); i++) {
+                    JsonNode role = r.get(i);
+                    if (!role.isString() || !ROLES.contains(role.stringValue())) {
+                        problem(path + ".roles[" + i + "]", "must be one of " + ROLES, "phải là một trong " + ROLES);
+                    } else {
+                        roles.add(role.stringValue());
+                    }
+                }
+            }
+            var staff = new Staff(id, name, roles, text(node, path, "email", false));
+            if (id != null && this.staff.putIfAbsent(id, staff) != null) {
+                problem(path + ".id", "duplicate staff id " + id, "trùng mã cán bộ " + id);
+            }
+            return staff;
+        }
+
+        Subject subject(JsonNode node, String path) {
+            String code = id(node, path, "code");
+            String assessment = text(node, path, "assessment", true);
+            if (assessment != null && !Set.of("SCORED", "COMMENT").contains(assessment)) {
+                problem(path + ".assessment", "must be SCORED or COMMENT", "phải là SCORED hoặc COMMENT");
+            }
+            Map<Integer, Integer> periods = new LinkedHashMap<>();
+            JsonNode p = node.get("periodsPerYear");
+            if (p == null || !p.isObject() || p.isEmpty()) {
+                problem(path + ".periodsPerYear", "must map each grade taught to its periods per year",
+                        "phải ghi số tiết/năm cho mỗi khối lớp học môn này");
+            } else {
+                for (var e : p.properties()) {
+                    String at = path + ".periodsPerYear." + e.getKey();
+                    int grade = parseGrade(e.getKey());
+                    if (grade < 0) {
+                        problem(at, "grade must be 6 to 12", "khối lớp phải từ 6 đến 12");
+                    } else if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber()
+                            || e.getValue().asInt() <= 0) {
+                        problem(at, "periods per year must be a positive whole number", "số tiết/năm phải là số nguyên dương");
+                    } else {
+                        periods.put(grade, e.getValue().asInt());
+                    }
+                }
+            }
+            var subject = new Subject(code, text(node, path, "name", true), assessment, periods);
+            if (code != null && subjects.putIfAbsent(code, subject) != null) {
+                problem(path + ".code", "duplicate subject code " + code, "trùng mã môn học " + code);
+            }
+            return subject;
+        }
+
+        SchoolClass schoolClass(JsonNode node, String path) {
+            String code = id(node, path, "code");
+            int grade = integer(node, path, "grade", 6, 12);
+            if (grade > 0 && level != null && !gradeFitsLevel(grade)) {
+                problem(path + ".grade", "grade " + grade + " is not taught at a " + level + " school",
+                        "khối " + grade + " không thuộc cấp " + level);
+            }
+            String homeroom = id(node, path, "homeroomTeacher");
+            if (homeroom != null && !staff.containsKey(homeroom)) {
+                problem(path + ".homeroomTeacher", "unknown staff id " + homeroom, "không có cán bộ mã " + homeroom);
+            }
+            Map<String, String> teachers = new LinkedHashMap<>();
+            JsonNode t = node.get("subjectTeachers");
+            if (t == null || !t.isObject()) {
+                problem(path + ".subjectTeachers", "must map each subject code to a staff id",
+                        "phải ghi giáo viên (mã cán bộ) cho từng môn học");
+            } else {
+                for (var e : t.properties()) {
+                    String at = path + ".subjectTeachers." + e.getKey();
+                    Subject subject = subjects.get(e.getKey());
+                    if (subject == null) {
+                        problem(at, "unknown subject code " + e.getKey(), "không có môn học mã " + e.getKey());
+                    } else if (grade > 0 && !subject.periodsPerYear().containsKey(grade)) {
+                        problem(at, "subject " + e.getKey() + " is not taught in grade " + grade,
+                                "môn " + e.getKey() + " không học ở khối " + grade);
+                    }
+                    if (!e.getValue().isString() || !staff.containsKey(e.getValue().stringValue())) {
+                        problem(at, "unknown staff id " + e.getValue(), "không có cán bộ mã " + e.getValue());
+                    } else {
+                        teachers.put(e.getKey(), e.getValue().stringValue());
+                    }
+                }
+            }
+            if (grade > 0) { // "every class has a teacher for each of its subjects"
+                for (Subject s : subjects.values()) {
+                    if (s.code() != null && s.periodsPerYear().containsKey(grade) && !teachers.containsKey(s.code())
+                            && (t == null || !t.has(s.code()))) {
+                        problem(path + ".subjectTeachers." + s.code(), "no teacher for subject " + s.code(),
+                                "chưa có giáo viên dạy môn " + s.code());
+                    }
+                }
+            }
+            var c = new SchoolClass(code, grade, homeroom, teachers);
+            if (code != null && classes.putIfAbsent(code, c) != null) {
+                problem(path + ".code", "duplicate class code " + code, "trùng mã lớp " + code);
+            }
+            return c;
+        }
+
+        Student student(JsonNode node, String path) {
+            String id = id(node, path, "id");
+            String sex = text(node, path, "sex", true);
+            if (sex != null && !Set.of("NAM", "NU").contains(sex)) {
+                problem(path + ".sex", "must be NAM or NU", "phải là NAM hoặc NU");
+            }
+            LocalDate born = null;
+            String dob = text(node, path, "dateOfBirth", true);
+            if (dob != null) {
+                try {
+                    born = LocalDate.parse(dob);
+                } catch (DateTimeParseException e) {
+                    problem(path + ".dateOfBirth", "must be an ISO date, e.g. 2013-09-28",
+                            "phải là ngày theo ISO, ví dụ 2013-09-28");
+                }
+            }
+            String classCode = text(node, path, "class", true);
+            if (classCode != null && !classes.containsKey(classCode)) {
+                problem(path + ".class", "unknown class " + classCode, "không có lớp " + classCode);
+            }
+            var student = new Student(id, text(node, path, "fullName", true), sex, born,
+                    text(node, path, "ethnicity", false), text(node, path, "placeOfBirth", false),
+                    text(node, path, "address", false), text(node, path, "father", false),
+                    text(node, path, "mother", false), classCode, text(node, path, "enrolmentNo", false),
+                    text(node, path, "nationalId", false));
+            if (id != null && students.putIfAbsent(id, student) != null) {
+                problem(path + ".id", "duplicate student id " + id + " (a student is in exactly one class)",
+                        "trùng mã học sinh " + id + " (mỗi học sinh chỉ thuộc một lớp)");
+            }
+            return student;
+        }
+
+        /** Assessments: one per student, subject and term; marks checked against the subject's kind. */
+        final class AssessmentReader {
+            private final Set<String> seen = new HashSet<>();
+
+            Assessment read(JsonNode node, String path) {
+                Student student = studentRef(node, path);
+                String subjectCode = text(node, path, "subject", true);
+                Subject subject = subjectCode == null ? null : subjects.get(subjectCode);
+                if (subjectCode != null && subject == null) {
+                    problem(path + ".subject", "unknown subject code " + subjectCode, "không có môn học mã " + subjectCode);
+                } else if (subject != null && student != null && classes.containsKey(student.classCode())
+                        && !subject.periodsPerYear().containsKey(classes.get(student.classCode()).grade())) {
+                    problem(path + ".subject", "subject " + subjectCode + " is not taught in the student's grade",
+                            "môn " + subjectCode + " không học ở khối của học sinh");
+                }
+                int term = term(node, path);
+                if (student != null && subjectCode != null && term > 0
+                        && !seen.add(student.id() + "|" + subjectCode + "|" + term)) {
+                    problem(path, "a second assessment of " + student.id() + ", " + subjectCode + ", term " + term,
+                            "trùng bản ghi đánh giá của " + student.id() + ", môn " + subjectCode + ", học kì " + term);
+                }
+                boolean comment = subject != null && "COMMENT".equals(subject.assessment());
+                List<String> regular = new ArrayList<>();
+                JsonNode r = node.get("regular");
+                if (r != null && !r.isNull()) {
+                    if (!r.isArray()) {
+                        problem(path + ".regular", "must be an array of marks", "phải là một mảng điểm");
+                    } else {
+                        for (int i = 0; i < r.size(); i++) {
+                            String mark = mark(r.get(i), path + ".regular[" + i + "]", comment, subject != null);
+                            if (mark != null) {
+                                regular.add(mark);
+                            }
+                        }
+                    }
+                }
+                return new Assessment(student == null ? null : student.id(), subjectCode, term, regular,
+                        mark(node.get("midterm"), path + ".midterm", comment, subject != null),
+                        mark(node.get("final"), path + ".final", comment, subject != null));
+            }
+
+            /** A mark as text ("7.5", "Đ"), null when missing; a bad mark is a problem. */
+            private String mark(JsonNode node, String path, boolean comment, boolean kindKnown) {
+                if (node == null || node.isNull()) {
+                    return null;
+                }
+                if (!kindKnown) {
+                    return null; // the unknown subject is reported already
+                }
+                if (comment) {
+                    if (node.isString() && ("Đ".equals(node.stringValue()) || "CĐ".equals(node.stringValue()))) {
+                        return node.stringValue();
+                    }
+                    problem(path, "a comment subject's mark must be \"Đ\" or \"CĐ\"",
+                            "môn đánh giá bằng nhận xét chỉ nhận \"Đ\" hoặc \"CĐ\"");
+                    return null;
+                }
+                if (!node.isNumber()) {
+                    problem(path, "a score must be a number from 0 to 10", "điểm phải là số từ 0 đến 10");
+                    return null;
+                }
+                BigDecimal score = node.decimalValue();
+                if (score.signum() < 0 || score.compareTo(TEN) > 0) {
+                    problem(path, "a score must be from 0 to 10, not " + score.toPlainString(),
+                            "điểm phải từ 0 đến 10, không phải " + score.toPlainString());
+                    return null;
+                }
+                if (score.stripTrailingZeros().scale() > 1) {
+                    problem(path, "a score has at most one decimal, not " + score.toPlainString(),
+                            "điểm chỉ có tối đa một chữ số thập phân, không phải " + score.toPlainString());
+                    return null;
+                }
+                return score.setScale(1).toPlainString();
+            }
+        }
+
+        /** Conduct and attendance: one row per student and term. */
+        final class UniquePerTerm {
+            private final Set<String> seen = new HashSet<>();
+
+            Conduct conduct(JsonNode node, String path) {
+                Student student = studentRef(node, path);
+                int term = term(node, path);
+                unique(student, term, path);
+                String level = text(node, path, "level", true);
+                if (level != null && !LEVELS.contains(level)) {
+                    problem(path + ".level", "must be one of " + LEVELS, "phải là một trong " + LEVELS);
+                }
+                return new Conduct(student == null ? null : student.id(), term, level);
+            }
+
+            Attendance attendance(JsonNode node, String path) {
+                Student student = studentRef(node, path);
+                int term = term(node, path);
+                unique(student, term, path);
+                return new Attendance(student == null ? null : student.id(), term,
+                        integer(node, path, "excusedDays", 0, 366), integer(node, path, "unexcusedDays", 0, 366));
+            }
+
+            private void unique(Student student, int term, String path) {
+                if (student != null && term > 0 && !seen.add(student.id() + "|" + term)) {
+                    problem(path, "a second row for " + student.id() + ", term " + term,
+                            "trùng dòng của " + student.id() + ", học kì " + term);
+                }
+            }
+        }
+
+        /** Comments: one row per student; subject comments only for known subjects. */
+        final class CommentReader {
+            private final Set<String> seen = new HashSet<>();
+
+            Comment read(JsonNode node, String path) {
+                Student student = studentRef(node, path);
+                if (student != null && !seen.add(student.id())) {
+                    problem(path + ".student", "a second comment row for " + student.id(),
+                            "trùng dòng nhận xét của " + student.id());
+                }
+                Map<String, String> bySubject = new LinkedHashMap<>();
+                JsonNode s = node.get("subjects");
+                if (s != null && !s.isNull()) {
+                    if (!s.isObject()) {
+                        problem(path + ".subjects", "must map subject codes to text", "phải ghi nhận xét theo mã môn học");
+                    } else {
+                        for (var e : s.properties()) {
+                            if (!subjects.containsKey(e.getKey())) {
+                                problem(path + ".subjects." + e.getKey(), "unknown subject code " + e.getKey(),
+                                        "không có môn học mã " + e.getKey());
+                            } else if (!e.getValue().isString()) {
+                                problem(path + ".subjects." + e.getKey(), "must be text", "phải là văn bản");
+                            } else {
+                                bySubject.put(e.getKey(), e.getValue().stringValue());
+                            }
+                        }
+                    }
+                }
+                return new Comment(student == null ? null : student.id(), text(node, path, "homeroom", false),
+                        bySubject);
+            }
+        }
+
+        Student studentRef(JsonNode node, String path) {
+            String id = text(node, path, "student", true);
+            if (id == null) {
+                return null;
+            }
+            Student s = students.get(id);
+            if (s == null) {
+                problem(path + ".student", "unknown student id " + id, "không có học sinh mã " + id);
+            }
+            return s;
+        }
+
+        int term(JsonNode node, String path) {
+            JsonNode t = node.get("term");
+            if (t == null || !t.isIntegralNumber() || (t.asInt() != 1 && t.asInt() != 2)) {
+                problem(path + ".term", "must be 1 or 2", "học kì phải là 1 hoặc 2");
+                return 0;
+            }
+            return t.asInt();
+        }
+
+        <T> List<T> array(JsonNode root, String field, Element<T> element) {
+            JsonNode node = root.get(field);
+            List<T> out = new ArrayList<>();
+            if (node == null || !node.isArray()) {
+                problem(field, "is required (an array)", "bắt buộc (một mảng)");
+                return out;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                String path = field + "[" + i + "]";
+                JsonNode item = node.get(i);
+                if (!item.isObject()) {
+                    problem(path, "must be an object", "phải là một đối tượng");
+                } else {
+                    out.add(element.read(item, path));
+                }
+            }
+            return out;
+        }
+
+        String text(JsonNode node, String path, String field, boolean required) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    problem(path + "." + field, "is required", "bắt buộc");
+                }
+                return null;
+            }
+            if (!v.isString()) {
+                problem(path + "." + field, "must be text", "phải là văn bản");
+                return null;
+            }
+            String s = v.stringValue().strip();
+            if (required && s.isEmpty()) {
+                problem(path + "." + field, "must not be blank", "không được để trống");
+                return null;
+            }
+            if (s.length() > 1000) {
+                problem(path + "." + field, "is longer than 1000 characters", "dài quá 1000 ký tự");
+                return null;
+            }
+            return s;
+        }
+
+        String id(JsonNode node, String path, String field) {
+            String id = text(node, path, field, true);
+            if (id != null && !CODE.matcher(id).matches()) {
+                problem(path + "." + field, "may hold only letters, digits, '.', '_' and '-' (at most 32)",
+                        "chỉ gồm chữ, số, '.', '_' và '-' (tối đa 32 ký tự)");
+                return null;
+            }
+            return id;
+        }
+
+        int integer(JsonNode node, String path, String field, int min, int max) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+                problem(path + "." + field, "must be a whole number from " + min + " to " + max,
+                        "phải là số nguyên từ " + min + " đến " + max);
+                return -1;
+            }
+            return v.asInt();
+        }
+
+        boolean gradeFitsLevel(int grade) {
+            return "THCS".equals(level) ? grade >= 6 && grade <= 9 : grade >= 10 && grade <= 12;
+        }
+
+        static int parseGrade(String key) {
+            try {
+                int g = Integer.parseInt(key);
+                return g >= 6 && g <= 12 ? g : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Element<T> {
+        T read(JsonNode node, String path);
+    }
+}

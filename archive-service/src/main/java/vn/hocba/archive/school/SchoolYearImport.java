@@ -1,0 +1,161 @@
+package vn.hocba.archive.school;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.hocba.archive.school.SchoolYearDataset.Assessment;
+import vn.hocba.archive.school.SchoolYearDataset.Comment;
+
+/**
+ * Imports one school-year dataset: all of it in one transaction, or nothing. The same dataset imported again changes
+ * nothing; a changed dataset replaces that school year whole, as long as no record of the year has been rendered.
+ */
+@Service
+public class SchoolYearImport {
+
+    private final DatasetReader reader = new DatasetReader();
+    private final JsonMapper canonical = JsonMapper.builder().build();
+    private final JdbcClient db;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SchoolYearImport(JdbcClient db, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.db = db;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Outcome of an import: what the dataset held, and whether anything changed. */
+    public record ImportSummary(String school, String schoolYear, String sha256, boolean changed,
+                                Map<String, Integer> counts) {
+    }
+
+    /**
+     * @throws DatasetRejectedException when the dataset breaks a rule (nothing stored)
+     * @throws SchoolYearClosedException when records of that year exist already (changes go through corrections)
+     */
+    @Transactional
+    public ImportSummary importDataset(byte[] json, String actor) {
+        SchoolYearDataset data = reader.read(json);
+        String sha = sha256(canonical.writeValueAsBytes(data));
+        String school = data.school().code();
+        String year = data.schoolYear();
+
+        upsertSchool(data.school());
+        var previous = db.sql("select dataset_sha256 from school_year where school_code = ? and school_year = ? for update")
+                .params(school, year).query(String.class).optional();
+        if (previous.isPresent() && previous.get().equals(sha)) {
+            return new ImportSummary(school, year, sha, false, data.counts());
+        }
+        if (previous.isPresent()) {
+            int records = db.sql("select count(*) from student_record where school_code = ? and school_year = ?")
+                    .params(school, year).query(Integer.class).single();
+            if (records > 0) {
+                throw new SchoolYearClosedException(school, year);
+            }
+            deleteYear(school, year);
+        }
+        var summary = new ImportSummary(school, year, sha, true, data.counts());
+        var now = Timestamp.from(clock.instant());
+        if (previous.isPresent()) {
+            db.sql("update school_year set dataset_sha256 = ?, imported_at = ?, summary = ? where school_code = ? and school_year = ?")
+                    .params(sha, now, data.counts().toString(), school, year).update();
+        } else {
+            db.sql("insert into school_year (school_code, school_year, dataset_sha256, imported_at, summary) values (?, ?, ?, ?, ?)")
+                    .params(school, year, sha, now, data.counts().toString()).update();
+        }
+        insertYear(data);
+        events.publishEvent(new SchoolYearImported(school, year, sha, actor, data.counts()));
+        return summary;
+    }
+
+    private void upsertSchool(SchoolYearDataset.School s) {
+        int updated = db.sql("update school set name = ?, level = ?, province = ?, district = ?, address = ? where code = ?")
+                .params(s.name(), s.level(), s.province(), s.district(), s.address(), s.code()).update();
+        if (updated == 0) {
+            db.sql("insert into school (code, name, level, province, district, address) values (?, ?, ?, ?, ?, ?)")
+                    .params(s.code(), s.name(), s.level(), s.province(), s.district(), s.address()).update();
+        }
+    }
+
+    private void deleteYear(String school, String year) {
+        // children first (foreign keys)
+        for (String table : List.of("student_comment", "attendance", "conduct", "assessment", "student",
+                "class_subject_teacher", "school_class", "subject_periods", "subject", "staff")) {
+            jdbc.update("delete from " + table + " where school_code = ? and school_year = ?", school, year);
+        }
+    }
+
+    private void insertYear(SchoolYearDataset d) {
+        String sc = d.school().code();
+        String sy = d.schoolYear();
+        batch("insert into staff (school_code, school_year, id, full_name, roles, email) values (?, ?, ?, ?, ?, ?)",
+                d.staff().stream().map(s -> new Object[] {sc, sy, s.id(), s.fullName(), String.join(",", s.roles()), s.email()}).toList());
+        List<Object[]> subjects = new ArrayList<>();
+        List<Object[]> periods = new ArrayList<>();
+        for (int i = 0; i < d.subjects().size(); i++) {
+            var s = d.subjects().get(i);
+            subjects.add(new Object[] {sc, sy, s.code(), s.name(), s.assessment(), i});
+            s.periodsPerYear().forEach((grade, p) -> periods.add(new Object[] {sc, sy, s.code(), grade, p}));
+        }
+        batch("insert into subject (school_code, school_year, code, name, assessment, position) values (?, ?, ?, ?, ?, ?)", subjects);
+        batch("insert into subject_periods (school_code, school_year, subject_code, grade, periods) values (?, ?, ?, ?, ?)", periods);
+        batch("insert into school_class (school_code, school_year, code, grade, homeroom_teacher) values (?, ?, ?, ?, ?)",
+                d.classes().stream().map(c -> new Object[] {sc, sy, c.code(), c.grade(), c.homeroomTeacher()}).toList());
+        List<Object[]> teachers = new ArrayList<>();
+        d.classes().forEach(c -> c.subjectTeachers().forEach((subject, staff) -> teachers.add(new Object[] {sc, sy, c.code(), subject, staff})));
+        batch("insert into class_subject_teacher (school_code, school_year, class_code, subject_code, staff_id) values (?, ?, ?, ?, ?)", teachers);
+        batch("insert into student (school_code, school_year, id, full_name, sex, date_of_birth, ethnicity, place_of_birth, address, father, mother, class_code, enrolment_no, national_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                d.students().stream().map(s -> new Object[] {sc, sy, s.id(), s.fullName(), s.sex(), Date.valueOf(s.dateOfBirth()),
+                        s.ethnicity(), s.placeOfBirth(), s.address(), s.father(), s.mother(), s.classCode(), s.enrolmentNo(), s.nationalId()}).toList());
+        batch("insert into assessment (school_code, school_year, student_id, subject_code, term, regular_marks, midterm, final_mark) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                d.assessments().stream().map((Assessment a) -> new Object[] {sc, sy, a.student(), a.subject(), a.term(),
+                        String.join(",", a.regular()), a.midterm(), a.finalMark()}).toList());
+        batch("insert into conduct (school_code, school_year, student_id, term, level) values (?, ?, ?, ?, ?)",
+                d.conduct().stream().map(c -> new Object[] {sc, sy, c.student(), c.term(), c.level()}).toList());
+        batch("insert into attendance (school_code, school_year, student_id, term, excused_days, unexcused_days) values (?, ?, ?, ?, ?, ?)",
+                d.attendance().stream().map(a -> new Object[] {sc, sy, a.student(), a.term(), a.excusedDays(), a.unexcusedDays()}).toList());
+        List<Object[]> comments = new ArrayList<>();
+        for (Comment c : d.comments()) {
+            comments.add(new Object[] {sc, sy, c.student(), c.homeroom(), "", null});
+            c.subjects().forEach((subject, text) -> comments.add(new Object[] {sc, sy, c.student(), null, subject, text}));
+        }
+        batch("insert into student_comment (school_code, school_year, student_id, homeroom, subject_code, subject_text) values (?, ?, ?, ?, ?, ?)", comments);
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += 1000) {
+            jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

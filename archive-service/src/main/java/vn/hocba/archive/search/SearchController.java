@@ -1,0 +1,57 @@
+package vn.hocba.archive.search;
+
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.hocba.archive.common.HocbaException;
+import vn.hocba.archive.security.HocbaUser;
+
+/** {@code GET /api/v1/search}: only what the caller may see; works with or without diacritics. */
+@RestController
+class SearchController {
+
+    private final SearchIndex index;
+
+    SearchController(SearchIndex index) {
+        this.index = index;
+    }
+
+    @GetMapping("/api/v1/search")
+    SearchResponse search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal HocbaUser caller) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new BadPaging();
+        }
+        var scope = caller.isAdmin() && caller.school() == null
+                ? SearchIndex.SearchScope.everything()
+                : SearchIndex.SearchScope.schools(caller.school() == null ? List.of() : List.of(caller.school()));
+        var result = index.search(q, scope, page, size);
+        return new SearchResponse(result.total(), result.hits().stream()
+                .map(h -> new SearchHit(h.lookupCode(), h.school(), h.schoolYear(), h.classCode(), h.student(),
+                        h.fullName(), h.documentType(), h.status()))
+                .toList());
+    }
+
+    record SearchResponse(long total, List<SearchHit> hits) {
+    }
+
+    record SearchHit(String lookupCode, String school, String schoolYear, @com.fasterxml.jackson.annotation.JsonProperty("class") String classCode,
+                     String student, String fullName, String documentType, String status) {
+    }
+
+    static final class BadPaging extends HocbaException {
+        BadPaging() {
+            super(org.springframework.http.HttpStatus.BAD_REQUEST, "bad-paging",
+                    "page must be 0 or more and size from 1 to 100", "page phải từ 0 trở lên và size từ 1 đến 100");
+        }
+
+        @Override
+        public java.util.Map<String, Object> properties() {
+            return java.util.Map.of("errors", List.of(java.util.Map.of("path", "size", "message", getMessage())));
+        }
+    }
+}

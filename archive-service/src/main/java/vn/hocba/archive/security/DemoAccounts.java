@@ -1,0 +1,56 @@
+package vn.hocba.archive.security;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.hocba.archive.school.SchoolDirectory;
+
+/**
+ * The demo accounts of the embedded default (SCHOOL-YEAR-FORMAT.md): {@code admin}/{@code admin}, and every staff
+ * member of every imported school as {@code {staffId}@{schoolCode}} with the password {@code demo}. Exempt from the
+ * forced password change that real accounts will get. Never active outside demo mode.
+ */
+class DemoAccounts implements UserDetailsService {
+
+    private final SchoolDirectory directory;
+    private final String adminHash;
+    private final String demoHash;
+
+    DemoAccounts(SchoolDirectory directory, PasswordEncoder encoder) {
+        this.directory = directory;
+        this.adminHash = encoder.encode("admin");
+        this.demoHash = encoder.encode("demo");
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        if ("admin".equals(username)) {
+            return user(username, adminHash, null, null, "Quản trị hệ thống", Set.of("ADMIN"));
+        }
+        int at = username.indexOf('@');
+        if (at <= 0 || at == username.length() - 1) {
+            throw new UsernameNotFoundException("no such account");
+        }
+        String staffId = username.substring(0, at);
+        String school = username.substring(at + 1);
+        return directory.latestStaff(school, staffId)
+                .map(s -> user(username, demoHash, school, staffId, s.fullName(), s.roles()))
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+
+    private static HocbaUser user(String username, String hash, String school, String staffId, String fullName,
+                                  Set<String> roles) {
+        Set<SimpleGrantedAuthority> authorities = new HashSet<>();
+        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        if (staffId != null) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+        }
+        return new HocbaUser(username, hash, school, staffId, fullName, roles, authorities);
+    }
+}

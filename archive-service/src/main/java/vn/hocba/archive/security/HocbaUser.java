@@ -1,0 +1,54 @@
+package vn.hocba.archive.security;
+
+import java.util.Collection;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/**
+ * A signed-in person. Staff accounts are named {@code {staffId}@{schoolCode}} (staff ids are unique only within a
+ * school); {@code school} and {@code staffId} are null for accounts that are not staff of a school (the administrator).
+ */
+public class HocbaUser extends User {
+
+    private final String school;
+    private final String staffId;
+    private final String fullName;
+    private final Set<String> roles;
+
+    HocbaUser(String username, String passwordHash, String school, String staffId, String fullName, Set<String> roles,
+              Collection<? extends GrantedAuthority> authorities) {
+        super(username, passwordHash, authorities);
+        this.school = school;
+        this.staffId = staffId;
+        this.fullName = fullName;
+        this.roles = Set.copyOf(roles);
+    }
+
+    public String school() {
+        return school;
+    }
+
+    public String staffId() {
+        return staffId;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    /** Roles as in the dataset: PRINCIPAL, VICE_PRINCIPAL, CLERK, ADMIN, TEACHER. */
+    public Set<String> roles() {
+        return roles;
+    }
+
+    public boolean isAdmin() {
+        return roles.contains("ADMIN");
+    }
+
+    /** Staff of this school (any role), or an administrator. */
+    public boolean mayRead(String schoolCode) {
+        return (school == null && isAdmin()) || schoolCode.equals(school);
+    }
+}

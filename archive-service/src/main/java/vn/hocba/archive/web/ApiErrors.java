@@ -1,0 +1,93 @@
+package vn.hocba.archive.web;
+
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import vn.hocba.archive.common.HocbaException;
+import vn.hocba.archive.school.DatasetRejectedException;
+import vn.hocba.archive.school.SchoolYearClosedException;
+
+/** Every refusal of the API as RFC 9457 problem+json, with a Vietnamese and an English detail. Never an empty 500. */
+@RestControllerAdvice(basePackages = "vn.hocba.archive")
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(DatasetRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(DatasetRejectedException e) {
+        var p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", "Dataset refused",
+                e.problems().size() + " problem(s) found; nothing was stored.",
+                "Tập dữ liệu bị từ chối: có " + e.problems().size() + " lỗi; không có gì được lưu.");
+        p.setProperty("errors", e.problems());
+        return respond(p);
+    }
+
+    @ExceptionHandler(SchoolYearClosedException.class)
+    ResponseEntity<ProblemDetail> closed(SchoolYearClosedException e) {
+        var p = problem(HttpStatus.CONFLICT, "school-year-closed", "School year closed", e.getMessage(),
+                "Năm học " + e.schoolYear() + " của trường " + e.school()
+                        + " đã có học bạ; mọi thay đổi phải qua yêu cầu sửa chữa.");
+        return respond(p);
+    }
+
+    @ExceptionHandler(HocbaException.class)
+    ResponseEntity<ProblemDetail> refused(HocbaException e) {
+        var p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        p.setType(e.type());
+        p.setTitle(e.status().getReasonPhrase());
+        p.setProperty("detailVi", e.detailVi());
+        e.properties().forEach(p::setProperty);
+        return respond(p);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your role does not allow this.", "Vai trò của bạn không được phép thực hiện thao tác này."));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> concurrent(DuplicateKeyException e) {
+        return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                "Someone else changed the same data at the same time; try again.",
+                "Dữ liệu vừa được người khác thay đổi cùng lúc; vui lòng thử lại."));
+    }
+
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> unavailable(DataAccessResourceFailureException e) {
+        log.error("database unavailable", e);
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                "The database cannot be reached; try again later.", "Không kết nối được cơ sở dữ liệu; vui lòng thử lại sau."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "An unexpected error occurred; it has been logged.", "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại."));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detailEn, String detailVi) {
+        var p = ProblemDetail.forStatusAndDetail(status, detailEn);
+        p.setType(java.net.URI.create("https://hocba.vn/problems/" + type));
+        p.setTitle(title);
+        p.setProperty("detailVi", detailVi);
+        return p;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+}

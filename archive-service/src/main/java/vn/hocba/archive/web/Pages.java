@@ -1,0 +1,127 @@
+package vn.hocba.archive.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.common.HocbaException;
+import vn.hocba.archive.school.SchoolDirectory;
+import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.workflow.RecordView;
+import vn.hocba.archive.workflow.RecordWorkflow;
+
+/** The web pages: classes, their records and signing state; staff render and sign from here. */
+@Controller
+class Pages {
+
+    private final SchoolDirectory directory;
+    private final RecordWorkflow workflow;
+
+    Pages(SchoolDirectory directory, RecordWorkflow workflow) {
+        this.directory = directory;
+        this.workflow = workflow;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    /** Every school year the caller may see, with its classes. */
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal HocbaUser user, Model model) {
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (var y : directory.schoolYears()) {
+            if (!user.mayRead(y.school())) {
+                continue;
+            }
+            var classes = new ArrayList<Map<String, Object>>();
+            for (var c : directory.classes(y.school(), y.schoolYear())) {
+                var records = workflow.recordsOfClass(y.school(), y.schoolYear(), c.code()).values();
+                classes.add(Map.of("code", c.code(), "grade", c.grade(),
+                        "homeroom", name(y.school(), y.schoolYear(), c.homeroomTeacher()),
+                        "students", directory.studentsOfClass(y.school(), y.schoolYear(), c.code()).size(),
+                        "rendered", records.size(),
+                        "archived", records.stream().filter(r -> r.status().name().equals("ARCHIVED")).count()));
+            }
+            years.add(Map.of("school", y.school(), "schoolName", y.schoolName(), "year", y.schoolYear(), "classes", classes));
+        }
+        model.addAttribute("user", user);
+        model.addAttribute("years", years);
+        return "home";
+    }
+
+    /** The students of one class and where each record stands. */
+    @GetMapping("/schools/{school}/years/{year}/classes/{classCode}")
+    String schoolClass(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
+                       @AuthenticationPrincipal HocbaUser user, Model model) {
+        if (!user.mayRead(school)) {
+            throw new ForbiddenException("not your school", "không phải trường của bạn");
+        }
+        var schoolClass = directory.schoolClass(school, year, classCode).orElseThrow();
+        Map<String, RecordView> records = workflow.recordsOfClass(school, year, classCode);
+        var rows = new ArrayList<Map<String, Object>>();
+        for (var s : directory.studentsOfClass(school, year, classCode)) {
+            RecordView r = records.get(s.id());
+            var row = new LinkedHashMap<String, Object>();
+            row.put("id", s.id());
+            row.put("fullName", s.fullName());
+            row.put("record", r);
+            row.put("signed", r == null ? 0 : r.signatures().size());
+            row.put("awaiting", r == null ? List.of() : r.awaiting().stream().map(id -> name(school, year, id)).toList());
+            row.put("myTurn", r != null && user.staffId() != null && school.equals(user.school())
+                    && r.awaiting().contains(user.staffId()));
+            rows.add(row);
+        }
+        model.addAttribute("user", user);
+        model.addAttribute("school", directory.school(school).orElseThrow());
+        model.addAttribute("year", year);
+        model.addAttribute("schoolClass", schoolClass);
+        model.addAttribute("homeroom", name(school, year, schoolClass.homeroomTeacher()));
+        model.addAttribute("rows", rows);
+        return "class";
+    }
+
+    @PostMapping("/schools/{school}/years/{year}/students/{student}/render")
+    String render(@PathVariable String school, @PathVariable String year, @PathVariable String student,
+                  @AuthenticationPrincipal HocbaUser user, RedirectAttributes flash) {
+        return act(school, year, student, flash, () -> {
+            workflow.render(school, year, student, user);
+            return "Đã tạo học bạ của " + student + ".";
+        });
+    }
+
+    @PostMapping("/schools/{school}/years/{year}/students/{student}/sign")
+    String sign(@PathVariable String school, @PathVariable String year, @PathVariable String student,
+                @AuthenticationPrincipal HocbaUser user, RedirectAttributes flash) {
+        return act(school, year, student, flash, () -> {
+            var r = workflow.sign(school, year, student, user);
+            return "Đã ký học bạ của " + student + (r.status().name().equals("ARCHIVED") ? "; học bạ đã đủ chữ ký và được lưu trữ." : ".");
+        });
+    }
+
+    private String act(String school, String year, String student, RedirectAttributes flash,
+                       java.util.function.Supplier<String> action) {
+        try {
+            flash.addFlashAttribute("message", action.get());
+        } catch (HocbaException e) {
+            flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
+        }
+        String classCode = directory.student(school, year, student).map(SchoolDirectory.Student::classCode).orElse("");
+        return "redirect:/schools/" + school + "/years/" + year + "/classes/" + classCode;
+    }
+
+    private String name(String school, String year, String staffId) {
+        return directory.staff(school, year, staffId).map(SchoolDirectory.StaffMember::fullName).orElse(staffId);
+    }
+}

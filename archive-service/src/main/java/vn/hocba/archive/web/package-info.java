@@ -1,0 +1,2 @@
+/** The web pages and the API's error model. */
+package vn.hocba.archive.web;

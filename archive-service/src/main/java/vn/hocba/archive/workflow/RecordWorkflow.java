@@ -1,0 +1,363 @@
+package vn.hocba.archive.workflow;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hocba.archive.archive.RecordArchive;
+import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.common.HocbaException;
+import vn.hocba.archive.common.NotFoundException;
+import vn.hocba.archive.pki.SigningKeys;
+import vn.hocba.archive.rendering.RecordRendering;
+import vn.hocba.archive.rendering.RenderedRecord;
+import vn.hocba.archive.school.SchoolDirectory;
+import vn.hocba.archive.school.SchoolDirectory.StudentYear;
+import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.signing.PdfSigner;
+import vn.hocba.signing.SignatureBox;
+import vn.hocba.signing.SignatureRequest;
+
+/**
+ * The life of a student record: rendered once per student and year, then signed in sequence (each subject teacher of
+ * the class in any order, then the homeroom teacher, then the principal), each signature an incremental revision,
+ * and written once to the archive when complete.
+ *
+ * <p>Signing runs outside any transaction (it is the slow part); the new revision is then stored under an optimistic
+ * lock on the record's revision number, so two signers at once never lose a signature: the later one signs again on
+ * top of the earlier one.
+ */
+@Service
+public class RecordWorkflow {
+
+    private static final int ATTEMPTS = 5;
+
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final SchoolDirectory directory;
+    private final RecordRendering rendering;
+    private final SigningKeys keys;
+    private final PdfSigner signer;
+    private final RecordArchive archive;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RecordWorkflow(JdbcClient db, TransactionTemplate tx, SchoolDirectory directory, RecordRendering rendering,
+                   SigningKeys keys, PdfSigner signer, RecordArchive archive, ApplicationEventPublisher events,
+                   Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.directory = directory;
+        this.rendering = rendering;
+        this.keys = keys;
+        this.signer = signer;
+        this.archive = archive;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A rendered answer, and whether this call created it. */
+    public record Rendered(RecordView record, boolean created) {
+    }
+
+    /** The bytes of one version of a record. */
+    public record Pdf(UUID lookupCode, int version, byte[] bytes) {
+    }
+
+    /** Renders the record of that student and year unless it exists; returns the current one otherwise. */
+    public Rendered render(String school, String year, String studentId, HocbaUser caller) {
+        requireReader(caller, school);
+        Optional<RecordRow> existing = current(school, year, studentId);
+        if (existing.isPresent()) {
+            return new Rendered(view(existing.get()), false);
+        }
+        StudentYear data = directory.studentYear(school, year, studentId)
+                .orElseThrow(() -> new NotFoundException("student " + studentId + " in " + year, "học sinh " + studentId + " năm học " + year));
+        var principal = directory.staffWithRole(school, year, "PRINCIPAL").stream().findFirst()
+                .orElseThrow(() -> new HocbaException(HttpStatus.CONFLICT, "no-principal",
+                        "the school has no principal in " + year + " to countersign",
+                        "trường chưa có hiệu trưởng trong năm học " + year + " để ký duyệt") {
+                });
+        UUID lookupCode = UUID.randomUUID();
+        int version = 1;
+        Instant now = clock.instant();
+        RenderedRecord rendered = rendering.render(lookupCode, version, data, now);
+        List<PlannedSigner> plan = plan(school, year, data, principal, rendered);
+        String sha = RecordArchive.sha256(rendered.pdf());
+        try {
+            tx.executeWithoutResult(status -> {
+                db.sql("""
+                        insert into student_record (lookup_code, school_code, school_year, student_id, class_code, version,
+                            status, revision, pdf, sha256, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
+                        .params(lookupCode, school, year, studentId, data.student().classCode(), version,
+                                RecordStatus.SIGNING.name(), rendered.pdf(), sha, Timestamp.from(now))
+                        .update();
+                for (PlannedSigner p : plan) {
+                    db.sql("""
+                            insert into record_signer (lookup_code, staff_id, role, stage, subjects, full_name, box_page,
+                                box_x, box_y, box_width, box_height) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            .params(lookupCode, p.staffId(), p.role().name(), p.role().stage(), String.join(",", p.subjects()),
+                                    p.fullName(), p.box().page(), BigDecimal.valueOf(p.box().x()), BigDecimal.valueOf(p.box().y()),
+                                    BigDecimal.valueOf(p.box().width()), BigDecimal.valueOf(p.box().height()))
+                            .update();
+                }
+                events.publishEvent(new RecordRendered(lookupCode, school, year, studentId, version, sha, caller.getUsername()));
+            });
+        } catch (DuplicateKeyException raced) {
+            // someone rendered the same record a moment earlier: theirs stands
+            return new Rendered(view(current(school, year, studentId).orElseThrow()), false);
+        }
+        return new Rendered(view(current(school, year, studentId).orElseThrow()), true);
+    }
+
+    public RecordView get(String school, String year, String studentId, HocbaUser caller) {
+        requireReader(caller, school);
+        return view(current(school, year, studentId).orElseThrow(() -> notRendered(studentId)));
+    }
+
+    /** The caller signs their turn. 409 out of turn / already signed / complete; 403 no place in the sequence. */
+    public RecordView sign(String school, String year, String studentId, HocbaUser caller) {
+        if (caller.staffId() == null || !school.equals(caller.school())) {
+            throw new ForbiddenException("you have no place in the signing sequence of this record",
+                    "bạn không có tên trong trình tự ký của học bạ này");
+        }
+        for (int attempt = 1; ; attempt++) {
+            RecordRow record = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
+            List<PlannedSigner> plan = plan(record.lookupCode());
+            List<PlannedSigner> mine = plan.stream().filter(p -> p.staffId().equals(caller.staffId())).toList();
+            if (mine.isEmpty()) {
+                throw new ForbiddenException("you have no place in the signing sequence of this record",
+                        "bạn không có tên trong trình tự ký của học bạ này");
+            }
+            List<String> awaiting = awaiting(plan);
+            if (record.status() != RecordStatus.SIGNING) {
+                throw new WorkflowConflictException("record-complete", "the record is complete; it takes no more signatures",
+                        "học bạ đã đủ chữ ký; không thể ký thêm", awaiting);
+            }
+            PlannedSigner turn = mine.stream().filter(p -> p.signedAt() == null && awaiting.contains(p.staffId())
+                    && p.role().stage() == currentStage(plan)).findFirst().orElse(null);
+            if (turn == null) {
+                boolean signed = mine.stream().allMatch(p -> p.signedAt() != null);
+                throw signed
+                        ? new WorkflowConflictException("already-signed", "you have signed this record already",
+                                "bạn đã ký học bạ này rồi", awaiting)
+                        : new WorkflowConflictException("out-of-turn", "it is not your turn to sign; waiting for " + awaiting,
+                                "chưa đến lượt bạn ký; đang chờ " + awaiting, awaiting);
+            }
+            Instant now = clock.instant();
+            var school0 = directory.school(school).orElseThrow();
+            var token = keys.tokenFor(school, school0.name(), caller.staffId(), turn.fullName());
+            String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
+                    ? turn.role().label() + " (" + String.join(", ", subjectNames(school, year, turn.subjects())) + ")"
+                    : turn.role().label();
+            byte[] signed = signer.sign(record.pdf(), token, new SignatureRequest(turn.box(), turn.fullName(), roleLabel,
+                    reason(turn.role()), school0.name(), now));
+            if (store(record, turn, signed, now, plan, caller)) {
+                return view(current(school, year, studentId).orElseThrow());
+            }
+            if (attempt == ATTEMPTS) {
+                throw new WorkflowConflictException("busy", "the record is being signed by others; try again",
+                        "học bạ đang được người khác ký; vui lòng thử lại", awaiting(plan(record.lookupCode())));
+            }
+        }
+    }
+
+    /** Stores the new revision if nobody else stored one meanwhile; archives it when it was the last signature. */
+    private boolean store(RecordRow record, PlannedSigner turn, byte[] signed, Instant now, List<PlannedSigner> plan,
+                          HocbaUser caller) {
+        String sha = RecordArchive.sha256(signed);
+        int revision = record.revision() + 1;
+        boolean last = plan.stream().filter(p -> p.signedAt() == null).count() == 1;
+        // Written once before the database says ARCHIVED: a crash in between leaves a harmless, re-writable copy.
+        String archiveKey = last ? archive.archive(signed, sha) : null;
+        Boolean stored = tx.execute(status -> {
+            int updated = db.sql("""
+                    update student_record set pdf = ?, sha256 = ?, revision = ?, status = ?, archived_at = ?, archive_key = ?
+                    where lookup_code = ? and revision = ?""")
+                    .params(last ? null : signed, sha, revision, (last ? RecordStatus.ARCHIVED : RecordStatus.SIGNING).name(),
+                            last ? Timestamp.from(now) : null, archiveKey, record.lookupCode(), record.revision())
+                    .update();
+            if (updated == 0) {
+                return false;
+            }
+            db.sql("update record_signer set signed_at = ?, revision = ? where lookup_code = ? and staff_id = ? and role = ?")
+                    .params(Timestamp.from(now), revision, record.lookupCode(), turn.staffId(), turn.role().name()).update();
+            events.publishEvent(new RecordSigned(record.lookupCode(), record.school(), record.schoolYear(), record.studentId(),
+                    turn.staffId(), turn.role(), revision, sha, caller.getUsername()));
+            if (last) {
+                var student = directory.student(record.school(), record.schoolYear(), record.studentId()).orElseThrow();
+                events.publishEvent(new RecordArchived(record.lookupCode(), record.school(), record.schoolYear(),
+                        student.classCode(), student.id(), student.fullName(), record.version(), archiveKey, sha));
+            }
+            return true;
+        });
+        return Boolean.TRUE.equals(stored);
+    }
+
+    /** The current PDF, or the given version's; archived records are read back from the archive. */
+    public Pdf pdf(String school, String year, String studentId, Integer version, HocbaUser caller) {
+        requireReader(caller, school);
+        RecordRow row = (version == null ? current(school, year, studentId) : byVersion(school, year, studentId, version))
+                .orElseThrow(() -> notRendered(studentId));
+        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey()) : row.pdf();
+        return new Pdf(row.lookupCode(), row.version(), bytes);
+    }
+
+    /** Records of one class, by student id, for the pages. */
+    public Map<String, RecordView> recordsOfClass(String school, String year, String classCode) {
+        Map<String, RecordView> out = new LinkedHashMap<>();
+        db.sql(SELECT + " where school_code = ? and school_year = ? and class_code = ? and status <> 'SUPERSEDED'")
+                .params(school, year, classCode).query(this::row).list()
+                .forEach(r -> out.put(r.studentId(), view(r)));
+        return out;
+    }
+
+    /** Every archived record, as the event that announced it (for rebuilding indexes). */
+    public List<RecordArchived> archived() {
+        return db.sql("""
+                select r.lookup_code, r.school_code, r.school_year, r.class_code, r.student_id, s.full_name, r.version,
+                       r.archive_key, r.sha256
+                from student_record r join student s
+                  on s.school_code = r.school_code and s.school_year = r.school_year and s.id = r.student_id
+                where r.status = 'ARCHIVED'""")
+                .query((rs, i) -> new RecordArchived(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9)))
+                .list();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private List<PlannedSigner> plan(String school, String year, StudentYear data,
+                                     SchoolDirectory.StaffMember principal, RenderedRecord rendered) {
+        Map<String, List<String>> subjectsByTeacher = new LinkedHashMap<>();
+        data.schoolClass().subjectTeachers().forEach((subject, staff) -> {
+            if (data.subjects().stream().anyMatch(s -> s.code().equals(subject))) {
+                subjectsByTeacher.computeIfAbsent(staff, k -> new ArrayList<>()).add(subject);
+            }
+        });
+        List<PlannedSigner> plan = new ArrayList<>();
+        subjectsByTeacher.forEach((staff, subjects) -> plan.add(new PlannedSigner(staff, SignerRole.SUBJECT_TEACHER,
+                subjects, name(school, year, staff), box(rendered, "subject:" + subjects.get(0)), null)));
+        String homeroom = data.schoolClass().homeroomTeacher();
+        plan.add(new PlannedSigner(homeroom, SignerRole.HOMEROOM_TEACHER, List.of(), name(school, year, homeroom),
+                box(rendered, "homeroom"), null));
+        plan.add(new PlannedSigner(principal.id(), SignerRole.PRINCIPAL, List.of(), principal.fullName(),
+                box(rendered, "principal"), null));
+        return plan;
+    }
+
+    private String name(String school, String year, String staffId) {
+        return directory.staff(school, year, staffId).map(SchoolDirectory.StaffMember::fullName).orElse(staffId);
+    }
+
+    private static SignatureBox box(RenderedRecord rendered, String key) {
+        var b = rendered.signatureBoxes().get(key);
+        if (b == null) {
+            throw new IllegalStateException("the renderer drew no signature box " + key);
+        }
+        return new SignatureBox(b.page(), b.x(), b.y(), b.width(), b.height());
+    }
+
+    private List<String> subjectNames(String school, String year, List<String> codes) {
+        var names = new ArrayList<String>();
+        var subjects = directory.subjects(school, year);
+        for (String code : codes) {
+            names.add(subjects.stream().filter(s -> s.code().equals(code)).map(SchoolDirectory.Subject::name)
+                    .findFirst().orElse(code));
+        }
+        return names;
+    }
+
+    private static String reason(SignerRole role) {
+        return switch (role) {
+            case SUBJECT_TEACHER -> "Xác nhận kết quả môn học";
+            case HOMEROOM_TEACHER -> "Xác nhận đánh giá của giáo viên chủ nhiệm";
+            case PRINCIPAL -> "Phê duyệt học bạ";
+        };
+    }
+
+    private static int currentStage(List<PlannedSigner> plan) {
+        return plan.stream().filter(p -> p.signedAt() == null).mapToInt(p -> p.role().stage()).min().orElse(Integer.MAX_VALUE);
+    }
+
+    private static List<String> awaiting(List<PlannedSigner> plan) {
+        int stage = currentStage(plan);
+        return plan.stream().filter(p -> p.signedAt() == null && p.role().stage() == stage)
+                .map(PlannedSigner::staffId).distinct().toList();
+    }
+
+    private RecordView view(RecordRow row) {
+        List<PlannedSigner> plan = plan(row.lookupCode());
+        var signatures = plan.stream().filter(p -> p.signedAt() != null)
+                .sorted(java.util.Comparator.comparing(PlannedSigner::signedAt))
+                .map(p -> new RecordView.Signature(p.staffId(), p.role(), p.subjects(), p.signedAt()))
+                .toList();
+        List<String> awaiting = row.status() == RecordStatus.SIGNING ? awaiting(plan) : List.of();
+        return new RecordView(row.lookupCode(), row.version(), row.status(), row.sha256(), signatures, awaiting);
+    }
+
+    private List<PlannedSigner> plan(UUID lookupCode) {
+        return db.sql("""
+                select staff_id, role, subjects, full_name, box_page, box_x, box_y, box_width, box_height, signed_at
+                from record_signer where lookup_code = ? order by stage, revision, staff_id""")
+                .param(lookupCode)
+                .query((rs, i) -> new PlannedSigner(rs.getString(1), SignerRole.valueOf(rs.getString(2)),
+                        rs.getString(3).isEmpty() ? List.of() : Arrays.asList(rs.getString(3).split(",")), rs.getString(4),
+                        new SignatureBox(rs.getInt(5), rs.getFloat(6), rs.getFloat(7), rs.getFloat(8), rs.getFloat(9)),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
+                .list();
+    }
+
+    private static final String SELECT = """
+            select lookup_code, school_code, school_year, student_id, version, status, revision, pdf, sha256, archive_key
+            from student_record""";
+
+    private Optional<RecordRow> current(String school, String year, String studentId) {
+        return db.sql(SELECT + " where school_code = ? and school_year = ? and student_id = ? order by version desc fetch first 1 rows only")
+                .params(school, year, studentId).query(this::row).optional();
+    }
+
+    private Optional<RecordRow> byVersion(String school, String year, String studentId, int version) {
+        return db.sql(SELECT + " where school_code = ? and school_year = ? and student_id = ? and version = ?")
+                .params(school, year, studentId, version).query(this::row).optional();
+    }
+
+    private RecordRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new RecordRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getBytes(8), rs.getString(9), rs.getString(10));
+    }
+
+    private static void requireReader(HocbaUser caller, String school) {
+        if (!caller.mayRead(school)) {
+            throw new ForbiddenException("you may not see records of school " + school,
+                    "bạn không được xem học bạ của trường " + school);
+        }
+    }
+
+    private static NotFoundException notRendered(String studentId) {
+        return new NotFoundException("record of " + studentId, "học bạ của " + studentId);
+    }
+
+    private record RecordRow(UUID lookupCode, String school, String schoolYear, String studentId, int version,
+                             RecordStatus status, int revision, byte[] pdf, String sha256, String archiveKey) {
+    }
+
+    private record PlannedSigner(String staffId, SignerRole role, List<String> subjects, String fullName,
+                                 SignatureBox box, Instant signedAt) {
+    }
+}

@@ -1,0 +1,67 @@
+package vn.hocba.archive.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the service under test: real HTTP, HTTP Basic as the given account. */
+final class Api {
+
+    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    record Response(int status, String contentType, byte[] body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    Response get(String path, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), account);
+    }
+
+    Response post(String path, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()), account);
+    }
+
+    Response postJson(String path, byte[] body, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);
+    }
+
+    /** {@code account} is "user" (password: "admin" for admin, "demo" for staff) or null for anonymous. */
+    private Response send(HttpRequest.Builder request, String account) {
+        if (account != null) {
+            String password = account.equals("admin") ? "admin" : "demo";
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            var r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

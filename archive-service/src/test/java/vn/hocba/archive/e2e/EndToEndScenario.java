@@ -1,0 +1,293 @@
+package vn.hocba.archive.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import vn.hocba.archive.audit.AuditLog;
+import vn.hocba.signing.PdfAValidation;
+import vn.hocba.signing.Pdfsig;
+import vn.hocba.signing.dss.DssSignatureValidator;
+import vn.hocba.storage.ObjectKey;
+import vn.hocba.storage.ObjectLockedException;
+import vn.hocba.storage.ObjectStore;
+
+/**
+ * The whole path over real HTTP, against the running application: import the demo school, render a record of class
+ * 6A, collect every signature in order (proving the refusals), archive, find it by a name without diacritics,
+ * download it, and check the file with independent tools (EU DSS validation, poppler's pdfsig, veraPDF).
+ * Subclasses choose the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class EndToEndScenario {
+
+    static final String SCHOOL = "THCS-MK2";
+    static final String YEAR = "2024-2025";
+    static final String STUDENT = "HS2400001"; // Nguyễn Khánh Hạnh, class 6A
+    static final String BASE = "/api/v1/schools/" + SCHOOL + "/years/" + YEAR + "/students/";
+
+    @TempDir
+    static Path dataDir;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    ObjectStore store;
+
+    /** Demo accounts and PKI on, but no automatic demo school: the test imports it over the API. */
+    static void embeddedDefaults(DynamicPropertyRegistry registry) {
+        registry.add("hocba.data-dir", () -> dataDir.toString());
+        registry.add("hocba.demo.enabled", () -> "true");
+        registry.add("hocba.demo.dataset", () -> "");
+    }
+
+    static byte[] demoDataset() throws IOException {
+        try (InputStream in = EndToEndScenario.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
+            return in.readAllBytes();
+        }
+    }
+
+    Api api() {
+        return new Api(port);
+    }
+
+    void ensureImported() throws IOException {
+        var r = api().postJson("/api/v1/imports", demoDataset(), "admin");
+        assertThat(r.status()).as(r.text()).isIn(200, 201);
+    }
+
+    @Test
+    void importingTheSameDatasetTwiceChangesNothingTheSecondTime() throws IOException {
+        ensureImported();
+        var again = api().postJson("/api/v1/imports", demoDataset(), "admin");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("changed").asBoolean()).isFalse();
+        assertThat(again.json().get("counts").get("students").asInt()).isEqualTo(320);
+        assertThat(again.json().get("counts").get("assessments").asInt()).isEqualTo(7680);
+    }
+
+    @Test
+    void aBadDatasetIsRefusedWholeWithEveryProblemListedAndNothingStored() throws IOException {
+        var doc = (ObjectNode) Api.JSON.readTree(demoDataset());
+        ((ObjectNode) doc.get("school")).put("code", "THCS-BAD");
+        ((ObjectNode) doc.get("assessments").get(17)).put("final", 11);
+        ((ObjectNode) doc.get("students").get(0)).put("class", "9Z");
+        ((ArrayNode) doc.get("staff").get(1).get("roles")).set(0, "BOSS");
+        var r = api().postJson("/api/v1/imports", Api.JSON.writeValueAsBytes(doc), "admin");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        List<String> paths = new ArrayList<>();
+        r.json().get("errors").forEach(e -> paths.add(e.get("path").asString()));
+        assertThat(paths).contains("assessments[17].final", "students[0].class", "staff[1].roles[0]");
+        r.json().get("errors").forEach(e -> assertThat(e.get("message").asString()).isNotBlank());
+
+        var results = api().get("/api/v1/schools/THCS-BAD/years/" + YEAR + "/students/HS2400002/results", "admin");
+        assertThat(results.status()).isEqualTo(404);
+    }
+
+    @Test
+    void importNeedsAnAdministrator() throws IOException {
+        assertThat(api().postJson("/api/v1/imports", demoDataset(), null).status()).isEqualTo(401);
+        ensureImported();
+        assertThat(api().postJson("/api/v1/imports", demoDataset(), "GV011@" + SCHOOL).status()).isEqualTo(403);
+    }
+
+    @Test
+    void resultsComeInTheShapeOfTheFormatPage() throws IOException {
+        ensureImported();
+        var r = api().get(BASE + STUDENT + "/results", "admin");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode body = r.json();
+        assertThat(body.get("student").asString()).isEqualTo(STUDENT);
+        assertThat(body.get("class").asString()).isEqualTo("6A");
+        assertThat(body.get("complete").asBoolean()).isTrue();
+        assertThat(body.get("subjects")).hasSize(12);
+        JsonNode toan = null;
+        for (JsonNode s : body.get("subjects")) {
+            if (s.get("code").asString().equals("TOAN")) {
+                toan = s;
+            }
+            if (s.get("code").asString().equals("GDTC")) {
+                assertThat(s.get("year").asString()).isIn("D", "CD");
+            }
+        }
+        assertThat(toan.get("term1").isNumber()).isTrue();
+        // one digit after the point, written from the decimal: "8.0", never "8" or "7.9000001"
+        assertThat(r.text()).containsPattern("\"term1\":\\d{1,2}\\.\\d[,}]");
+        assertThat(body.get("learning").get("year").asString()).isIn("TOT", "KHA", "DAT", "CHUA_DAT");
+        assertThat(body.get("conduct").get("year").asString()).isIn("TOT", "KHA", "DAT", "CHUA_DAT");
+        assertThat(body.has("daysAbsent") && body.has("promoted") && body.has("title")).isTrue();
+    }
+
+    @Test
+    void theWholePathFromImportToAVerifiedDownload() throws Exception {
+        ensureImported();
+        var api = api();
+        JsonNode dataset = Api.JSON.readTree(demoDataset());
+        JsonNode class6A = null;
+        for (JsonNode c : dataset.get("classes")) {
+            if (c.get("code").asString().equals("6A")) {
+                class6A = c;
+            }
+        }
+        Set<String> subjectTeachers = new LinkedHashSet<>();
+        class6A.get("subjectTeachers").forEach(t -> subjectTeachers.add(t.asString()));
+        String homeroom = class6A.get("homeroomTeacher").asString();
+        String principal = "GV001";
+        String outsider = firstStaffNotIn(dataset, subjectTeachers, homeroom, principal);
+
+        // render (201), then the same record again (200)
+        var rendered = api.post(BASE + STUDENT + "/record", account(homeroom));
+        assertThat(rendered.status()).as(rendered.text()).isEqualTo(201);
+        String lookupCode = rendered.json().get("lookupCode").asString();
+        assertThat(rendered.json().get("status").asString()).isEqualTo("SIGNING");
+        assertThat(rendered.json().get("version").asInt()).isEqualTo(1);
+        assertThat(names(rendered.json().get("awaiting"))).containsExactlyInAnyOrderElementsOf(subjectTeachers);
+        var again = api.post(BASE + STUDENT + "/record", account(homeroom));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("lookupCode").asString()).isEqualTo(lookupCode);
+
+        // refusals before the subject teachers are done
+        assertThat(api.post(BASE + STUDENT + "/record/signatures", account(principal)).status()).isEqualTo(409);
+        assertThat(api.post(BASE + STUDENT + "/record/signatures", account(outsider)).status()).isEqualTo(403);
+        assertThat(api.post(BASE + STUDENT + "/record/signatures", "admin").status()).isEqualTo(403);
+
+        int signatures = 0;
+        for (String teacher : subjectTeachers) {
+            var signed = api.post(BASE + STUDENT + "/record/signatures", account(teacher));
+            assertThat(signed.status()).as(teacher + ": " + signed.text()).isEqualTo(201);
+            signatures++;
+            assertThat(signed.json().get("signatures")).hasSize(signatures);
+            JsonNode last = signed.json().get("signatures").get(signatures - 1);
+            assertThat(last.get("staff").asString()).isEqualTo(teacher);
+            assertThat(last.get("role").asString()).isEqualTo("SUBJECT_TEACHER");
+            if (signatures == 1) {
+                var twice = api.post(BASE + STUDENT + "/record/signatures", account(teacher));
+                assertThat(twice.status()).isEqualTo(409);
+                assertThat(twice.contentType()).startsWith("application/problem+json");
+                // the homeroom teacher's own turn comes only after every subject teacher
+                if (!teacher.equals(homeroom)) {
+                    assertThat(api.post(BASE + STUDENT + "/record/signatures", account(principal)).status()).isEqualTo(409);
+                }
+            }
+        }
+        var afterSubjects = api.get(BASE + STUDENT + "/record", account(homeroom)).json();
+        assertThat(names(afterSubjects.get("awaiting"))).containsExactly(homeroom);
+        assertThat(api.post(BASE + STUDENT + "/record/signatures", account(principal)).status()).isEqualTo(409);
+
+        var byHomeroom = api.post(BASE + STUDENT + "/record/signatures", account(homeroom));
+        assertThat(byHomeroom.status()).as(byHomeroom.text()).isEqualTo(201);
+        assertThat(names(byHomeroom.json().get("awaiting"))).containsExactly(principal);
+
+        var byPrincipal = api.post(BASE + STUDENT + "/record/signatures", account(principal));
+        assertThat(byPrincipal.status()).as(byPrincipal.text()).isEqualTo(201);
+        JsonNode done = byPrincipal.json();
+        assertThat(done.get("status").asString()).isEqualTo("ARCHIVED");
+        assertThat(done.get("awaiting")).isEmpty();
+        assertThat(done.get("signatures")).hasSize(subjectTeachers.size() + 2);
+        assertThat(done.get("signatures").get(subjectTeachers.size()).get("role").asString()).isEqualTo("HOMEROOM_TEACHER");
+        assertThat(done.get("signatures").get(subjectTeachers.size() + 1).get("role").asString()).isEqualTo("PRINCIPAL");
+        var complete = api.post(BASE + STUDENT + "/record/signatures", account(principal));
+        assertThat(complete.status()).isEqualTo(409);
+
+        // found by a name without diacritics ("Nguyễn Khánh Hạnh")
+        var search = api.get("/api/v1/search?q=nguyen%20khanh%20hanh&page=0&size=20", "admin");
+        assertThat(search.status()).as(search.text()).isEqualTo(200);
+        assertThat(search.json().get("total").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode hit = search.json().get("hits").get(0);
+        assertThat(hit.get("lookupCode").asString()).isEqualTo(lookupCode);
+        assertThat(hit.get("fullName").asString()).isEqualTo("Nguyễn Khánh Hạnh");
+        assertThat(hit.get("class").asString()).isEqualTo("6A");
+        assertThat(hit.get("status").asString()).isEqualTo("ARCHIVED");
+        assertThat(api.get("/api/v1/search?q=6A%202024-2025", account(homeroom)).json().get("total").asLong()).isPositive();
+
+        // download: the archived bytes, exactly those the record answer names
+        var pdf = api.get(BASE + STUDENT + "/record.pdf", account(principal));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(sha256(pdf.body())).isEqualTo(done.get("sha256").asString());
+
+        // independent checks: EU DSS against the published trust anchors, poppler's pdfsig, veraPDF
+        var anchors = api.get("/api/v1/pki/trust-anchors", null);
+        assertThat(anchors.status()).isEqualTo(200);
+        List<X509Certificate> trust = certificates(anchors.body());
+        assertThat(trust).hasSize(1);
+        var report = new DssSignatureValidator(trust).validate(pdf.body());
+        assertThat(report.signatures()).hasSize(subjectTeachers.size() + 2);
+        report.signatures().forEach(s -> assertThat(s.indication()).as(s.toString()).isEqualTo("TOTAL_PASSED"));
+        assertThat(Pdfsig.available()).as("poppler's pdfsig must be installed (bin/test installs it)").isTrue();
+        assertThat(Pdfsig.signatureValidations(pdf.body()))
+                .hasSize(subjectTeachers.size() + 2)
+                .allMatch(line -> line.equals("Signature is Valid."));
+        assertThat(PdfAValidation.pdfA2bFailures(pdf.body())).isEmpty();
+
+        // the store itself refuses to delete the archived record, whoever asks
+        String key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf").value();
+        assertThatThrownBy(() -> store.delete(new ObjectKey(key))).isInstanceOf(ObjectLockedException.class);
+
+        // every step is in the hash-chained audit log, and the chain is intact
+        assertThat(audit.verify()).isEqualTo(-1);
+        assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode)).map(AuditLog.Entry::action))
+                .contains("RECORD_RENDERED", "RECORD_SIGNED", "RECORD_ARCHIVED");
+    }
+
+    private static String account(String staffId) {
+        return staffId + "@" + SCHOOL;
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private static String firstStaffNotIn(JsonNode dataset, Set<String> teachers, String homeroom, String principal) {
+        for (JsonNode s : dataset.get("staff")) {
+            String id = s.get("id").asString();
+            if (!teachers.contains(id) && !id.equals(homeroom) && !id.equals(principal)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no outsider in the dataset");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static List<X509Certificate> certificates(byte[] pem) throws Exception {
+        List<X509Certificate> out = new ArrayList<>();
+        for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
+            out.add((X509Certificate) c);
+        }
+        return out;
+    }
+}

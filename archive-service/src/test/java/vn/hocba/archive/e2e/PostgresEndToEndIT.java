@@ -1,0 +1,32 @@
+package vn.hocba.archive.e2e;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same scenario on the real PostgreSQL at 127.0.0.1:5432 (bin/test starts it), in a database made fresh for the
+ * run. Storage and search stay embedded until their production adapters arrive.
+ */
+@ActiveProfiles("postgres")
+class PostgresEndToEndIT extends EndToEndScenario {
+
+    static final String HOST = System.getProperty("hocba.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String DATABASE = "hocba_it";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws SQLException {
+        try (var c = DriverManager.getConnection(HOST + "postgres", "postgres", "");
+             var s = c.createStatement()) {
+            s.execute("drop database if exists " + DATABASE + " with (force)");
+            s.execute("create database " + DATABASE);
+        }
+        embeddedDefaults(registry);
+        registry.add("spring.datasource.url", () -> HOST + DATABASE);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+}

@@ -1,0 +1,117 @@
+package vn.hocba.signing.dss;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.security.auth.x500.X500Principal;
+
+import eu.europa.esig.dss.diagnostic.CertificateWrapper;
+import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
+import eu.europa.esig.dss.validation.reports.Reports;
+
+import vn.hocba.signing.SignatureResult;
+import vn.hocba.signing.SignatureValidator;
+import vn.hocba.signing.SigningException;
+import vn.hocba.signing.ValidationReport;
+
+/**
+ * {@link SignatureValidator} on EU DSS: validates every PAdES signature of a PDF with the DSS default validation
+ * policy (ETSI EN 319 102-1) against a fixed set of trust anchors, offline: no AIA, OCSP or CRL fetching. A
+ * signing certificate without embedded revocation data therefore only passes if it says no revocation data exists
+ * (RFC 9608 {@code noRevAvail}, as the demo {@code CertificateAuthority} issues).
+ *
+ * <p>Thread-safe: the policy and the trusted source are loaded once and only read; a validator and a certificate
+ * verifier are built per call.
+ */
+public final class DssSignatureValidator implements SignatureValidator {
+
+    private static final Map<String, String> SUBJECT_KEYWORDS = Map.of("2.5.4.5", "SERIALNUMBER");
+
+    private final CommonTrustedCertificateSource trustedSource;
+    private final ValidationPolicy policy;
+
+    /**
+     * @param trustAnchors the certificates trusted as roots of signing-certificate chains
+     */
+    public DssSignatureValidator(List<X509Certificate> trustAnchors) {
+        Objects.requireNonNull(trustAnchors, "trustAnchors");
+        this.trustedSource = new CommonTrustedCertificateSource();
+        trustAnchors.forEach(anchor -> trustedSource.addCertificate(new CertificateToken(anchor)));
+        try {
+            this.policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        } catch (RuntimeException e) {
+            throw new SigningException("cannot load the DSS default validation policy", e);
+        }
+    }
+
+    @Override
+    public ValidationReport validate(byte[] pdf) {
+        Objects.requireNonNull(pdf, "pdf");
+        try {
+            PDFDocumentValidator validator = new PDFDocumentValidator(new InMemoryDocument(pdf, "document.pdf"));
+            validator.setPdfObjFactory(new PdfBoxDefaultObjectFactory());
+            validator.setCertificateVerifier(offlineVerifier());
+            Reports reports = validator.validateDocument(policy);
+            return toReport(reports);
+        } catch (RuntimeException e) {
+            throw new SigningException("cannot validate PDF: " + e.getMessage(), e);
+        }
+    }
+
+    private CommonCertificateVerifier offlineVerifier() {
+        // "simple creation only": no DefaultAIASource, and no OCSP/CRL sources are set, so nothing goes online
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier(true);
+        verifier.setTrustedCertSources(trustedSource);
+        return verifier;
+    }
+
+    private static ValidationReport toReport(Reports reports) {
+        SimpleReport simple = reports.getSimpleReport();
+        DiagnosticData diagnostic = reports.getDiagnosticData();
+        List<SignatureResult> results = new ArrayList<>();
+        for (String id : simple.getSignatureIdList()) {
+            Indication indication = simple.getIndication(id);
+            SubIndication subIndication = simple.getSubIndication(id);
+            Date signingTime = simple.getSigningTime(id);
+            SignatureLevel format = simple.getSignatureFormat(id);
+            results.add(new SignatureResult(id, signerSubject(diagnostic, id),
+                    indication == null ? null : indication.name(),
+                    subIndication == null ? null : subIndication.name(),
+                    signingTime == null ? null : signingTime.toInstant(),
+                    format == null ? null : format.toString()));
+        }
+        return new ValidationReport(results);
+    }
+
+    private static String signerSubject(DiagnosticData diagnostic, String signatureId) {
+        SignatureWrapper signature = diagnostic.getSignatureById(signatureId);
+        CertificateWrapper certificate = signature == null ? null : signature.getSigningCertificate();
+        if (certificate == null) {
+            return null;
+        }
+        String dn = certificate.getCertificateDN();
+        try {
+            // RFC 2253 with serialNumber spelled out (DSS and the JDK print it as a hex-encoded OID value)
+            return new X500Principal(dn).getName(X500Principal.RFC2253, SUBJECT_KEYWORDS);
+        } catch (IllegalArgumentException e) {
+            return dn;
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package vn.hocba.signing.pki;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import vn.hocba.signing.SigningException;
+
+/**
+ * A root certificate authority kept in memory: RSA 3072, SHA256withRSA, valid 20 years. It issues end-entity
+ * document-signing certificates (RSA 2048, valid 5 years). Meant for the embedded demo and tests, not for production
+ * trust. Thread-safe: {@link #issue} may be called concurrently.
+ *
+ * <p>Issued certificates carry the {@code noRevAvail} extension (RFC 9608): this CA publishes neither CRLs nor
+ * OCSP, and saying so lets an offline validator (ETSI EN 319 102-1 with the DSS default policy) skip the revocation
+ * check instead of failing it.
+ */
+public final class CertificateAuthority {
+
+    private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
+    private static final Duration CA_VALIDITY = Duration.ofDays(20L * 365 + 5);
+    private static final Duration END_ENTITY_VALIDITY = Duration.ofDays(5L * 365 + 1);
+    /** Back-date notBefore a little so that a certificate is usable at once on machines with a slightly slow clock. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** RFC 9336 id-kp-documentSigning. */
+    private static final KeyPurposeId DOCUMENT_SIGNING =
+            KeyPurposeId.getInstance(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36"));
+    /** RFC 9608 id-ce-noRevAvail. */
+    private static final ASN1ObjectIdentifier NO_REV_AVAIL = new ASN1ObjectIdentifier("2.5.29.56");
+    private static final String CA_ALIAS = "ca";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final X509Certificate certificate;
+    private final PrivateKey privateKey;
+    private final Clock clock;
+
+    private CertificateAuthority(X509Certificate certificate, PrivateKey privateKey, Clock clock) {
+        this.certificate = certificate;
+        this.privateKey = privateKey;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a self-signed root CA.
+     *
+     * @param commonName   the CA's CN, e.g. "Hocba Demo Root CA"
+     * @param organisation the CA's O
+     * @param clock        the source of "now" for validity periods
+     * @return the new CA
+     */
+    public static CertificateAuthority createRoot(String commonName, String organisation, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        try {
+            KeyPair keyPair = generateRsa(3072);
+            X500Name subject = name(commonName, organisation, null);
+            Instant now = clock.instant();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
+                    Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(CA_VALIDITY)), subject, keyPair.getPublic());
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            builder.addExtension(Extension.subjectKeyIdentifier, false,
+                    ext.createSubjectKeyIdentifier(keyPair.getPublic()));
+            X509Certificate cert = sign(builder, keyPair.getPrivate());
+            return new CertificateAuthority(cert, keyPair.getPrivate(), clock);
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new SigningException("cannot create root CA", e);
+        }
+    }
+
+    /**
+     * Reloads a CA written by {@link #writePkcs12}, using the system UTC clock for certificates it issues.
+     *
+     * @param file     the PKCS#12 file
+     * @param password its password
+     * @return the CA
+     */
+    public static CertificateAuthority loadPkcs12(Path file, char[] password) {
+        return loadPkcs12(file, password, Clock.systemUTC());
+    }
+
+    /**
+     * Reloads a CA written by {@link #writePkcs12}.
+     *
+     * @param file     the PKCS#12 file
+     * @param password its password
+     * @param clock    the source of "now" for certificates it issues
+     * @return the CA
+     */
+    public static CertificateAuthority loadPkcs12(Path file, char[] password, Clock clock) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            PrivateKey key = (PrivateKey) store.getKey(CA_ALIAS, password);
+            if (key == null) {
+                throw new SigningException("no CA key entry in " + file.getFileName());
+            }
+            return new CertificateAuthority((X509Certificate) store.getCertificate(CA_ALIAS), key, clock);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SigningException("cannot load CA key store " + file.getFileName(), e);
+        }
+    }
+
+    /** @return the CA's self-signed certificate (the trust anchor) */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** @return the CA's private key */
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    /**
+     * Issues an end-entity document-signing certificate with a fresh RSA 2048 key. The subject is
+     * {@code CN=commonName, O=organisation, C=VN, SERIALNUMBER=serialOrStaffId} with UTF-8 strings, so Vietnamese
+     * names keep their diacritics.
+     *
+     * @param commonName      the holder's full name, e.g. "Nguyễn Thị Hồng Nhung"
+     * @param organisation    the holder's school
+     * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
+     * @return the key and its chain (end entity, then this CA)
+     */
+    public IssuedCredential issue(String commonName, String organisation, String serialOrStaffId) {
+        try {
+            KeyPair keyPair = generateRsa(2048);
+            Instant now = clock.instant();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+                    Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(END_ENTITY_VALIDITY)),
+                    name(commonName, organisation, serialOrStaffId), keyPair.getPublic());
+            addEndEntityExtensions(builder, keyPair.getPublic());
+            X509Certificate cert = sign(builder, privateKey);
+            return new IssuedCredential(keyPair.getPrivate(), List.of(cert, certificate));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new SigningException("cannot issue certificate", e);
+        }
+    }
+
+    private void addEndEntityExtensions(X509v3CertificateBuilder builder, PublicKey publicKey)
+            throws GeneralSecurityException, IOException {
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true,
+                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(DOCUMENT_SIGNING));
+        builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));
+        builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
+        builder.addExtension(NO_REV_AVAIL, false, DERNull.INSTANCE);
+    }
+
+    /**
+     * Writes the CA's key and certificate to a PKCS#12 file (alias {@code ca}) so that it can be reloaded on restart.
+     *
+     * @param file     the file to create or replace
+     * @param password the store and key password
+     */
+    public void writePkcs12(Path file, char[] password) {
+        writeKeyStore(file, password, CA_ALIAS, privateKey, new Certificate[] {certificate});
+    }
+
+    static void writeKeyStore(Path file, char[] password, String alias, PrivateKey key, Certificate[] chain) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(alias, key, password, chain);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, password);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SigningException("cannot write PKCS#12 key store " + file.getFileName(), e);
+        }
+    }
+
+    private static X500Name name(String commonName, String organisation, String serialNumber) {
+        Objects.requireNonNull(commonName, "commonName");
+        // BCStyle encodes CN and O as UTF8String (RFC 5280 DirectoryString) and C as PrintableString.
+        X500NameBuilder builder = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "VN");
+        if (organisation != null && !organisation.isBlank()) {
+            builder.addRDN(BCStyle.O, organisation);
+        }
+        builder.addRDN(BCStyle.CN, commonName);
+        if (serialNumber != null && !serialNumber.isBlank()) {
+            builder.addRDN(BCStyle.SERIALNUMBER, serialNumber);
+        }
+        return builder.build();
+    }
+
+    private static KeyPair generateRsa(int bits) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits, RANDOM);
+        return generator.generateKeyPair();
+    }
+
+    private static BigInteger serial() {
+        // RFC 5280 4.1.2.2: positive, at most 20 octets; 127 random bits are unique enough
+        return new BigInteger(127, RANDOM).setBit(126);
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key)
+            throws OperatorCreationException, GeneralSecurityException {
+        ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key);
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+    }
+
+    @Override
+    public String toString() {
+        return "CertificateAuthority[" + certificate.getSubjectX500Principal().getName() + ", valid until "
+                + certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC).toLocalDate() + "]";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Embedded filesystem adapter of the {@link vn.hocba.storage.ObjectStore} port.
+ */
+package vn.hocba.storage.fs;
