@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo whether the demo school, demo accounts and demo PKI are set up (embedded default only)
  */
 @ConfigurationProperties("hocba")
-public record HocbaProperties(@DefaultValue("data") Path dataDir, @DefaultValue Demo demo) {
+public record HocbaProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Demo demo) {
 
     /**
      * @param enabled load the demo school on first start, create the demo accounts and the demo PKI
