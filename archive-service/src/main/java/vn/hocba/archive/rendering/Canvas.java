@@ -17,6 +17,10 @@ final class Canvas implements AutoCloseable {
 
     private final PDPageContentStream stream;
     private final Typesetter typesetter;
+    // The text state (font, size) outlives BT/ET; set it only when it changes (PDFBox looks the
+    // font up in the page resources on every setFont).
+    private PDFont currentFont;
+    private float currentSize;
 
     Canvas(PDPageContentStream stream, Typesetter typesetter) {
         this.stream = stream;
@@ -37,7 +41,11 @@ final class Canvas implements AutoCloseable {
             return;
         }
         stream.beginText();
-        stream.setFont(font, size);
+        if (font != currentFont || size != currentSize) {
+            stream.setFont(font, size);
+            currentFont = font;
+            currentSize = size;
+        }
         stream.newLineAtOffset(x, baseline);
         stream.showText(printable);
         stream.endText();

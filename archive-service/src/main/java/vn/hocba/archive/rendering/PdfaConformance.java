@@ -14,9 +14,12 @@ import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.TimeZone;
 
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
 
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
@@ -70,7 +73,7 @@ final class PdfaConformance {
 
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         catalog.setLanguage(LANGUAGE);
-        PDViewerPreferences preferences = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
         preferences.setDisplayDocTitle(true);
         catalog.setViewerPreferences(preferences);
 
@@ -119,7 +122,10 @@ final class PdfaConformance {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try {
-            new XmpSerializer().serialize(xmp, out, true);
+            // the JDK's own XML implementation: the no-argument XmpSerializer looks the factories
+            // up on the class path on every call, which cost more than the rest of the render
+            new XmpSerializer(TransformerFactory.newDefaultInstance(), DocumentBuilderFactory.newDefaultInstance())
+                    .serialize(xmp, out, true);
         } catch (TransformerException e) {
             throw new IOException("cannot write the XMP metadata", e);
         }

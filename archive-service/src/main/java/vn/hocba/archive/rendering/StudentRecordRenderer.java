@@ -82,10 +82,14 @@ public final class StudentRecordRenderer {
      */
     public RenderedRecord render(StudentRecordView view) {
         Objects.requireNonNull(view, "view");
+        RecordFonts.Parsed parsedFonts = fonts.borrow();
         try (PDDocument document = new PDDocument()) {
-            return new Job(view, document).run();
+            return new Job(view, document, parsedFonts.loadInto(document)).run();
         } catch (IOException | UncheckedIOException e) {
             throw new RenderingException("cannot render the student record " + view.lookupCode(), e);
+        } finally {
+            // only after save: PDFBox reads the font programs again to write the subsets
+            fonts.giveBack(parsedFonts);
         }
     }
 
@@ -100,10 +104,9 @@ public final class StudentRecordRenderer {
         private final Map<String, Box> boxes = new LinkedHashMap<>();
         private int pageCount;
 
-        Job(StudentRecordView view, PDDocument document) throws IOException {
+        Job(StudentRecordView view, PDDocument document, RecordFonts.Pair pair) {
             this.view = view;
             this.document = document;
-            RecordFonts.Pair pair = fonts.loadInto(document);
             this.regular = pair.regular();
             this.bold = pair.bold();
         }
@@ -111,24 +114,22 @@ public final class StudentRecordRenderer {
         RenderedRecord run() throws IOException {
             List<ResultRow> rows = resultRows();
 
-            PDPage first = newPage();
-            try (Canvas canvas = canvas(first)) {
+            List<List<ResultRow>> tablePages;
+            try (Canvas canvas = canvas(newPage())) {
                 float tableTop = drawPersonalPage(canvas);
-                List<List<ResultRow>> tablePages = paginate(rows, tableTop);
+                tablePages = paginate(rows, tableTop);
                 pageCount = tablePages.size() + 1;
                 drawResults(canvas, 1, tableTop, tablePages.get(0), tablePages.size() == 1);
                 drawFooter(canvas, 1);
-                for (int i = 1; i < tablePages.size(); i++) {
-                    PDPage next = newPage();
-                    try (Canvas continued = canvas(next)) {
-                        float top = drawContinuationHeading(continued);
-                        drawResults(continued, i + 1, top, tablePages.get(i), i == tablePages.size() - 1);
-                        drawFooter(continued, i + 1);
-                    }
+            }
+            for (int i = 1; i < tablePages.size(); i++) {
+                try (Canvas canvas = canvas(newPage())) {
+                    float top = drawContinuationHeading(canvas);
+                    drawResults(canvas, i + 1, top, tablePages.get(i), i == tablePages.size() - 1);
+                    drawFooter(canvas, i + 1);
                 }
             }
-            PDPage last = newPage();
-            try (Canvas canvas = canvas(last)) {
+            try (Canvas canvas = canvas(newPage())) {
                 drawSummaryPage(canvas, pageCount);
                 drawFooter(canvas, pageCount);
             }
@@ -259,7 +260,8 @@ public final class StudentRecordRenderer {
 
             ResultRow(SubjectRow subject) {
                 this.subject = subject;
-                this.nameLines = typesetter.wrap(regular, CELL_TEXT, subject.name(), RESULT_COLUMNS[0] - 2 * CELL_PADDING);
+                this.nameLines = firstLines(
+                        typesetter.wrap(regular, CELL_TEXT, subject.name(), RESULT_COLUMNS[0] - 2 * CELL_PADDING), 4);
                 this.teacherLines = firstLines(
                         typesetter.wrap(regular, CELL_TEXT - 0.5f, subject.teacherName(), TEACHER_NAME_WIDTH), 4);
                 float text = Math.max(nameLines.size(), teacherLines.size()) * CELL_LINE + 2 * CELL_PADDING;
@@ -287,10 +289,10 @@ public final class StudentRecordRenderer {
             List<ResultRow> current = new ArrayList<>();
             float room = roomForRows(firstTableTop);
             for (ResultRow row : rows) {
-                if (row.height > roomForRows(continuedTableTop)) {
+                if (row.height > Math.min(room, roomForRows(continuedTableTop)) && current.isEmpty()) {
                     throw new RenderingException("the row of subject " + row.subject.code() + " does not fit on a page");
                 }
-                if (row.height > room) {
+                if (row.height > room && !current.isEmpty()) {
                     pages.add(current);
                     current = new ArrayList<>();
                     room = roomForRows(continuedTableTop);

@@ -45,31 +45,46 @@ final class Typesetter {
      * between letters. Line breaks in the text start a new line. Never returns an empty list.
      */
     List<String> wrap(PDFont font, float size, String text, float maxWidth) {
+        // Glyph widths simply add up (PDFBox applies no kerning), so each word is measured once.
+        float space = rawWidth(font, size, " ");
         List<String> lines = new ArrayList<>();
         for (String paragraph : fonts.printable(text, true).split("\n", -1)) {
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0;
             for (String word : paragraph.trim().split(" +")) {
                 if (word.isEmpty()) {
                     continue;
                 }
-                String candidate = line.length() == 0 ? word : line + " " + word;
-                if (width(font, size, candidate) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = rawWidth(font, size, word);
+                float joined = line.length() == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (joined <= maxWidth) {
+                    if (line.length() > 0) {
+                        line.append(' ');
+                    }
+                    line.append(word);
+                    lineWidth = joined;
                     continue;
                 }
                 if (line.length() > 0) {
                     lines.add(line.toString());
                     line.setLength(0);
+                    lineWidth = 0;
+                }
+                if (wordWidth <= maxWidth) {
+                    line.append(word);
+                    lineWidth = wordWidth;
+                    continue;
                 }
                 for (int i = 0; i < word.length(); ) {
                     int cp = word.codePointAt(i);
-                    String next = line.toString() + Character.toString(cp);
-                    if (line.length() > 0 && width(font, size, next) > maxWidth) {
+                    float letter = rawWidth(font, size, Character.toString(cp));
+                    if (line.length() > 0 && lineWidth + letter > maxWidth) {
                         lines.add(line.toString());
                         line.setLength(0);
+                        lineWidth = 0;
                     }
                     line.appendCodePoint(cp);
+                    lineWidth += letter;
                     i += Character.charCount(cp);
                 }
             }
@@ -78,4 +93,12 @@ final class Typesetter {
         return lines;
     }
 
+    /** Width of text that is already {@link #printable}. */
+    private static float rawWidth(PDFont font, float size, String printable) {
+        try {
+            return font.getStringWidth(printable) / 1000f * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -1,0 +1,218 @@
+package vn.hocba.archive.rendering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class StudentRecordRendererTest {
+
+    private static final StudentRecordRenderer renderer = new StudentRecordRenderer();
+
+    static Stream<Arguments> records() {
+        return Stream.of(
+                Arguments.of("12 subjects", SampleStudentRecords.sixthGrader()),
+                Arguments.of("14 subjects", SampleStudentRecords.tenthGraderWithFourteenSubjects()),
+                Arguments.of("20 subjects", SampleStudentRecords.withSubjects(SampleStudentRecords.manySubjects(20))));
+    }
+
+    @Test
+    void extractedTextKeepsVietnameseDiacritics() throws IOException {
+        // table cells wrap, so compare with line breaks read as spaces
+        String text = text(renderer.render(SampleStudentRecords.sixthGrader()).pdf()).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("Nguyễn Văn An", "HỌC BẠ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Trường THCS Nguyễn Trãi", "Hoạt động trải nghiệm, hướng nghiệp",
+                "Giáo viên bộ môn", "Nhận xét của giáo viên chủ nhiệm", "Học sinh Giỏi", "Được lên lớp",
+                "GIÁO VIÊN CHỦ NHIỆM", "HIỆU TRƯỞNG", "Nguyễn Quốc Khánh", "Ngô Thị Phương Thảo",
+                "Trong trang này có sửa chữa ở 1 chỗ, thuộc môn học: Toán.");
+    }
+
+    @Test
+    void decomposedInputIsDrawnAsPrecomposedLetters() throws IOException {
+        String decomposed = Normalizer.normalize("Nguyễn Văn An", Normalizer.Form.NFD);
+
+        String text = text(renderer.render(SampleStudentRecords.withName(decomposed)).pdf());
+
+        assertThat(text).contains("Nguyễn Văn An");
+    }
+
+    @Test
+    void lettersTheFontLacksBecomeQuestionMarksInsteadOfFailingTheRecord() throws IOException {
+        String text = text(renderer.render(SampleStudentRecords.withName("Nguyễn Văn 安")).pdf());
+
+        assertThat(text).contains("Nguyễn Văn ?");
+    }
+
+    @Test
+    void everyPageCarriesTheLookupCodeVersionAndPageNumber() throws IOException {
+        byte[] pdf = renderer.render(SampleStudentRecords.sixthGrader()).pdf();
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            for (int page = 1; page <= 2; page++) {
+                assertThat(text(document, page)).contains("Mã tra cứu: " + SampleStudentRecords.LOOKUP_CODE
+                        + " · Phiên bản 1 · Trang " + page + "/2");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("records")
+    void signatureBoxesAreInsideThePageAndDoNotOverlap(String description, StudentRecordView view)
+            throws IOException {
+        RenderedRecord record = renderer.render(view);
+        Map<String, Box> boxes = record.signatureBoxes();
+        int pages;
+        try (PDDocument document = Loader.loadPDF(record.pdf())) {
+            pages = document.getNumberOfPages();
+        }
+
+        assertThat(boxes).containsKeys("homeroom", "principal");
+        view.subjects().forEach(subject -> assertThat(boxes).containsKey("subject:" + subject.code()));
+        assertThat(boxes).hasSize(view.subjects().size() + 2);
+        PDRectangle a4 = PDRectangle.A4;
+        boxes.forEach((key, box) -> {
+            assertThat(box.page()).as(key).isBetween(1, pages);
+            assertThat(box.x()).as(key).isGreaterThanOrEqualTo(0);
+            assertThat(box.y()).as(key).isGreaterThanOrEqualTo(0);
+            assertThat(box.right()).as(key).isLessThanOrEqualTo(a4.getWidth());
+            assertThat(box.top()).as(key).isLessThanOrEqualTo(a4.getHeight());
+            assertThat(box.width()).as(key).isGreaterThanOrEqualTo(130);
+            assertThat(box.height()).as(key).isGreaterThanOrEqualTo(30);
+        });
+        assertThat(boxes.get("homeroom").page()).isEqualTo(pages);
+        assertThat(boxes.get("principal").page()).isEqualTo(pages);
+        List<Map.Entry<String, Box>> entries = new ArrayList<>(boxes.entrySet());
+        for (int i = 0; i < entries.size(); i++) {
+            for (int j = i + 1; j < entries.size(); j++) {
+                assertThat(entries.get(i).getValue().overlaps(entries.get(j).getValue()))
+                        .as("%s overlaps %s", entries.get(i).getKey(), entries.get(j).getKey())
+                        .isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("records")
+    void signatureBoxesCoverNoText(String description, StudentRecordView view) throws IOException {
+        RenderedRecord record = renderer.render(view);
+
+        List<Glyph> glyphs = glyphs(record.pdf());
+
+        assertThat(glyphs).hasSizeGreaterThan(500);
+        record.signatureBoxes().forEach((key, box) -> assertThat(glyphs)
+                .as(key)
+                .noneMatch(glyph -> glyph.page == box.page()
+                        && glyph.x < box.right() && box.x() < glyph.x + glyph.width
+                        && glyph.y < box.top() && box.y() < glyph.y + glyph.height));
+    }
+
+    @Test
+    void twelveSubjectsFitOnTheFirstPage() {
+        RenderedRecord record = renderer.render(SampleStudentRecords.sixthGrader());
+
+        assertThat(record.signatureBoxes()).allSatisfy((key, box) ->
+                assertThat(box.page()).as(key).isEqualTo(key.startsWith("subject:") ? 1 : 2));
+    }
+
+    @Test
+    void fourteenSubjectsFitOnTheFirstPage() {
+        RenderedRecord record = renderer.render(SampleStudentRecords.tenthGraderWithFourteenSubjects());
+
+        assertThat(record.signatureBoxes().get("subject:TIN_HOC").page()).isEqualTo(1);
+        assertThat(record.signatureBoxes().get("principal").page()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameViewRendersToTheSameBytes() {
+        byte[] first = renderer.render(SampleStudentRecords.sixthGrader()).pdf();
+        byte[] second = new StudentRecordRenderer().render(SampleStudentRecords.sixthGrader()).pdf();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void aRecordStaysWellUnderOneHundredKilobytes() {
+        byte[] pdf = renderer.render(SampleStudentRecords.tenthGraderWithFourteenSubjects()).pdf();
+
+        assertThat(pdf.length).isLessThan(100 * 1024);
+    }
+
+    @Test
+    void aLongHomeroomCommentIsKeptWholeAboveTheSignatures() throws IOException {
+        String comment = "Em chăm ngoan, lễ phép, tích cực tham gia các hoạt động tập thể. ".repeat(25) + "HẾT.";
+
+        RenderedRecord record = renderer.render(SampleStudentRecords.withComment(comment));
+
+        assertThat(text(record.pdf()).replaceAll("\\s+", " ")).contains("HẾT.");
+        List<Glyph> glyphs = glyphs(record.pdf());
+        Box homeroom = record.signatureBox("homeroom");
+        assertThat(homeroom.y()).isGreaterThan(50);
+        assertThat(glyphs).noneMatch(glyph -> glyph.page == homeroom.page()
+                && glyph.x < homeroom.right() && homeroom.x() < glyph.x + glyph.width
+                && glyph.y < homeroom.top() && homeroom.y() < glyph.y + glyph.height);
+    }
+
+    @Test
+    void rendersFromSeveralThreadsAtOnce() throws Exception {
+        byte[] expected = renderer.render(SampleStudentRecords.sixthGrader()).pdf();
+
+        List<byte[]> results = Stream.generate(SampleStudentRecords::sixthGrader).limit(16).parallel()
+                .map(view -> renderer.render(view).pdf())
+                .toList();
+
+        assertThat(results).allSatisfy(pdf -> assertThat(pdf).isEqualTo(expected));
+    }
+
+    // ---- helpers ----
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String text(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+
+    /** A glyph's bounds in PDF user space (origin bottom left), from its baseline up to its height. */
+    private record Glyph(int page, float x, float y, float width, float height) {
+    }
+
+    private static List<Glyph> glyphs(byte[] pdf) throws IOException {
+        List<Glyph> glyphs = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> positions) {
+                    for (TextPosition p : positions) {
+                        float pageHeight = getCurrentPage().getMediaBox().getHeight();
+                        glyphs.add(new Glyph(getCurrentPageNo(), p.getXDirAdj(), pageHeight - p.getYDirAdj(),
+                                p.getWidthDirAdj(), p.getHeightDir()));
+                    }
+                }
+            };
+            stripper.getText(document);
+        }
+        return glyphs;
+    }
+}
