@@ -90,11 +90,15 @@ public class SchoolDirectory {
                 .optional();
     }
 
-    public List<StaffMember> staffWithRole(String school, String year, String role) {
+    public List<StaffMember> staff(String school, String year) {
         return db.sql("select id, full_name, roles from staff where school_code = ? and school_year = ? order by id")
                 .params(school, year)
                 .query((rs, i) -> new StaffMember(school, rs.getString(1), rs.getString(2), roles(rs.getString(3))))
-                .list().stream().filter(s -> s.hasRole(role)).toList();
+                .list();
+    }
+
+    public List<StaffMember> staffWithRole(String school, String year, String role) {
+        return staff(school, year).stream().filter(s -> s.hasRole(role)).toList();
     }
 
     public List<Subject> subjects(String school, String year) {
