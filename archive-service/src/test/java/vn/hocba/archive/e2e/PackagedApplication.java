@@ -1,0 +1,114 @@
+package vn.hocba.archive.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application (target/hocba.jar) started as README's first command does: {@code java -jar hocba.jar} in a
+ * working directory of its own, on the embedded default (no HOCBA_DATA_DIR, so {@code ./data} under that directory).
+ */
+final class PackagedApplication implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private PackagedApplication(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the jar with {@code workDir} as its working directory and waits until GET /login answers 200. */
+    static PackagedApplication start(Path jar, Path workDir) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run `mvn package` (failsafe runs this test after it)");
+        }
+        int port = freePort();
+        Path log = workDir.resolve("hocba.log");
+        var builder = new ProcessBuilder(java(), "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // the embedded default exactly: nothing the build's environment may carry changes the data dir or the profile
+        builder.environment().keySet().removeAll(List.of("HOCBA_DATA_DIR", "PORT", "SPRING_PROFILES_ACTIVE", "HOCBA_DEMO"));
+        var app = new PackagedApplication(builder.start(), log, port);
+        try {
+            app.awaitLoginPage();
+        } catch (RuntimeException | Error | InterruptedException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** The last lines of the application's log, for failure messages. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log " + log + " unreadable: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitLoginPage() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("java -jar hocba.jar exited with " + process.exitValue()
+                        + "; last lines of its log:\n" + logTail(60));
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("GET /login did not answer 200 within " + STARTUP.toSeconds()
+                + " s; last lines of the log:\n" + logTail(60));
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package vn.hocba.archive.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web pages of the packaged application (target/hocba.jar, started as README's first command does) in a real
+ * headless Chromium: Debian's chromium and chromium-driver (bin/test installs them), given by path so that Selenium
+ * Manager never downloads anything.
+ */
+class WebPagesIT {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final String SCHOOL_NAME = "Trường THCS Mạo Khê II";
+    private static final List<String> CLASSES = List.of("6A", "6B", "6C", "7A", "7B", "8A", "8B", "9A", "9B");
+    private static final Duration PAGE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path workDir;
+
+    private static Path moduleDir;
+    private static PackagedApplication app;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startTheJarAndTheBrowser() throws Exception {
+        moduleDir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        app = PackagedApplication.start(moduleDir.resolve("target/hocba.jar"), workDir);
+
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory(workDir, "chromium-profile"));
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopThem() throws InterruptedException {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
+    @BeforeEach
+    void loggedOut() {
+        browser.get(app.baseUrl() + "/login");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void staffSignFromThePages() throws Exception {
+        logIn("GV011@THCS-MK2", "demo");
+
+        List<String> classLinks = browser.findElements(By.cssSelector("main table a")).stream().map(WebElement::getText).toList();
+        assertThat(classLinks).as("the demo school's 9 classes").containsExactlyInAnyOrderElementsOf(CLASSES);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains(SCHOOL_NAME);
+
+        browser.findElement(By.linkText("6A")).click();
+        WebElement row = row("HS2400001");
+        assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Chưa tạo");
+        screenshot("class-6A-before.png");
+
+        submit(row.findElement(By.xpath(".//button[normalize-space()='Tạo học bạ']")));
+        assertThat(message()).contains("HS2400001");
+        row = row("HS2400001");
+        assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Đang ký");
+        List<WebElement> sign = row.findElements(By.xpath(".//button[normalize-space()='Ký số']"));
+        assertThat(sign).as("the Maths teacher of 6A may sign first").hasSize(1);
+
+        submit(sign.get(0));
+        assertThat(message()).startsWith("Đã ký học bạ của HS2400001");
+        row = row("HS2400001");
+        assertThat(signatures(row)).isEqualTo("1");
+        assertThat(row.findElements(By.xpath(".//button[normalize-space()='Ký số']"))).as("signed once").isEmpty();
+        screenshot("class-6A.png");
+
+        String pdfUrl = row.findElement(By.linkText("Xem PDF")).getAttribute("href");
+        Object inTheBrowser = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type'))).catch(e => done(String(e)));",
+                pdfUrl);
+        assertThat(inTheBrowser).as("the link opens with the page's session").asString().startsWith("200 application/pdf");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfUrl))
+                .header("Authorization", basic("GV011@THCS-MK2", "demo")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).as(pdfUrl).isEqualTo(200);
+        assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void aTeacherOutOfTurnSeesNoSignButton() {
+        logIn("GV001@THCS-MK2", "demo");
+        browser.findElement(By.linkText("6A")).click();
+
+        submit(row("HS2400010").findElement(By.xpath(".//button[normalize-space()='Tạo học bạ']")));
+        assertThat(message()).contains("HS2400010");
+        WebElement row = row("HS2400010");
+        assertThat(row.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Đang ký");
+        assertThat(signatures(row)).isEqualTo("0");
+        assertThat(row.findElements(By.xpath(".//button[normalize-space()='Ký số']")))
+                .as("the principal countersigns after the subject and homeroom teachers").isEmpty();
+        assertThat(row.findElements(By.linkText("Xem PDF"))).hasSize(1);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithAMessage() {
+        browser.get(app.baseUrl() + "/login");
+        fillLogin("GV011@THCS-MK2", "not-the-password");
+
+        WebElement error = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
+        assertThat(error.getText()).contains("Sai tên đăng nhập hoặc mật khẩu");
+        assertThat(browser.findElements(By.name("password"))).as("still the login form").hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("span.who"))).as("nobody logged in").isEmpty();
+    }
+
+    private void logIn(String user, String password) {
+        browser.get(app.baseUrl() + "/login");
+        fillLogin(user, password);
+        wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header .who")));
+        assertThat(browser.findElement(By.cssSelector("header .who")).getText()).as(app.logTail(40)).contains(user);
+    }
+
+    private void fillLogin(String user, String password) {
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        submit(browser.findElement(By.cssSelector("form button[type=submit]")));
+    }
+
+    /** Clicks a form's button and waits until the next page replaced this one. */
+    private void submit(WebElement button) {
+        button.click();
+        wait(PAGE).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    private WebElement row(String student) {
+        return wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-student=" + student + "]")));
+    }
+
+    /** The flash message after an action; fails with the page's error message, if any. */
+    private String message() {
+        List<WebElement> errors = browser.findElements(By.cssSelector("p.error"));
+        assertThat(errors).as(() -> "error shown: " + errors.get(0).getText() + "\n" + app.logTail(40)).isEmpty();
+        return browser.findElement(By.cssSelector("p.ok")).getText();
+    }
+
+    private static String signatures(WebElement row) {
+        return row.findElements(By.tagName("td")).get(3).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path target = moduleDir.resolve("target/screenshots");
+        Files.createDirectories(target);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static WebDriverWait wait(Duration timeout) {
+        return new WebDriverWait(browser, timeout);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
