@@ -1,9 +1,5 @@
 package vn.hocba.archive.archive;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import org.springframework.stereotype.Service;
 
 import vn.hocba.storage.ObjectKey;
@@ -34,13 +30,5 @@ public class RecordArchive {
 
     public byte[] read(String key) {
         return store.getBytes(new ObjectKey(key));
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

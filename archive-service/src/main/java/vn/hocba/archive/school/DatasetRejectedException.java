@@ -1,19 +1,30 @@
 package vn.hocba.archive.school;
 
 import java.util.List;
+import java.util.Map;
 
-/** A dataset broke one or more rules of the import contract; nothing of it was stored. */
-public class DatasetRejectedException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+import vn.hocba.archive.common.HocbaException;
+
+/** A dataset broke one or more rules of the import contract; nothing of it was stored (422, every problem listed). */
+public class DatasetRejectedException extends HocbaException {
 
     private final List<DatasetProblem> problems;
 
     public DatasetRejectedException(List<DatasetProblem> problems) {
-        super(problems.size() + " problem(s) in the dataset, first: " + problems.get(0).path() + ": "
-                + problems.get(0).message());
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset",
+                "dataset refused: " + problems.size() + " problem(s) found; nothing was stored",
+                "tập dữ liệu bị từ chối: có " + problems.size() + " lỗi; không có gì được lưu");
         this.problems = List.copyOf(problems);
     }
 
     public List<DatasetProblem> problems() {
         return problems;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("errors", problems);
     }
 }

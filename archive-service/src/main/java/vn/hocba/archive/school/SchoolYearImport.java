@@ -1,13 +1,9 @@
 package vn.hocba.archive.school;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import vn.hocba.archive.common.Hashes;
 
 import vn.hocba.archive.school.SchoolYearDataset.Assessment;
 import vn.hocba.archive.school.SchoolYearDataset.Comment;
@@ -55,7 +53,7 @@ public class SchoolYearImport {
     @Transactional
     public ImportSummary importDataset(byte[] json, String actor) {
         SchoolYearDataset data = reader.read(json);
-        String sha = sha256(canonical.writeValueAsBytes(data));
+        String sha = Hashes.sha256(canonical.writeValueAsBytes(data));
         String school = data.school().code();
         String year = data.schoolYear();
 
@@ -145,17 +143,5 @@ public class SchoolYearImport {
         for (int from = 0; from < rows.size(); from += 1000) {
             jdbc.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }

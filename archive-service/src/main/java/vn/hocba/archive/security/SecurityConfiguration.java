@@ -24,7 +24,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-        var basic = new BasicAuthenticationEntryPoint();
+        var basic = new BasicAuthenticationEntryPoint() {
+            @Override
+            public void commence(jakarta.servlet.http.HttpServletRequest request,
+                                 jakarta.servlet.http.HttpServletResponse response,
+                                 org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Hocba\"");
+                ApiProblems.write(response, 401, "unauthenticated", "Unauthorized",
+                        "Sign in (HTTP Basic) to use this endpoint.", "Vui lòng đăng nhập (HTTP Basic) để dùng chức năng này.");
+            }
+        };
         basic.setRealmName("Hocba");
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(auth -> auth
@@ -36,7 +45,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(api))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(basic, api)
-                        .defaultAccessDeniedHandlerFor((req, res, ex) -> res.sendError(HttpStatus.FORBIDDEN.value()), api));
+                        .defaultAccessDeniedHandlerFor((req, res, ex) -> ApiProblems.write(res, HttpStatus.FORBIDDEN.value(),
+                                "forbidden", "Forbidden", "Your role does not allow this.",
+                                "Vai trò của bạn không được phép thực hiện thao tác này."), api));
         return http.build();
     }
 

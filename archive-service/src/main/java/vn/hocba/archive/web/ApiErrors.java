@@ -15,31 +15,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.hocba.archive.common.HocbaException;
-import vn.hocba.archive.school.DatasetRejectedException;
-import vn.hocba.archive.school.SchoolYearClosedException;
 
 /** Every refusal of the API as RFC 9457 problem+json, with a Vietnamese and an English detail. Never an empty 500. */
 @RestControllerAdvice(basePackages = "vn.hocba.archive")
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-
-    @ExceptionHandler(DatasetRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(DatasetRejectedException e) {
-        var p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", "Dataset refused",
-                e.problems().size() + " problem(s) found; nothing was stored.",
-                "Tập dữ liệu bị từ chối: có " + e.problems().size() + " lỗi; không có gì được lưu.");
-        p.setProperty("errors", e.problems());
-        return respond(p);
-    }
-
-    @ExceptionHandler(SchoolYearClosedException.class)
-    ResponseEntity<ProblemDetail> closed(SchoolYearClosedException e) {
-        var p = problem(HttpStatus.CONFLICT, "school-year-closed", "School year closed", e.getMessage(),
-                "Năm học " + e.schoolYear() + " của trường " + e.school()
-                        + " đã có học bạ; mọi thay đổi phải qua yêu cầu sửa chữa.");
-        return respond(p);
-    }
 
     @ExceptionHandler(HocbaException.class)
     ResponseEntity<ProblemDetail> refused(HocbaException e) {

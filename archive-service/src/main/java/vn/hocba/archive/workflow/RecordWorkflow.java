@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.hocba.archive.archive.RecordArchive;
 import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.common.Hashes;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.pki.SigningKeys;
@@ -45,7 +47,13 @@ import vn.hocba.signing.SignatureRequest;
 @Service
 public class RecordWorkflow {
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
+
+    /**
+     * Signatures of one record are serialised within this process (striped by student), so concurrent signers queue
+     * instead of racing; the optimistic revision check still guards against other instances.
+     */
+    private final ReentrantLock[] signingLocks = new ReentrantLock[64];
 
     private final JdbcClient db;
     private final TransactionTemplate tx;
@@ -69,6 +77,7 @@ public class RecordWorkflow {
         this.archive = archive;
         this.events = events;
         this.clock = clock;
+        Arrays.setAll(signingLocks, i -> new ReentrantLock());
     }
 
     /** A rendered answer, and whether this call created it. */
@@ -98,7 +107,7 @@ public class RecordWorkflow {
         Instant now = clock.instant();
         RenderedRecord rendered = rendering.render(lookupCode, version, data, now);
         List<PlannedSigner> plan = plan(school, year, data, principal, rendered);
-        String sha = RecordArchive.sha256(rendered.pdf());
+        String sha = Hashes.sha256(rendered.pdf());
         try {
             tx.executeWithoutResult(status -> {
                 db.sql("""
@@ -136,6 +145,16 @@ public class RecordWorkflow {
             throw new ForbiddenException("you have no place in the signing sequence of this record",
                     "bạn không có tên trong trình tự ký của học bạ này");
         }
+        var lock = signingLocks[Math.floorMod((school + "/" + year + "/" + studentId).hashCode(), signingLocks.length)];
+        lock.lock();
+        try {
+            return signInTurn(school, year, studentId, caller);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private RecordView signInTurn(String school, String year, String studentId, HocbaUser caller) {
         for (int attempt = 1; ; attempt++) {
             RecordRow record = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
             List<PlannedSigner> plan = plan(record.lookupCode());
@@ -180,7 +199,7 @@ public class RecordWorkflow {
     /** Stores the new revision if nobody else stored one meanwhile; archives it when it was the last signature. */
     private boolean store(RecordRow record, PlannedSigner turn, byte[] signed, Instant now, List<PlannedSigner> plan,
                           HocbaUser caller) {
-        String sha = RecordArchive.sha256(signed);
+        String sha = Hashes.sha256(signed);
         int revision = record.revision() + 1;
         boolean last = plan.stream().filter(p -> p.signedAt() == null).count() == 1;
         // Written once before the database says ARCHIVED: a crash in between leaves a harmless, re-writable copy.

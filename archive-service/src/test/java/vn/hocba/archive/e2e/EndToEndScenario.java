@@ -115,7 +115,9 @@ abstract class EndToEndScenario {
 
     @Test
     void importNeedsAnAdministrator() throws IOException {
-        assertThat(api().postJson("/api/v1/imports", demoDataset(), null).status()).isEqualTo(401);
+        var anonymous = api().postJson("/api/v1/imports", demoDataset(), null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
         ensureImported();
         assertThat(api().postJson("/api/v1/imports", demoDataset(), "GV011@" + SCHOOL).status()).isEqualTo(403);
     }
@@ -257,6 +259,42 @@ abstract class EndToEndScenario {
         assertThat(audit.verify()).isEqualTo(-1);
         assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode)).map(AuditLog.Entry::action))
                 .contains("RECORD_RENDERED", "RECORD_SIGNED", "RECORD_ARCHIVED");
+    }
+
+    @Test
+    void subjectTeachersSigningAtTheSameMomentLoseNoSignature() throws Exception {
+        ensureImported();
+        String student = "HS2400010"; // class 6A
+        JsonNode dataset = Api.JSON.readTree(demoDataset());
+        Set<String> teachers = new LinkedHashSet<>();
+        for (JsonNode c : dataset.get("classes")) {
+            if (c.get("code").asString().equals("6A")) {
+                c.get("subjectTeachers").forEach(t -> teachers.add(t.asString()));
+            }
+        }
+        assertThat(api().post(BASE + student + "/record", "admin").status()).isIn(200, 201);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new ArrayList<>();
+            for (String teacher : teachers) {
+                answers.add(pool.submit(() -> api().post(BASE + student + "/record/signatures", account(teacher))));
+            }
+            for (var answer : answers) {
+                var r = answer.get();
+                assertThat(r.status()).as(r.text()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var record = api().get(BASE + student + "/record", "admin").json();
+        assertThat(record.get("signatures")).hasSize(teachers.size());
+        var pdf = api().get(BASE + student + "/record.pdf", "admin");
+        assertThat(sha256(pdf.body())).isEqualTo(record.get("sha256").asString());
+        var trust = certificates(api().get("/api/v1/pki/trust-anchors", null).body());
+        var report = new DssSignatureValidator(trust).validate(pdf.body());
+        assertThat(report.signatures()).hasSize(teachers.size());
+        assertThat(report.allPassed()).as(report.toString()).isTrue();
     }
 
     private static String account(String staffId) {
