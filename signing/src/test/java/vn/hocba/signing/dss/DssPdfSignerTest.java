@@ -301,27 +301,6 @@ class DssPdfSignerTest {
         }
     }
 
-    @Test
-    void signingSpeedOnA100KilobytePdfIsReported() {
-        byte[] pdf = TestPdfs.pdfA2b(2, 60, 85_000);
-        assertThat(pdf.length).isBetween(100_000, 115_000);
-        int rounds = 60;
-        try (SigningToken token = staff.get(0).token()) {
-            for (int i = 0; i < 20; i++) { // warm-up
-                signer.sign(pdf, token, request(0));
-            }
-            long start = System.nanoTime();
-            for (int i = 0; i < rounds; i++) {
-                signer.sign(pdf, token, request(0));
-            }
-            double ms = (System.nanoTime() - start) / 1e6 / rounds;
-            System.out.printf("[signing] %d KB PDF/A-2b, PAdES-BASELINE-B visible: %.1f ms per signature (%.0f/s)%n",
-                    pdf.length / 1024, ms, 1000 / ms);
-            // generous bound; this only catches pathological regressions (e.g. embedding the whole font)
-            assertThat(ms).isLessThan(1000);
-        }
-    }
-
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
