@@ -25,6 +25,7 @@ class IndexReconciler {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(1) // after unfinished archiving is completed
     void reconcile() {
         int added = 0;
         for (var e : workflow.archived()) {

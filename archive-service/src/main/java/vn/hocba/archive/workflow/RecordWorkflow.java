@@ -47,6 +47,7 @@ import vn.hocba.signing.SignatureRequest;
 @Service
 public class RecordWorkflow {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordWorkflow.class);
     private static final int ATTEMPTS = 10;
 
     /**
@@ -202,14 +203,10 @@ public class RecordWorkflow {
         String sha = Hashes.sha256(signed);
         int revision = record.revision() + 1;
         boolean last = plan.stream().filter(p -> p.signedAt() == null).count() == 1;
-        // Written once before the database says ARCHIVED: a crash in between leaves a harmless, re-writable copy.
-        String archiveKey = last ? archive.archive(signed, sha) : null;
         Boolean stored = tx.execute(status -> {
             int updated = db.sql("""
-                    update student_record set pdf = ?, sha256 = ?, revision = ?, status = ?, archived_at = ?, archive_key = ?
-                    where lookup_code = ? and revision = ?""")
-                    .params(last ? null : signed, sha, revision, (last ? RecordStatus.ARCHIVED : RecordStatus.SIGNING).name(),
-                            last ? Timestamp.from(now) : null, archiveKey, record.lookupCode(), record.revision())
+                    update student_record set pdf = ?, sha256 = ?, revision = ? where lookup_code = ? and revision = ?""")
+                    .params(signed, sha, revision, record.lookupCode(), record.revision())
                     .update();
             if (updated == 0) {
                 return false;
@@ -218,14 +215,52 @@ public class RecordWorkflow {
                     .params(Timestamp.from(now), revision, record.lookupCode(), turn.staffId(), turn.role().name()).update();
             events.publishEvent(new RecordSigned(record.lookupCode(), record.school(), record.schoolYear(), record.studentId(),
                     turn.staffId(), turn.role(), revision, sha, caller.getUsername()));
-            if (last) {
-                var student = directory.student(record.school(), record.schoolYear(), record.studentId()).orElseThrow();
-                events.publishEvent(new RecordArchived(record.lookupCode(), record.school(), record.schoolYear(),
-                        student.classCode(), student.id(), student.fullName(), record.version(), archiveKey, sha));
-            }
             return true;
         });
+        if (Boolean.TRUE.equals(stored) && last) {
+            try {
+                archive(record.lookupCode());
+            } catch (RuntimeException e) {
+                // the signature stands; the record stays complete in SIGNING and is archived at the next start
+                log.error("archiving record {} failed; retried at the next start", record.lookupCode(), e);
+            }
+        }
         return Boolean.TRUE.equals(stored);
+    }
+
+    /**
+     * Writes a fully signed record to the archive, then marks it ARCHIVED. The last signature is committed first, so
+     * nothing is written to the permanent store for a revision that lost a race; a crash between the two steps leaves
+     * a complete record in SIGNING that {@link #finishArchiving()} completes at the next start (the store's put is
+     * idempotent for the same bytes).
+     */
+    private void archive(UUID lookupCode) {
+        RecordRow row = db.sql(SELECT + " where lookup_code = ?").param(lookupCode).query(this::row).single();
+        if (row.status() != RecordStatus.SIGNING || plan(lookupCode).stream().anyMatch(p -> p.signedAt() == null)) {
+            return;
+        }
+        String key = archive.archive(row.pdf(), row.sha256());
+        tx.executeWithoutResult(status -> {
+            int updated = db.sql("""
+                    update student_record set status = 'ARCHIVED', archived_at = ?, archive_key = ?, pdf = null
+                    where lookup_code = ? and revision = ? and status = 'SIGNING'""")
+                    .params(Timestamp.from(clock.instant()), key, lookupCode, row.revision()).update();
+            if (updated == 1) {
+                var student = directory.student(row.school(), row.schoolYear(), row.studentId()).orElseThrow();
+                events.publishEvent(new RecordArchived(lookupCode, row.school(), row.schoolYear(), student.classCode(),
+                        student.id(), student.fullName(), row.version(), key, row.sha256()));
+            }
+        });
+    }
+
+    /** Archives every fully signed record still in SIGNING (after a crash between the last signature and the archive). */
+    public int finishArchiving() {
+        var pending = db.sql("""
+                select r.lookup_code from student_record r where r.status = 'SIGNING'
+                and not exists (select 1 from record_signer s where s.lookup_code = r.lookup_code and s.signed_at is null)""")
+                .query(UUID.class).list();
+        pending.forEach(this::archive);
+        return pending.size();
     }
 
     /** The current PDF, or the given version's; archived records are read back from the archive. */
