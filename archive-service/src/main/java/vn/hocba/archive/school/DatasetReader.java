@@ -335,14 +335,14 @@ public final class DatasetReader {
                     return null;
                 }
                 BigDecimal score = node.decimalValue();
+                String shown = shown(score); // never expand 1e-999999999 into a billion digits
                 if (score.signum() < 0 || score.compareTo(TEN) > 0) {
-                    problem(path, "a score must be from 0 to 10, not " + score.toPlainString(),
-                            "điểm phải từ 0 đến 10, không phải " + score.toPlainString());
+                    problem(path, "a score must be from 0 to 10, not " + shown, "điểm phải từ 0 đến 10, không phải " + shown);
                     return null;
                 }
-                if (score.stripTrailingZeros().scale() > 1) {
-                    problem(path, "a score has at most one decimal, not " + score.toPlainString(),
-                            "điểm chỉ có tối đa một chữ số thập phân, không phải " + score.toPlainString());
+                if (score.scale() > 1 && score.stripTrailingZeros().scale() > 1) {
+                    problem(path, "a score has at most one decimal, not " + shown,
+                            "điểm chỉ có tối đa một chữ số thập phân, không phải " + shown);
                     return null;
                 }
                 return score.setScale(1).toPlainString();
@@ -499,6 +499,11 @@ public final class DatasetReader {
 
         boolean gradeFitsLevel(int grade) {
             return "THCS".equals(level) ? grade >= 6 && grade <= 9 : grade >= 10 && grade <= 12;
+        }
+
+        static String shown(BigDecimal value) {
+            String s = value.abs().scale() > 20 || value.precision() - value.scale() > 20 ? value.toString() : value.toPlainString();
+            return s.length() > 24 ? s.substring(0, 24) + "…" : s;
         }
 
         static int parseGrade(String key) {

@@ -52,7 +52,15 @@ public class SchoolYearImport {
      */
     @Transactional
     public ImportSummary importDataset(byte[] json, String actor) {
+        return importDataset(json, actor, school -> {
+        });
+    }
+
+    /** As above; {@code mayImport} sees the dataset's school code first and throws to refuse it. */
+    @Transactional
+    public ImportSummary importDataset(byte[] json, String actor, java.util.function.Consumer<String> mayImport) {
         SchoolYearDataset data = reader.read(json);
+        mayImport.accept(data.school().code());
         String sha = Hashes.sha256(canonical.writeValueAsBytes(data));
         String school = data.school().code();
         String year = data.schoolYear();

@@ -85,7 +85,8 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public SearchPage search(String query, SearchScope scope, int page, int size) {
         var q = new BooleanQuery.Builder();
-        List<String> tokens = tokens(ALL, Texts.fold(query));
+        // at most 32 words: enough for any name, class and year, and far below Lucene's clause limit
+        List<String> tokens = tokens(ALL, Texts.fold(query)).stream().distinct().limit(32).toList();
         if (tokens.isEmpty()) {
             q.add(new MatchAllDocsQuery(), Occur.MUST);
         }

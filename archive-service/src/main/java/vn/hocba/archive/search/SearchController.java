@@ -23,8 +23,15 @@ class SearchController {
     @GetMapping("/api/v1/search")
     SearchResponse search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal HocbaUser caller) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new BadPaging();
+        if (page < 0 || (long) page * size > MAX_DEPTH) {
+            throw new BadQuery("page", "page must be 0 or more, and page × size at most " + MAX_DEPTH,
+                    "page phải từ 0 trở lên và page × size không quá " + MAX_DEPTH);
+        }
+        if (size < 1 || size > 100) {
+            throw new BadQuery("size", "size must be from 1 to 100", "size phải từ 1 đến 100");
+        }
+        if (q.length() > 500) {
+            throw new BadQuery("q", "the query is longer than 500 characters", "câu tìm kiếm dài quá 500 ký tự");
         }
         var scope = caller.isAdmin() && caller.school() == null
                 ? SearchIndex.SearchScope.everything()
@@ -43,15 +50,21 @@ class SearchController {
                      String student, String fullName, String documentType, String status) {
     }
 
-    static final class BadPaging extends HocbaException {
-        BadPaging() {
-            super(org.springframework.http.HttpStatus.BAD_REQUEST, "bad-paging",
-                    "page must be 0 or more and size from 1 to 100", "page phải từ 0 trở lên và size từ 1 đến 100");
+    /** Deeper than this, paging gives way to narrower queries (and stays cheap for the index). */
+    static final int MAX_DEPTH = 10_000;
+
+    static final class BadQuery extends HocbaException {
+        private final String field;
+
+        BadQuery(String field, String en, String vi) {
+            super(org.springframework.http.HttpStatus.BAD_REQUEST, "bad-query", en, vi);
+            this.field = field;
         }
 
         @Override
         public java.util.Map<String, Object> properties() {
-            return java.util.Map.of("errors", List.of(java.util.Map.of("path", "size", "message", getMessage())));
+            return java.util.Map.of("errors", List.of(java.util.Map.of("path", field, "message", getMessage(),
+                    "messageVi", detailVi())));
         }
     }
 }

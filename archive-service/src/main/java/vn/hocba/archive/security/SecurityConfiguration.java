@@ -1,18 +1,28 @@
 package vn.hocba.archive.security;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 import vn.hocba.archive.HocbaProperties;
 import vn.hocba.archive.school.SchoolDirectory;
@@ -22,32 +32,53 @@ import vn.hocba.archive.school.SchoolDirectory;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * The API: HTTP Basic only, no session (a page's session cookie is not honoured here, so a forged cross-site
+     * request carries no credentials), and state changes refused from a foreign Origin (browsers may cache Basic
+     * credentials). Refusals are problem+json.
+     */
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, UserDetailsService accounts) throws Exception {
         var basic = new BasicAuthenticationEntryPoint() {
             @Override
-            public void commence(jakarta.servlet.http.HttpServletRequest request,
-                                 jakarta.servlet.http.HttpServletResponse response,
-                                 org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+            public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                    throws IOException {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Hocba\"");
                 ApiProblems.write(response, 401, "unauthenticated", "Unauthorized",
                         "Sign in (HTTP Basic) to use this endpoint.", "Vui lòng đăng nhập (HTTP Basic) để dùng chức năng này.");
             }
         };
         basic.setRealmName("Hocba");
-        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/pki/trust-anchors", "/login", "/css/**", "/favicon.ico", "/error").permitAll()
+        http.securityMatcher("/api/**")
+                .userDetailsService(accounts)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/pki/trust-anchors").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(basic))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-                .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(api))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new SameOriginFilter(), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(basic, api)
-                        .defaultAccessDeniedHandlerFor((req, res, ex) -> ApiProblems.write(res, HttpStatus.FORBIDDEN.value(),
+                        .authenticationEntryPoint(basic)
+                        .accessDeniedHandler((req, res, ex) -> ApiProblems.write(res, HttpStatus.FORBIDDEN.value(),
                                 "forbidden", "Forbidden", "Your role does not allow this.",
-                                "Vai trò của bạn không được phép thực hiện thao tác này."), api));
+                                "Vai trò của bạn không được phép thực hiện thao tác này.")));
+        return http.build();
+    }
+
+    /** The pages: a login form and a session, CSRF tokens on every form; Basic also accepted (e.g. for PDF links). */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http, UserDetailsService accounts) throws Exception {
+        http.userDetailsService(accounts)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("Hocba"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
     }
 
@@ -56,9 +87,14 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * Demo accounts exist on the embedded default only (SCHOOL-YEAR-FORMAT.md: "No other configuration may create
+     * them"): demo mode on a server database creates none.
+     */
     @Bean
-    UserDetailsService accounts(HocbaProperties properties, SchoolDirectory directory, PasswordEncoder encoder) {
-        if (properties.demo().enabled()) {
+    UserDetailsService accounts(HocbaProperties properties, SchoolDirectory directory, PasswordEncoder encoder,
+                                @Value("${spring.datasource.url:}") String databaseUrl) {
+        if (properties.demo().enabled() && databaseUrl.startsWith("jdbc:h2:")) {
             return new DemoAccounts(directory, encoder);
         }
         // Real accounts (with forced password change) come with roles and administration; until then, no one.

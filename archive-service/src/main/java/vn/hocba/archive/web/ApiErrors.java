@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import vn.hocba.archive.common.HocbaException;
 
 /** Every refusal of the API as RFC 9457 problem+json, with a Vietnamese and an English detail. Never an empty 500. */
-@RestControllerAdvice(basePackages = "vn.hocba.archive")
+@RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -57,6 +57,27 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         log.error("unexpected error", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "An unexpected error occurred; it has been logged.", "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại."));
+    }
+
+    /** Spring MVC's own refusals (400 unreadable, 404 no such path, 405, 406, 415) get the house problem shape too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, org.springframework.http.HttpHeaders headers,
+                                                             org.springframework.http.HttpStatusCode statusCode,
+                                                             org.springframework.web.context.request.WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail p) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            p.setType(java.net.URI.create("https://hocba.vn/problems/http-" + statusCode.value()));
+            p.setProperty("detailVi", switch (statusCode.value()) {
+                case 400 -> "Yêu cầu không hợp lệ: " + (p.getDetail() == null ? "" : p.getDetail());
+                case 404 -> "Không tìm thấy địa chỉ này.";
+                case 405 -> "Phương thức HTTP này không được hỗ trợ ở địa chỉ này.";
+                case 406 -> "Không thể trả lời theo định dạng được yêu cầu.";
+                case 415 -> "Định dạng nội dung không được hỗ trợ (hãy gửi application/json).";
+                default -> status == null ? "Yêu cầu bị từ chối." : "Yêu cầu bị từ chối: " + status.getReasonPhrase();
+            });
+        }
+        return response;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detailEn, String detailVi) {

@@ -68,7 +68,8 @@ class Pages {
         if (!user.mayRead(school)) {
             throw new ForbiddenException("not your school", "không phải trường của bạn");
         }
-        var schoolClass = directory.schoolClass(school, year, classCode).orElseThrow();
+        var schoolClass = directory.schoolClass(school, year, classCode)
+                .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("class " + classCode, "lớp " + classCode));
         Map<String, RecordView> records = workflow.recordsOfClass(school, year, classCode);
         var rows = new ArrayList<Map<String, Object>>();
         for (var s : directory.studentsOfClass(school, year, classCode)) {
@@ -84,12 +85,26 @@ class Pages {
             rows.add(row);
         }
         model.addAttribute("user", user);
-        model.addAttribute("school", directory.school(school).orElseThrow());
+        model.addAttribute("school", directory.school(school)
+                .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("school " + school, "trường " + school)));
         model.addAttribute("year", year);
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("homeroom", name(school, year, schoolClass.homeroomTeacher()));
         model.addAttribute("rows", rows);
         return "class";
+    }
+
+    /** The record's PDF for the pages (session sign-in); the API serves the same bytes under /api/v1. */
+    @GetMapping("/schools/{school}/years/{year}/students/{student}/record.pdf")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year,
+                                                        @PathVariable String student,
+                                                        @AuthenticationPrincipal HocbaUser user) {
+        var pdf = workflow.pdf(school, year, student, null, user);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "inline; filename=\"hocba-" + student + "-" + year + "-v" + pdf.version() + ".pdf\"")
+                .body(pdf.bytes());
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/render")

@@ -42,6 +42,11 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()), account);
     }
 
+    Response postWithOrigin(String path, String origin, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.noBody()), account);
+    }
+
     Response postJson(String path, byte[] body, String account) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);

@@ -28,6 +28,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import vn.hocba.archive.audit.AuditLog;
+import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.signing.PdfAValidation;
 import vn.hocba.signing.Pdfsig;
 import vn.hocba.signing.dss.DssSignatureValidator;
@@ -61,6 +62,9 @@ abstract class EndToEndScenario {
     @Autowired
     ObjectStore store;
 
+    @Autowired
+    SchoolDirectory directory;
+
     /** Demo accounts and PKI on, but no automatic demo school: the test imports it over the API. */
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         registry.add("hocba.data-dir", () -> dataDir.toString());
@@ -86,9 +90,11 @@ abstract class EndToEndScenario {
     @Test
     void importingTheSameDatasetTwiceChangesNothingTheSecondTime() throws IOException {
         ensureImported();
+        long imports = auditCount("IMPORT");
         var again = api().postJson("/api/v1/imports", demoDataset(), "admin");
-        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(201);
         assertThat(again.json().get("changed").asBoolean()).isFalse();
+        assertThat(auditCount("IMPORT")).as("a second import of the same dataset changes nothing").isEqualTo(imports);
         assertThat(again.json().get("counts").get("students").asInt()).isEqualTo(320);
         assertThat(again.json().get("counts").get("assessments").asInt()).isEqualTo(7680);
     }
@@ -111,6 +117,51 @@ abstract class EndToEndScenario {
 
         var results = api().get("/api/v1/schools/THCS-BAD/years/" + YEAR + "/students/HS2400002/results", "admin");
         assertThat(results.status()).isEqualTo(404);
+        assertThat(directory.school("THCS-BAD")).as("nothing of a refused dataset is stored").isEmpty();
+    }
+
+    @Test
+    void aSchoolsOwnAdministratorImportsForThatSchoolOnly() throws IOException {
+        ensureImported();
+        var doc = (ObjectNode) Api.JSON.readTree(demoDataset());
+        ((ObjectNode) doc.get("school")).put("code", "THCS-OTHER");
+        // GV004 holds ADMIN in THCS-MK2's dataset: not the system administrator
+        var other = api().postJson("/api/v1/imports", Api.JSON.writeValueAsBytes(doc), "GV004@" + SCHOOL);
+        assertThat(other.status()).as(other.text()).isEqualTo(403);
+        assertThat(directory.school("THCS-OTHER")).isEmpty();
+        assertThat(api().postJson("/api/v1/imports", demoDataset(), "GV004@" + SCHOOL).status()).isEqualTo(201);
+    }
+
+    @Test
+    void badRequestsAnswerProblemsNeverServerErrors() throws IOException {
+        ensureImported();
+        var api = api();
+        var deepPage = api.get("/api/v1/search?q=an&page=2147483647", "admin");
+        assertThat(deepPage.status()).isEqualTo(400);
+        assertThat(deepPage.json().get("errors").get(0).get("path").asString()).isEqualTo("page");
+        assertThat(api.get("/api/v1/search?q=" + "an%20".repeat(1100), "admin").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/search?q=" + "an%20".repeat(60), "admin").status()).isEqualTo(200);
+        var wrongType = api.get("/api/v1/imports", "admin");
+        assertThat(wrongType.status()).isEqualTo(405);
+        assertThat(wrongType.contentType()).startsWith("application/problem+json");
+        assertThat(wrongType.json().get("detailVi").asString()).isNotBlank();
+        var noSuchPath = api.get("/api/v1/nothing-here", "admin");
+        assertThat(noSuchPath.status()).isEqualTo(404);
+        assertThat(noSuchPath.contentType()).startsWith("application/problem+json");
+        var badVersion = api.get(BASE + STUDENT + "/record.pdf?version=abc", "admin");
+        assertThat(badVersion.status()).isEqualTo(400);
+        var tinyButHuge = "{\"format\":\"hocba.school-year/v1\",\"assessments\":[{\"final\":1e-999999999}]}";
+        var refused = api.postJson("/api/v1/imports", tinyButHuge.getBytes(java.nio.charset.StandardCharsets.UTF_8), "admin");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().length).as("the error quotes values briefly").isLessThan(20_000);
+    }
+
+    @Test
+    void aStateChangeFromAnotherSiteIsRefused() throws IOException {
+        ensureImported();
+        var forged = api().postWithOrigin(BASE + "HS2400019/record", "https://evil.example", "GV011@" + SCHOOL);
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(api().get(BASE + "HS2400019/record", "admin").status()).as("nothing was rendered").isEqualTo(404);
     }
 
     @Test
@@ -295,6 +346,10 @@ abstract class EndToEndScenario {
         var report = new DssSignatureValidator(trust).validate(pdf.body());
         assertThat(report.signatures()).hasSize(teachers.size());
         assertThat(report.allPassed()).as(report.toString()).isTrue();
+    }
+
+    private long auditCount(String action) {
+        return audit.entries(1, 1_000_000).stream().filter(e -> e.action().equals(action)).count();
     }
 
     private static String account(String staffId) {

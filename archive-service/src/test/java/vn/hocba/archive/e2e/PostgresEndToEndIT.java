@@ -3,15 +3,20 @@ package vn.hocba.archive.e2e;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.hocba.archive.security.TestAccounts;
+
 /**
  * The same scenario on the real PostgreSQL at 127.0.0.1:5432 (bin/test starts it), in a database made fresh for the
- * run. Storage and search stay embedded until their production adapters arrive.
+ * run. Storage and search stay embedded until their production adapters arrive. The application creates no demo
+ * accounts on a server database, so the test brings its own ({@link TestAccounts}).
  */
 @ActiveProfiles("postgres")
+@Import(TestAccounts.class)
 class PostgresEndToEndIT extends EndToEndScenario {
 
     static final String HOST = System.getProperty("hocba.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
@@ -28,5 +33,17 @@ class PostgresEndToEndIT extends EndToEndScenario {
         registry.add("spring.datasource.url", () -> HOST + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("accounts")
+    org.springframework.security.core.userdetails.UserDetailsService applicationAccounts;
+
+    @org.junit.jupiter.api.Test
+    void theApplicationCreatesNoDemoAccountsOnAServerDatabase() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applicationAccounts.loadUserByUsername("admin"))
+                .isInstanceOf(org.springframework.security.core.userdetails.UsernameNotFoundException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> applicationAccounts.loadUserByUsername("GV011@THCS-MK2"))
+                .isInstanceOf(org.springframework.security.core.userdetails.UsernameNotFoundException.class);
     }
 }

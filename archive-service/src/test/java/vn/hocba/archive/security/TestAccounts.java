@@ -1,0 +1,23 @@
+package vn.hocba.archive.security;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import vn.hocba.archive.school.SchoolDirectory;
+
+/**
+ * Test-only accounts, shaped like the demo accounts, for scenarios on a server database (where the application
+ * itself never creates demo accounts).
+ */
+@TestConfiguration
+public class TestAccounts {
+
+    @Bean
+    @Primary
+    UserDetailsService testAccounts(SchoolDirectory directory, PasswordEncoder encoder) {
+        return new DemoAccounts(directory, encoder);
+    }
+}
