@@ -11,9 +11,7 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Append-only, hash-chained audit log (lưu vết): each entry's hash covers the previous entry's hash and its own
@@ -26,13 +24,10 @@ public class AuditLog {
 
     private final JdbcClient db;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
 
-    AuditLog(JdbcClient db, Clock clock, PlatformTransactionManager transactions) {
+    AuditLog(JdbcClient db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** One entry as stored. */
@@ -41,23 +36,22 @@ public class AuditLog {
     }
 
     /**
-     * Appends one entry in its own transaction, committed before the lock is released (so the next append sees it).
-     * Serialised in this process; the primary key on seq guards against a second writer.
+     * Appends one entry within the caller's transaction (a new one when there is none), so the entry commits or
+     * rolls back with the change it records. The chain head row stays locked until then: appends are strictly
+     * ordered, across threads and instances.
      */
-    public synchronized Entry append(String actor, String action, String subject, String details) {
-        return ownTransaction.execute(status -> doAppend(actor, action, subject, details));
-    }
-
-    private Entry doAppend(String actor, String action, String subject, String details) {
-        var last = db.sql("select seq, hash from audit_event order by seq desc fetch first 1 rows only")
-                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
-        long seq = last.map(r -> (Long) r[0] + 1).orElse(1L);
-        String prev = last.map(r -> (String) r[1]).orElse(GENESIS);
+    @Transactional
+    public Entry append(String actor, String action, String subject, String details) {
+        var head = db.sql("select seq, hash from audit_head where id = 1 for update")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long seq = (Long) head[0] + 1;
+        String prev = (String) head[1];
         // stored with microsecond precision by the databases: truncate before hashing so verification recomputes it
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String hash = hash(seq, at, actor, action, subject, details, prev);
         db.sql("insert into audit_event (seq, occurred_at, actor, action, subject, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(seq, Timestamp.from(at), actor, action, subject, details, prev, hash).update();
+        db.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
         return new Entry(seq, at, actor, action, subject, details, prev, hash);
     }
 

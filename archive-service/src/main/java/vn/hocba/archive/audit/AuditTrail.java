@@ -1,14 +1,17 @@
 package vn.hocba.archive.audit;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 import vn.hocba.archive.school.SchoolYearImported;
 import vn.hocba.archive.workflow.RecordArchived;
 import vn.hocba.archive.workflow.RecordRendered;
 import vn.hocba.archive.workflow.RecordSigned;
 
-/** Writes every state change announced by the features into the audit log, once its transaction has committed. */
+/**
+ * Writes every state change announced by the features into the audit log, in the transaction of the change: no change
+ * commits without its entry.
+ */
 @Component
 class AuditTrail {
 
@@ -18,24 +21,24 @@ class AuditTrail {
         this.log = log;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(SchoolYearImported e) {
         log.append(e.actor(), "IMPORT", e.school() + "/" + e.schoolYear(), "sha256=" + e.sha256() + " counts=" + e.counts());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(RecordRendered e) {
         log.append(e.actor(), "RECORD_RENDERED", e.lookupCode().toString(),
                 e.school() + "/" + e.schoolYear() + "/" + e.student() + " v" + e.version() + " sha256=" + e.sha256());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(RecordSigned e) {
         log.append(e.actor(), "RECORD_SIGNED", e.lookupCode().toString(),
                 e.role() + " " + e.staff() + " revision=" + e.revision() + " sha256=" + e.sha256());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(RecordArchived e) {
         log.append("system", "RECORD_ARCHIVED", e.lookupCode().toString(), "key=" + e.archiveKey() + " sha256=" + e.sha256());
     }

@@ -65,6 +65,9 @@ abstract class EndToEndScenario {
     @Autowired
     SchoolDirectory directory;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     /** Demo accounts and PKI on, but no automatic demo school: the test imports it over the API. */
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         registry.add("hocba.data-dir", () -> dataDir.toString());
@@ -309,7 +312,7 @@ abstract class EndToEndScenario {
         // every step is in the hash-chained audit log, and the chain is intact
         assertThat(audit.verify()).isEqualTo(-1);
         assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode)).map(AuditLog.Entry::action))
-                .contains("RECORD_RENDERED", "RECORD_SIGNED", "RECORD_ARCHIVED");
+                .containsExactlyElementsOf(expectedTrail(subjectTeachers.size() + 2));
     }
 
     @Test
@@ -346,6 +349,30 @@ abstract class EndToEndScenario {
         var report = new DssSignatureValidator(trust).validate(pdf.body());
         assertThat(report.signatures()).hasSize(teachers.size());
         assertThat(report.allPassed()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    void anAlteredAuditEntryBreaksTheChain() throws IOException {
+        ensureImported();
+        assertThat(audit.verify()).isEqualTo(-1);
+        var first = audit.entries(1, 1).get(0);
+        jdbc.sql("update audit_event set details = ? where seq = ?").params(first.details() + " (edited)", first.seq()).update();
+        try {
+            assertThat(audit.verify()).isEqualTo(first.seq());
+        } finally {
+            jdbc.sql("update audit_event set details = ? where seq = ?").params(first.details(), first.seq()).update();
+        }
+        assertThat(audit.verify()).isEqualTo(-1);
+    }
+
+    private static List<String> expectedTrail(int signatures) {
+        List<String> trail = new ArrayList<>();
+        trail.add("RECORD_RENDERED");
+        for (int i = 0; i < signatures; i++) {
+            trail.add("RECORD_SIGNED");
+        }
+        trail.add("RECORD_ARCHIVED");
+        return trail;
     }
 
     private long auditCount(String action) {
