@@ -73,6 +73,21 @@ public class SchoolDirectory {
                 .params(school, year).query(Integer.class).single() > 0;
     }
 
+    /** The fingerprint of the dataset the year was imported from. */
+    public Optional<String> datasetSha256(String school, String year) {
+        return db.sql("select dataset_sha256 from school_year where school_code = ? and school_year = ?")
+                .params(school, year).query(String.class).optional();
+    }
+
+    /**
+     * Locks the school year against re-import until the caller's transaction ends (imports lock the same row), and
+     * returns its dataset fingerprint. Must run inside a transaction.
+     */
+    public String lockYear(String school, String year) {
+        return db.sql("select dataset_sha256 from school_year where school_code = ? and school_year = ? for update")
+                .params(school, year).query(String.class).single();
+    }
+
     public Optional<StaffMember> staff(String school, String year, String staffId) {
         return db.sql("select full_name, roles from staff where school_code = ? and school_year = ? and id = ?")
                 .params(school, year, staffId)

@@ -91,11 +91,13 @@ public class RecordWorkflow {
 
     /** Renders the record of that student and year unless it exists; returns the current one otherwise. */
     public Rendered render(String school, String year, String studentId, HocbaUser caller) {
-        requireReader(caller, school);
+        requireAccess(caller, school, year, studentId);
         Optional<RecordRow> existing = current(school, year, studentId);
         if (existing.isPresent()) {
             return new Rendered(view(existing.get()), false);
         }
+        String datasetSha = directory.datasetSha256(school, year)
+                .orElseThrow(() -> new NotFoundException("school year " + year + " of " + school, "năm học " + year + " của trường " + school));
         StudentYear data = directory.studentYear(school, year, studentId)
                 .orElseThrow(() -> new NotFoundException("student " + studentId + " in " + year, "học sinh " + studentId + " năm học " + year));
         var principal = directory.staffWithRole(school, year, "PRINCIPAL").stream().findFirst()
@@ -111,6 +113,13 @@ public class RecordWorkflow {
         String sha = Hashes.sha256(rendered.pdf());
         try {
             tx.executeWithoutResult(status -> {
+                // the year's data must be what was rendered: a re-import in between would leave a stale record
+                if (!directory.lockYear(school, year).equals(datasetSha)) {
+                    throw new HocbaException(HttpStatus.CONFLICT, "data-changed",
+                            "the school year's data changed while the record was rendered; try again",
+                            "dữ liệu năm học vừa thay đổi trong lúc tạo học bạ; vui lòng thử lại") {
+                    };
+                }
                 db.sql("""
                         insert into student_record (lookup_code, school_code, school_year, student_id, class_code, version,
                             status, revision, pdf, sha256, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
@@ -136,7 +145,7 @@ public class RecordWorkflow {
     }
 
     public RecordView get(String school, String year, String studentId, HocbaUser caller) {
-        requireReader(caller, school);
+        requireAccess(caller, school, year, studentId);
         RecordRow row = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
         if (row.status() == RecordStatus.SIGNING && awaiting(plan(row.lookupCode())).isEmpty()) {
             // complete but not archived (the store was down at the last signature): try again now
@@ -275,7 +284,7 @@ public class RecordWorkflow {
 
     /** The current PDF, or the given version's; archived records are read back from the archive. */
     public Pdf pdf(String school, String year, String studentId, Integer version, HocbaUser caller) {
-        requireReader(caller, school);
+        requireAccess(caller, school, year, studentId);
         RecordRow row = (version == null ? current(school, year, studentId) : byVersion(school, year, studentId, version))
                 .orElseThrow(() -> notRendered(studentId));
         byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey()) : row.pdf();
@@ -405,6 +414,31 @@ public class RecordWorkflow {
         return new RecordRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                 RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getBytes(8), rs.getString(9), rs.getString(10));
     }
+
+    /**
+     * Who may render and read a student's record: the system administrator; the school's leadership, clerks and
+     * administrators; the teachers of the student's class (homeroom and subject teachers).
+     */
+    private void requireAccess(HocbaUser caller, String school, String year, String studentId) {
+        requireReader(caller, school);
+        if (caller.school() == null || caller.roles().stream().anyMatch(LEADERSHIP::contains)) {
+            return;
+        }
+        var student = directory.student(school, year, studentId).orElse(null);
+        var schoolClass = student == null ? null : directory.schoolClass(school, year, student.classCode()).orElse(null);
+        if (schoolClass != null && (caller.staffId().equals(schoolClass.homeroomTeacher())
+                || schoolClass.subjectTeachers().containsValue(caller.staffId()))) {
+            return;
+        }
+        if (student == null) {
+            return; // answered 404 by the caller's next step
+        }
+        throw new ForbiddenException("only the teachers of class " + student.classCode()
+                + ", the school's leadership and clerks may see this record",
+                "chỉ giáo viên của lớp " + student.classCode() + ", ban giám hiệu và văn thư được xem học bạ này");
+    }
+
+    private static final java.util.Set<String> LEADERSHIP = java.util.Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN");
 
     private static void requireReader(HocbaUser caller, String school) {
         if (!caller.mayRead(school)) {

@@ -231,6 +231,12 @@ abstract class EndToEndScenario {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("lookupCode").asString()).isEqualTo(lookupCode);
 
+        // a teacher of another class may neither read nor sign this record
+        String otherTeacher = firstTeacherNotIn(dataset, subjectTeachers, homeroom);
+        assertThat(api.get(BASE + STUDENT + "/record", account(otherTeacher)).status()).isEqualTo(403);
+        assertThat(api.get(BASE + STUDENT + "/record.pdf", account(otherTeacher)).status()).isEqualTo(403);
+        assertThat(api.post(BASE + STUDENT + "/record/signatures", account(otherTeacher)).status()).isEqualTo(403);
+
         // refusals before the subject teachers are done
         assertThat(api.post(BASE + STUDENT + "/record/signatures", account(principal)).status()).isEqualTo(409);
         assertThat(api.post(BASE + STUDENT + "/record/signatures", account(outsider)).status()).isEqualTo(403);
@@ -397,6 +403,17 @@ abstract class EndToEndScenario {
             }
         }
         throw new IllegalStateException("no outsider in the dataset");
+    }
+
+    private static String firstTeacherNotIn(JsonNode dataset, Set<String> teachers, String homeroom) {
+        for (JsonNode s : dataset.get("staff")) {
+            String id = s.get("id").asString();
+            if (s.get("roles").size() == 1 && s.get("roles").get(0).asString().equals("TEACHER")
+                    && !teachers.contains(id) && !id.equals(homeroom)) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("no teacher outside the class in the dataset");
     }
 
     private static String sha256(byte[] bytes) throws Exception {
