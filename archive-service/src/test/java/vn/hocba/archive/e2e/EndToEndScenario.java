@@ -160,6 +160,23 @@ abstract class EndToEndScenario {
     }
 
     @Test
+    void staffOfAnotherSchoolSeeNothingOfThisOne() throws IOException {
+        ensureImported();
+        var doc = (ObjectNode) Api.JSON.readTree(demoDataset());
+        ((ObjectNode) doc.get("school")).put("code", "THCS-KHAC").put("name", "Trường THCS Khác");
+        var imported = api().postJson("/api/v1/imports", Api.JSON.writeValueAsBytes(doc), "admin");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        String stranger = "GV001@THCS-KHAC"; // the other school's principal, same staff id as ours
+        assertThat(api().post(BASE + "HS2400028/record", "GV001@" + SCHOOL).status()).isIn(200, 201);
+        assertThat(api().get(BASE + "HS2400028/record", stranger).status()).isEqualTo(403);
+        assertThat(api().post(BASE + "HS2400028/record/signatures", stranger).status()).isEqualTo(403);
+        assertThat(api().get(BASE + "HS2400028/results", stranger).status()).isEqualTo(403);
+        var search = api().get("/api/v1/search?q=" + SCHOOL, stranger);
+        assertThat(search.status()).isEqualTo(200);
+        search.json().get("hits").forEach(h -> assertThat(h.get("school").asString()).isEqualTo("THCS-KHAC"));
+    }
+
+    @Test
     void aStateChangeFromAnotherSiteIsRefused() throws IOException {
         ensureImported();
         var forged = api().postWithOrigin(BASE + "HS2400019/record", "https://evil.example", "GV011@" + SCHOOL);
@@ -198,6 +215,30 @@ abstract class EndToEndScenario {
         assertThat(toan.get("term1").isNumber()).isTrue();
         // one digit after the point, written from the decimal: "8.0", never "8" or "7.9000001"
         assertThat(r.text()).containsPattern("\"term1\":\\d{1,2}\\.\\d[,}]");
+        // every scored term average equals the Thông tư 22 formula worked here independently from the dataset
+        JsonNode dataset = Api.JSON.readTree(demoDataset());
+        for (JsonNode a : dataset.get("assessments")) {
+            if (!a.get("student").asString().equals(STUDENT) || !a.get("final").isNumber()) {
+                continue;
+            }
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            for (JsonNode m : a.get("regular")) {
+                sum = sum.add(m.decimalValue());
+            }
+            sum = sum.add(a.get("midterm").decimalValue().multiply(java.math.BigDecimal.valueOf(2)))
+                    .add(a.get("final").decimalValue().multiply(java.math.BigDecimal.valueOf(3)));
+            var expected = sum.divide(java.math.BigDecimal.valueOf(a.get("regular").size() + 5L), 1,
+                    java.math.RoundingMode.HALF_UP);
+            JsonNode subject = null;
+            for (JsonNode sub : body.get("subjects")) {
+                if (sub.get("code").asString().equals(a.get("subject").asString())) {
+                    subject = sub;
+                }
+            }
+            assertThat(subject.get("term" + a.get("term").asInt()).decimalValue())
+                    .as(a.get("subject").asString() + " term " + a.get("term").asInt()).isEqualByComparingTo(expected);
+        }
+        assertThat(body.get("title").isNull() || Set.of("XUAT_SAC", "GIOI").contains(body.get("title").asString())).isTrue();
         assertThat(body.get("learning").get("year").asString()).isIn("TOT", "KHA", "DAT", "CHUA_DAT");
         assertThat(body.get("conduct").get("year").asString()).isIn("TOT", "KHA", "DAT", "CHUA_DAT");
         assertThat(body.has("daysAbsent") && body.has("promoted") && body.has("title")).isTrue();
