@@ -1,10 +1,6 @@
 package vn.hocba.archive.rendering;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import vn.hocba.signing.Throughput;
 
 /**
  * Rendering benchmark (bin/bench): PDF/A-2b student records per second on 1 and 2 threads (target: 100/s).
@@ -26,25 +22,6 @@ public final class RenderingBench {
 
     private static double measure(StudentRecordRenderer renderer, StudentRecordView view, int threads, int seconds)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        List<Future<Integer>> counts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            counts.add(pool.submit(() -> {
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    renderer.render(view);
-                    n++;
-                }
-                return n;
-            }));
-        }
-        int total = 0;
-        for (var c : counts) {
-            total += c.get();
-        }
-        pool.shutdown();
-        return total / ((System.nanoTime() - start) / 1e9);
+        return Throughput.perSecond(() -> () -> renderer.render(view), threads, seconds);
     }
 }

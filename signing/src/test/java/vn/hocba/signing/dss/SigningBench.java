@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
@@ -24,6 +21,7 @@ import vn.hocba.signing.SignatureBox;
 import vn.hocba.signing.SignatureRequest;
 import vn.hocba.signing.SigningToken;
 import vn.hocba.signing.TestPdfs;
+import vn.hocba.signing.Throughput;
 import vn.hocba.signing.pki.CertificateAuthority;
 import vn.hocba.signing.pki.IssuedCredential;
 
@@ -81,27 +79,7 @@ public final class SigningBench {
 
     /** Runs the task on {@code threads} threads for {@code seconds}; prints and returns signatures per second. */
     private static double measure(String name, Supplier<Runnable> task, int threads, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        long start = System.nanoTime();
-        List<Future<Integer>> counts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Runnable r = task.get();
-            counts.add(pool.submit(() -> {
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    r.run();
-                    n++;
-                }
-                return n;
-            }));
-        }
-        int total = 0;
-        for (var c : counts) {
-            total += c.get();
-        }
-        pool.shutdown();
-        double rate = total / ((System.nanoTime() - start) / 1e9);
+        double rate = Throughput.perSecond(task, threads, seconds);
         if (!name.startsWith("warm-up")) {
             System.out.printf("[bench] %-32s %d thread(s): %6.1f signatures/s%n", name, threads, rate);
         }

@@ -1,4 +1,4 @@
-package vn.hocba.archive.school;
+package vn.hocba.archive.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
+import vn.hocba.archive.school.SchoolYearImport;
 import vn.hocba.archive.security.HocbaUser;
 
-/** {@code POST /api/v1/imports}: the stable import endpoint of SCHOOL-YEAR-FORMAT.md. */
+/** {@code POST /api/v1/imports}: the stable import endpoint of SCHOOL-YEAR-FORMAT.md (here, where accounts and school data meet). */
 @RestController
 class ImportController {
 
