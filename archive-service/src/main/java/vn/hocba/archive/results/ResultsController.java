@@ -8,31 +8,30 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.grading.PeriodLevels;
 import vn.hocba.archive.grading.StudentYearResult;
 import vn.hocba.archive.grading.SubjectGrade;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.security.StudentAccess;
 
 /** {@code GET …/students/{id}/results}, exactly in the shape of SCHOOL-YEAR-FORMAT.md. */
 @RestController
 class ResultsController {
 
     private final SchoolDirectory directory;
+    private final StudentAccess access;
 
-    ResultsController(SchoolDirectory directory) {
+    ResultsController(SchoolDirectory directory, StudentAccess access) {
         this.directory = directory;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/schools/{school}/years/{year}/students/{student}/results")
     Map<String, Object> results(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                                 @AuthenticationPrincipal HocbaUser caller) {
-        if (!caller.mayRead(school)) {
-            throw new ForbiddenException("you may not see results of school " + school,
-                    "bạn không được xem kết quả của trường " + school);
-        }
+        access.require(caller, school, year, student);
         var data = directory.studentYear(school, year, student)
                 .orElseThrow(() -> new NotFoundException("student " + student + " in " + year,
                         "học sinh " + student + " năm học " + year));

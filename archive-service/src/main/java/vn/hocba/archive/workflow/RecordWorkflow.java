@@ -31,6 +31,7 @@ import vn.hocba.archive.rendering.RenderedRecord;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.school.SchoolDirectory.StudentYear;
 import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.security.StudentAccess;
 import vn.hocba.signing.PdfSigner;
 import vn.hocba.signing.SignatureBox;
 import vn.hocba.signing.SignatureRequest;
@@ -65,10 +66,12 @@ public class RecordWorkflow {
     private final RecordArchive archive;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final StudentAccess access;
 
     RecordWorkflow(JdbcClient db, TransactionTemplate tx, SchoolDirectory directory, RecordRendering rendering,
                    SigningKeys keys, PdfSigner signer, RecordArchive archive, ApplicationEventPublisher events,
-                   Clock clock) {
+                   Clock clock, StudentAccess access) {
+        this.access = access;
         this.db = db;
         this.tx = tx;
         this.directory = directory;
@@ -415,36 +418,8 @@ public class RecordWorkflow {
                 RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getBytes(8), rs.getString(9), rs.getString(10));
     }
 
-    /**
-     * Who may render and read a student's record: the system administrator; the school's leadership, clerks and
-     * administrators; the teachers of the student's class (homeroom and subject teachers).
-     */
     private void requireAccess(HocbaUser caller, String school, String year, String studentId) {
-        requireReader(caller, school);
-        if (caller.school() == null || caller.roles().stream().anyMatch(LEADERSHIP::contains)) {
-            return;
-        }
-        var student = directory.student(school, year, studentId).orElse(null);
-        var schoolClass = student == null ? null : directory.schoolClass(school, year, student.classCode()).orElse(null);
-        if (schoolClass != null && (caller.staffId().equals(schoolClass.homeroomTeacher())
-                || schoolClass.subjectTeachers().containsValue(caller.staffId()))) {
-            return;
-        }
-        if (student == null) {
-            return; // answered 404 by the caller's next step
-        }
-        throw new ForbiddenException("only the teachers of class " + student.classCode()
-                + ", the school's leadership and clerks may see this record",
-                "chỉ giáo viên của lớp " + student.classCode() + ", ban giám hiệu và văn thư được xem học bạ này");
-    }
-
-    private static final java.util.Set<String> LEADERSHIP = java.util.Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN");
-
-    private static void requireReader(HocbaUser caller, String school) {
-        if (!caller.mayRead(school)) {
-            throw new ForbiddenException("you may not see records of school " + school,
-                    "bạn không được xem học bạ của trường " + school);
-        }
+        access.require(caller, school, year, studentId);
     }
 
     private static NotFoundException notRendered(String studentId) {

@@ -276,6 +276,8 @@ abstract class EndToEndScenario {
         String otherTeacher = firstTeacherNotIn(dataset, subjectTeachers, homeroom);
         assertThat(api.get(BASE + STUDENT + "/record", account(otherTeacher)).status()).isEqualTo(403);
         assertThat(api.get(BASE + STUDENT + "/record.pdf", account(otherTeacher)).status()).isEqualTo(403);
+        assertThat(api.get(BASE + STUDENT + "/results", account(otherTeacher)).status()).isEqualTo(403);
+        assertThat(api.get(BASE + STUDENT + "/results", account(homeroom)).status()).isEqualTo(200);
         assertThat(api.post(BASE + STUDENT + "/record/signatures", account(otherTeacher)).status()).isEqualTo(403);
 
         // refusals before the subject teachers are done
