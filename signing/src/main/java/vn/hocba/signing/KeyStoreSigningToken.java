@@ -49,7 +49,7 @@ public final class KeyStoreSigningToken implements SigningToken {
      */
     public static KeyStoreSigningToken fromPkcs12(Path file, char[] password, String alias) {
         try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            KeyStore store = Pkcs12.newKeyStore();
             store.load(in, password);
             String entry = alias != null ? alias : firstKeyAlias(store);
             if (entry == null || !store.isKeyEntry(entry)) {

@@ -127,7 +127,7 @@ public final class CertificateAuthority {
      */
     public static CertificateAuthority loadPkcs12(Path file, char[] password, Clock clock) {
         try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            KeyStore store = vn.hocba.signing.Pkcs12.newKeyStore();
             store.load(in, password);
             PrivateKey key = (PrivateKey) store.getKey(CA_ALIAS, password);
             if (key == null) {
@@ -198,7 +198,7 @@ public final class CertificateAuthority {
 
     static void writeKeyStore(Path file, char[] password, String alias, PrivateKey key, Certificate[] chain) {
         try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
+            KeyStore store = vn.hocba.signing.Pkcs12.newKeyStore();
             store.load(null, null);
             store.setKeyEntry(alias, key, password, chain);
             Path parent = file.toAbsolutePath().getParent();

@@ -42,7 +42,7 @@ import vn.hocba.signing.ValidationReport;
 import vn.hocba.signing.pki.CertificateAuthority;
 import vn.hocba.signing.pki.IssuedCredential;
 
-class DssPdfSignerTest {
+class DssPdfSignerIT {
 
     private static final Instant ISSUED = Instant.parse("2025-05-30T01:00:00Z");
     /** 10:15 in Hà Nội. */
