@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.school.SchoolDirectory;
+import vn.hocba.archive.search.SearchIndex;
 import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.workflow.RecordView;
 import vn.hocba.archive.workflow.RecordWorkflow;
@@ -26,10 +27,26 @@ class Pages {
 
     private final SchoolDirectory directory;
     private final RecordWorkflow workflow;
+    private final SearchIndex search;
 
-    Pages(SchoolDirectory directory, RecordWorkflow workflow) {
+    Pages(SchoolDirectory directory, RecordWorkflow workflow, SearchIndex search) {
         this.directory = directory;
         this.workflow = workflow;
+        this.search = search;
+    }
+
+    /** Full-text search over archived records the caller may see; with or without diacritics. */
+    @GetMapping("/search")
+    String search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q,
+                  @AuthenticationPrincipal HocbaUser user, Model model) {
+        var scope = user.school() == null
+                ? SearchIndex.SearchScope.everything()
+                : SearchIndex.SearchScope.schools(List.of(user.school()));
+        String query = q.length() > 200 ? q.substring(0, 200) : q;
+        model.addAttribute("user", user);
+        model.addAttribute("q", query);
+        model.addAttribute("result", query.isBlank() ? null : search.search(query, scope, 0, 50));
+        return "search";
     }
 
     @GetMapping("/login")

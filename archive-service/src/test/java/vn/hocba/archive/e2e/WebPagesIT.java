@@ -139,6 +139,31 @@ class WebPagesIT {
     }
 
     @Test
+    void anArchivedRecordIsFoundOnTheSearchPageByANameWithoutDiacritics() {
+        // HS2400046, Lý Thành Huy (6A): every signature collected over the API, then searched for in the browser
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        String student = "/api/v1/schools/THCS-MK2/years/2024-2025/students/HS2400046";
+        var awaiting = api.post(student + "/record", "admin").json().get("awaiting");
+        while (awaiting.size() > 0) {
+            for (var staff : awaiting) {
+                var signed = api.post(student + "/record/signatures", staff.asString() + "@THCS-MK2");
+                assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+            }
+            awaiting = api.get(student + "/record", "admin").json().get("awaiting");
+        }
+        assertThat(api.get(student + "/record", "admin").json().get("status").asString()).isEqualTo("ARCHIVED");
+
+        logIn("GV001@THCS-MK2", "demo");
+        browser.findElement(By.linkText("Tra cứu")).click();
+        WebElement query = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.name("q")));
+        query.sendKeys("ly thanh huy");
+        submit(browser.findElement(By.cssSelector("form.search button")));
+        List<String> names = browser.findElements(By.cssSelector("main table tbody tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(names).first().isEqualTo("Lý Thành Huy");
+    }
+
+    @Test
     void wrongPasswordIsRefusedWithAMessage() {
         browser.get(app.baseUrl() + "/login");
         fillLogin("GV011@THCS-MK2", "not-the-password");
