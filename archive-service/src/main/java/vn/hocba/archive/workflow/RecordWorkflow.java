@@ -15,7 +15,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.hocba.archive.archive.RecordArchive;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.Hashes;
-import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.pki.SigningKeys;
 import vn.hocba.archive.rendering.RecordRendering;
@@ -104,10 +102,9 @@ public class RecordWorkflow {
         StudentYear data = directory.studentYear(school, year, studentId)
                 .orElseThrow(() -> new NotFoundException("student " + studentId + " in " + year, "học sinh " + studentId + " năm học " + year));
         var principal = directory.staffWithRole(school, year, "PRINCIPAL").stream().findFirst()
-                .orElseThrow(() -> new HocbaException(HttpStatus.CONFLICT, "no-principal",
+                .orElseThrow(() -> new WorkflowConflictException("no-principal",
                         "the school has no principal in " + year + " to countersign",
-                        "trường chưa có hiệu trưởng trong năm học " + year + " để ký duyệt") {
-                });
+                        "trường chưa có hiệu trưởng trong năm học " + year + " để ký duyệt", List.of()));
         UUID lookupCode = UUID.randomUUID();
         int version = 1;
         Instant now = clock.instant();
@@ -118,10 +115,9 @@ public class RecordWorkflow {
             tx.executeWithoutResult(status -> {
                 // the year's data must be what was rendered: a re-import in between would leave a stale record
                 if (!directory.lockYear(school, year).equals(datasetSha)) {
-                    throw new HocbaException(HttpStatus.CONFLICT, "data-changed",
+                    throw new WorkflowConflictException("data-changed",
                             "the school year's data changed while the record was rendered; try again",
-                            "dữ liệu năm học vừa thay đổi trong lúc tạo học bạ; vui lòng thử lại") {
-                    };
+                            "dữ liệu năm học vừa thay đổi trong lúc tạo học bạ; vui lòng thử lại", List.of());
                 }
                 db.sql("""
                         insert into student_record (lookup_code, school_code, school_year, student_id, class_code, version,

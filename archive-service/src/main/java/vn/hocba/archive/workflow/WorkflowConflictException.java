@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 
 import vn.hocba.archive.common.HocbaException;
 
-/** A signature refused because it is not the caller's turn, they signed already, or the record is complete. */
+/**
+ * A refusal of the workflow (409): not the caller's turn, signed already, the record complete, no principal to
+ * countersign, or the year's data changed under a render. {@code awaiting} says who may sign now.
+ */
 public class WorkflowConflictException extends HocbaException {
 
     private final List<String> awaiting;
