@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +30,8 @@ class ArchiveOutageIT {
 
     static final String BASE = "/api/v1/schools/THCS-MK2/years/2024-2025/students/";
 
-    @TempDir
-    static Path dataDir;
+    /** Under target/, not a JUnit @TempDir: the Spring context outlives the class (see EndToEndScenario). */
+    static final Path dataDir = TestDirectories.fresh("data-outage");
 
     @LocalServerPort
     int port;

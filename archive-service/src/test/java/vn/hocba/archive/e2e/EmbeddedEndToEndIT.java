@@ -8,6 +8,6 @@ class EmbeddedEndToEndIT extends EndToEndScenario {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        embeddedDefaults(registry);
+        embeddedDefaults(registry, "data-embedded");
     }
 }

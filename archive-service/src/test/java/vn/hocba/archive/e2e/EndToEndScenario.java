@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,9 +49,6 @@ abstract class EndToEndScenario {
     static final String STUDENT = "HS2400001"; // Nguyễn Khánh Hạnh, class 6A
     static final String BASE = "/api/v1/schools/" + SCHOOL + "/years/" + YEAR + "/students/";
 
-    @TempDir
-    static Path dataDir;
-
     @LocalServerPort
     int port;
 
@@ -68,9 +64,14 @@ abstract class EndToEndScenario {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    /** Demo accounts and PKI on, but no automatic demo school: the test imports it over the API. */
-    static void embeddedDefaults(DynamicPropertyRegistry registry) {
-        registry.add("hocba.data-dir", () -> dataDir.toString());
+    /**
+     * Demo accounts and PKI on, but no automatic demo school: the test imports it over the API. The data directory is
+     * under target/, not a JUnit @TempDir: the Spring context (and the demo PKI's background thread) outlives the test
+     * class, so JUnit's clean-up would race with files still being written.
+     */
+    static void embeddedDefaults(DynamicPropertyRegistry registry, String name) {
+        Path dataDir = TestDirectories.fresh(name);
+        registry.add("hocba.data-dir", dataDir::toString);
         registry.add("hocba.demo.enabled", () -> "true");
         registry.add("hocba.demo.dataset", () -> "");
     }
@@ -171,9 +172,13 @@ abstract class EndToEndScenario {
         assertThat(api().get(BASE + "HS2400028/record", stranger).status()).isEqualTo(403);
         assertThat(api().post(BASE + "HS2400028/record/signatures", stranger).status()).isEqualTo(403);
         assertThat(api().get(BASE + "HS2400028/results", stranger).status()).isEqualTo(403);
+        archive("HS2400055");
+        assertThat(api().get("/api/v1/search?q=" + SCHOOL, "admin").json().get("total").asLong())
+                .as("our archive has records to leak").isPositive();
         var search = api().get("/api/v1/search?q=" + SCHOOL, stranger);
         assertThat(search.status()).isEqualTo(200);
         search.json().get("hits").forEach(h -> assertThat(h.get("school").asString()).isEqualTo("THCS-KHAC"));
+        assertThat(api().get("/api/v1/search?q=" + SCHOOL, "GV001@" + SCHOOL).json().get("total").asLong()).isPositive();
     }
 
     @Test
@@ -422,6 +427,20 @@ abstract class EndToEndScenario {
         }
         trail.add("RECORD_ARCHIVED");
         return trail;
+    }
+
+    /** Renders a record and collects every signature in turn. */
+    private void archive(String student) {
+        var api = api();
+        var awaiting = api.post(BASE + student + "/record", "admin").json().get("awaiting");
+        while (awaiting.size() > 0) {
+            for (JsonNode staff : awaiting) {
+                var signed = api.post(BASE + student + "/record/signatures", account(staff.asString()));
+                assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+            }
+            awaiting = api.get(BASE + student + "/record", "admin").json().get("awaiting");
+        }
+        assertThat(api.get(BASE + student + "/record", "admin").json().get("status").asString()).isEqualTo("ARCHIVED");
     }
 
     private long auditCount(String action) {

@@ -29,7 +29,7 @@ class PostgresEndToEndIT extends EndToEndScenario {
             s.execute("drop database if exists " + DATABASE + " with (force)");
             s.execute("create database " + DATABASE);
         }
-        embeddedDefaults(registry);
+        embeddedDefaults(registry, "data-postgres");
         registry.add("spring.datasource.url", () -> HOST + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
