@@ -63,7 +63,8 @@ public final class SigningBench {
         System.out.printf("[bench] 2 threads / 1 thread: bare %.2fx, DssPdfSigner %.2fx%n", bare2 / bare1, ours2 / ours1);
     }
 
-    private static void bareSign(PAdESService service, byte[] pdf, SigningToken token) {
+    /** One bare EU DSS PAdES-BASELINE-B signature (invisible): the reference the targets compare against. */
+    public static void bareSign(PAdESService service, byte[] pdf, SigningToken token) {
         var parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
