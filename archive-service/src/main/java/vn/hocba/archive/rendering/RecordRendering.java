@@ -43,14 +43,14 @@ public class RecordRendering {
             var r = result.subjects().stream().filter(x -> x.code().equals(subject.code())).findFirst().orElseThrow();
             String teacher = data.schoolClass().subjectTeachers().get(subject.code());
             rows.add(new StudentRecordView.SubjectRow(subject.code(), subject.name(), show(r.term1()), show(r.term2()),
-                    show(r.year()), "", name(schoolCode, year, teacher)));
+                    show(r.year()), "", name(data, teacher)));
         }
         var summary = new StudentRecordView.Summary(
                 level(result.conduct(), 1), level(result.conduct(), 2), level(result.conduct(), 3),
                 level(result.learning(), 1), level(result.learning(), 2), level(result.learning(), 3),
                 days(data, 1), days(data, 2), Integer.toString(result.daysAbsent()),
                 promotion(result), title(result), data.homeroomComment() == null ? "" : data.homeroomComment(), 0, List.of());
-        String principal = directory.staffWithRole(schoolCode, year, "PRINCIPAL").stream().findFirst()
+        String principal = data.staff().values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
                 .map(SchoolDirectory.StaffMember::fullName).orElse("");
         return new StudentRecordView(lookupCode.toString(), version,
                 new StudentRecordView.SchoolInfo(school.name(), nz(school.province()), nz(school.district()), nz(school.address())),
@@ -58,14 +58,12 @@ public class RecordRendering {
                 new StudentRecordView.StudentInfo(s.id(), s.fullName(), "NU".equals(s.sex()) ? "Nữ" : "Nam",
                         DATE.format(s.dateOfBirth()), nz(s.ethnicity()), nz(s.placeOfBirth()), nz(s.address()),
                         nz(s.father()), nz(s.mother()), nz(s.enrolmentNo())),
-                rows, summary, name(schoolCode, year, data.schoolClass().homeroomTeacher()), principal, renderedAt);
+                rows, summary, name(data, data.schoolClass().homeroomTeacher()), principal, renderedAt);
     }
 
-    private String name(String school, String year, String staffId) {
-        if (staffId == null) {
-            return "";
-        }
-        return directory.staff(school, year, staffId).map(SchoolDirectory.StaffMember::fullName).orElse(staffId);
+    private static String name(StudentYear data, String staffId) {
+        var member = staffId == null ? null : data.staff().get(staffId);
+        return member == null ? (staffId == null ? "" : staffId) : member.fullName();
     }
 
     private static String show(SubjectGrade grade) {

@@ -51,7 +51,8 @@ public class SchoolDirectory {
     }
 
     /** Everything about one student's year that grading and the record need. */
-    public record StudentYear(String schoolCode, String schoolYear, Student student, SchoolClass schoolClass, List<Subject> subjects,
+    public record StudentYear(String schoolCode, String schoolYear, Student student, SchoolClass schoolClass,
+                              Map<String, StaffMember> staff, List<Subject> subjects,
                               List<AssessmentRow> assessments, Map<Integer, String> conduct,
                               Map<Integer, Integer> daysAbsent, String homeroomComment) {
     }
@@ -152,7 +153,19 @@ public class SchoolDirectory {
     }
 
     public Optional<SchoolClass> schoolClass(String school, String year, String classCode) {
-        return classes(school, year).stream().filter(c -> c.code().equals(classCode)).findFirst();
+        var found = db.sql("select code, grade, homeroom_teacher from school_class where school_code = ? and school_year = ? and code = ?")
+                .params(school, year, classCode)
+                .query((rs, i) -> new SchoolClass(rs.getString(1), rs.getInt(2), rs.getString(3), new LinkedHashMap<>()))
+                .optional();
+        found.ifPresent(c -> db.sql("""
+                select t.subject_code, t.staff_id from class_subject_teacher t
+                join subject s on s.school_code = t.school_code and s.school_year = t.school_year and s.code = t.subject_code
+                where t.school_code = ? and t.school_year = ? and t.class_code = ? order by s.position""")
+                .params(school, year, classCode)
+                .query(rs -> {
+                    c.subjectTeachers().put(rs.getString(1), rs.getString(2));
+                }));
+        return found;
     }
 
     public List<Student> studentsOfClass(String school, String year, String classCode) {
@@ -191,7 +204,9 @@ public class SchoolDirectory {
                     select homeroom from student_comment
                     where school_code = ? and school_year = ? and student_id = ? and subject_code = ''""")
                     .params(school, year, studentId).query(String.class).optional().orElse(null);
-            return new StudentYear(school, year, student, schoolClass, subjects, assessments, conduct, absent, comment);
+            Map<String, StaffMember> staff = new LinkedHashMap<>();
+            staff(school, year).forEach(m -> staff.put(m.id(), m));
+            return new StudentYear(school, year, student, schoolClass, staff, subjects, assessments, conduct, absent, comment);
         });
     }
 

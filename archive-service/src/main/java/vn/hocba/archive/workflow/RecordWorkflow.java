@@ -101,7 +101,7 @@ public class RecordWorkflow {
                 .orElseThrow(() -> new NotFoundException("school year " + year + " of " + school, "năm học " + year + " của trường " + school));
         StudentYear data = directory.studentYear(school, year, studentId)
                 .orElseThrow(() -> new NotFoundException("student " + studentId + " in " + year, "học sinh " + studentId + " năm học " + year));
-        var principal = directory.staffWithRole(school, year, "PRINCIPAL").stream().findFirst()
+        var principal = data.staff().values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
                 .orElseThrow(() -> new WorkflowConflictException("no-principal",
                         "the school has no principal in " + year + " to countersign",
                         "trường chưa có hiệu trưởng trong năm học " + year + " để ký duyệt", List.of()));
@@ -203,7 +203,7 @@ public class RecordWorkflow {
             String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
                     ? turn.role().label() + " (" + String.join(", ", subjectNames(school, year, turn.subjects())) + ")"
                     : turn.role().label();
-            byte[] signed = signer.sign(record.pdf(), token, new SignatureRequest(turn.box(), turn.fullName(), roleLabel,
+            byte[] signed = signer.sign(workingPdf(record.lookupCode()), token, new SignatureRequest(turn.box(), turn.fullName(), roleLabel,
                     reason(turn.role()), school0.name(), now));
             if (store(record, turn, signed, now, plan, caller)) {
                 return view(current(school, year, studentId).orElseThrow());
@@ -257,7 +257,7 @@ public class RecordWorkflow {
         if (row.status() != RecordStatus.SIGNING || plan(lookupCode).stream().anyMatch(p -> p.signedAt() == null)) {
             return;
         }
-        String key = archive.archive(row.pdf(), row.sha256());
+        String key = archive.archive(workingPdf(lookupCode), row.sha256());
         tx.executeWithoutResult(status -> {
             int updated = db.sql("""
                     update student_record set status = 'ARCHIVED', archived_at = ?, archive_key = ?, pdf = null
@@ -286,7 +286,7 @@ public class RecordWorkflow {
         requireAccess(caller, school, year, studentId);
         RecordRow row = (version == null ? current(school, year, studentId) : byVersion(school, year, studentId, version))
                 .orElseThrow(() -> notRendered(studentId));
-        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey()) : row.pdf();
+        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey()) : workingPdf(row.lookupCode());
         return new Pdf(row.lookupCode(), row.version(), bytes);
     }
 
@@ -324,17 +324,18 @@ public class RecordWorkflow {
         });
         List<PlannedSigner> plan = new ArrayList<>();
         subjectsByTeacher.forEach((staff, subjects) -> plan.add(new PlannedSigner(staff, SignerRole.SUBJECT_TEACHER,
-                subjects, name(school, year, staff), box(rendered, "subject:" + subjects.get(0)), null)));
+                subjects, name(data, staff), box(rendered, "subject:" + subjects.get(0)), null)));
         String homeroom = data.schoolClass().homeroomTeacher();
-        plan.add(new PlannedSigner(homeroom, SignerRole.HOMEROOM_TEACHER, List.of(), name(school, year, homeroom),
+        plan.add(new PlannedSigner(homeroom, SignerRole.HOMEROOM_TEACHER, List.of(), name(data, homeroom),
                 box(rendered, "homeroom"), null));
         plan.add(new PlannedSigner(principal.id(), SignerRole.PRINCIPAL, List.of(), principal.fullName(),
                 box(rendered, "principal"), null));
         return plan;
     }
 
-    private String name(String school, String year, String staffId) {
-        return directory.staff(school, year, staffId).map(SchoolDirectory.StaffMember::fullName).orElse(staffId);
+    private static String name(StudentYear data, String staffId) {
+        var member = data.staff().get(staffId);
+        return member == null ? staffId : member.fullName();
     }
 
     private static SignatureBox box(RenderedRecord rendered, String key) {
@@ -395,9 +396,15 @@ public class RecordWorkflow {
                 .list();
     }
 
+    /** Everything but the PDF bytes, which only signing, archiving and downloads read ({@link #workingPdf}). */
     private static final String SELECT = """
-            select lookup_code, school_code, school_year, student_id, version, status, revision, pdf, sha256, archive_key
+            select lookup_code, school_code, school_year, student_id, version, status, revision, sha256, archive_key
             from student_record""";
+
+    private byte[] workingPdf(UUID lookupCode) {
+        return db.sql("select pdf from student_record where lookup_code = ?").param(lookupCode)
+                .query((rs, i) -> rs.getBytes(1)).single();
+    }
 
     private Optional<RecordRow> current(String school, String year, String studentId) {
         return db.sql(SELECT + " where school_code = ? and school_year = ? and student_id = ? order by version desc fetch first 1 rows only")
@@ -411,7 +418,7 @@ public class RecordWorkflow {
 
     private RecordRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new RecordRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getBytes(8), rs.getString(9), rs.getString(10));
+                RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9));
     }
 
     private void requireAccess(HocbaUser caller, String school, String year, String studentId) {
@@ -423,7 +430,7 @@ public class RecordWorkflow {
     }
 
     private record RecordRow(UUID lookupCode, String school, String schoolYear, String studentId, int version,
-                             RecordStatus status, int revision, byte[] pdf, String sha256, String archiveKey) {
+                             RecordStatus status, int revision, String sha256, String archiveKey) {
     }
 
     private record PlannedSigner(String staffId, SignerRole role, List<String> subjects, String fullName,

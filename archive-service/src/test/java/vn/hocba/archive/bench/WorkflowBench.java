@@ -38,10 +38,10 @@ public final class WorkflowBench {
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 120);
         Path dir = Files.createTempDirectory("hocba-bench-");
+        // command-line arguments: they outrank application.yaml (default properties would not)
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HocbaApplication.class)
-                .properties("hocba.data-dir=" + dir, "hocba.demo.enabled=true", "hocba.demo.dataset=", "server.port=0",
-                        "logging.level.root=WARN")
-                .run()) {
+                .run("--hocba.data-dir=" + dir, "--hocba.demo.enabled=true", "--hocba.demo.dataset=", "--server.port=0",
+                        "--logging.level.root=WARN")) {
             var imports = app.getBean(SchoolYearImport.class);
             try (InputStream in = WorkflowBench.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
                 imports.importDataset(in.readAllBytes(), "bench");
