@@ -75,6 +75,13 @@ public final class DatasetReader {
         final Map<String, Student> students = new HashMap<>();
         String level;
 
+        /** Registers an id; a second use of it is a problem (the first one stands, for reference checks). */
+        <T> void unique(Map<String, T> seen, String id, T value, String path, String en, String vi) {
+            if (id != null && seen.putIfAbsent(id, value) != null) {
+                problem(path, en, vi);
+            }
+        }
+
         void problem(String path, String en, String vi) {
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(new DatasetProblem(path, en, vi));
@@ -154,9 +161,7 @@ public final class DatasetReader {
                 }
             }
             var staff = new Staff(id, name, roles, text(node, path, "email", false));
-            if (id != null && this.staff.putIfAbsent(id, staff) != null) {
-                problem(path + ".id", "duplicate staff id " + id, "trùng mã cán bộ " + id);
-            }
+            unique(this.staff, id, staff, path + ".id", "duplicate staff id " + id, "trùng mã cán bộ " + id);
             return staff;
         }
 
@@ -186,9 +191,7 @@ public final class DatasetReader {
                 }
             }
             var subject = new Subject(code, text(node, path, "name", true), assessment, periods);
-            if (code != null && subjects.putIfAbsent(code, subject) != null) {
-                problem(path + ".code", "duplicate subject code " + code, "trùng mã môn học " + code);
-            }
+            unique(subjects, code, subject, path + ".code", "duplicate subject code " + code, "trùng mã môn học " + code);
             return subject;
         }
 
@@ -235,9 +238,7 @@ public final class DatasetReader {
                 }
             }
             var c = new SchoolClass(code, grade, homeroom, teachers);
-            if (code != null && classes.putIfAbsent(code, c) != null) {
-                problem(path + ".code", "duplicate class code " + code, "trùng mã lớp " + code);
-            }
+            unique(classes, code, c, path + ".code", "duplicate class code " + code, "trùng mã lớp " + code);
             return c;
         }
 
@@ -266,10 +267,8 @@ public final class DatasetReader {
                     text(node, path, "address", false), text(node, path, "father", false),
                     text(node, path, "mother", false), classCode, text(node, path, "enrolmentNo", false),
                     text(node, path, "nationalId", false));
-            if (id != null && students.putIfAbsent(id, student) != null) {
-                problem(path + ".id", "duplicate student id " + id + " (a student is in exactly one class)",
-                        "trùng mã học sinh " + id + " (mỗi học sinh chỉ thuộc một lớp)");
-            }
+            unique(students, id, student, path + ".id", "duplicate student id " + id + " (a student is in exactly one class)",
+                    "trùng mã học sinh " + id + " (mỗi học sinh chỉ thuộc một lớp)");
             return student;
         }
 

@@ -113,8 +113,15 @@ public class SchoolDirectory {
                 .list();
     }
 
-    public List<StaffMember> staffWithRole(String school, String year, String role) {
-        return staff(school, year).stream().filter(s -> s.hasRole(role)).toList();
+    /** Students per class of a school year, in one query. */
+    public Map<String, Integer> studentCounts(String school, String year) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        db.sql("select class_code, count(*) from student where school_code = ? and school_year = ? group by class_code")
+                .params(school, year)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
     }
 
     public List<Subject> subjects(String school, String year) {

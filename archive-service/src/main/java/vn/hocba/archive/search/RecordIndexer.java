@@ -30,6 +30,7 @@ class RecordIndexer {
     RecordIndexer(SearchIndex index, RecordArchive archive) {
         this.index = index;
         this.archive = archive;
+        this.tika.setMaxStringLength(1_000_000);
     }
 
     @TransactionalEventListener
@@ -46,7 +47,6 @@ class RecordIndexer {
         byte[] pdf = archive.read(archiveKey);
         String text;
         try {
-            tika.setMaxStringLength(1_000_000);
             text = tika.parseToString(new ByteArrayInputStream(pdf));
         } catch (IOException | TikaException ex) {
             throw new IllegalStateException("text extraction failed for " + lookupCode, ex);

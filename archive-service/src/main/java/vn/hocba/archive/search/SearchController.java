@@ -33,10 +33,7 @@ class SearchController {
         if (q.length() > 500) {
             throw new BadQuery("q", "the query is longer than 500 characters", "câu tìm kiếm dài quá 500 ký tự");
         }
-        var scope = caller.isAdmin() && caller.school() == null
-                ? SearchIndex.SearchScope.everything()
-                : SearchIndex.SearchScope.schools(caller.school() == null ? List.of() : List.of(caller.school()));
-        var result = index.search(q, scope, page, size);
+        var result = index.search(q, CallerScope.of(caller), page, size);
         return new SearchResponse(result.total(), result.hits().stream()
                 .map(h -> new SearchHit(h.lookupCode(), h.school(), h.schoolYear(), h.classCode(), h.student(),
                         h.fullName(), h.documentType(), h.status()))

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.school.SchoolDirectory;
+import vn.hocba.archive.search.CallerScope;
 import vn.hocba.archive.search.SearchIndex;
 import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.workflow.RecordView;
@@ -39,13 +40,10 @@ class Pages {
     @GetMapping("/search")
     String search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q,
                   @AuthenticationPrincipal HocbaUser user, Model model) {
-        var scope = user.school() == null
-                ? SearchIndex.SearchScope.everything()
-                : SearchIndex.SearchScope.schools(List.of(user.school()));
         String query = q.length() > 200 ? q.substring(0, 200) : q;
         model.addAttribute("user", user);
         model.addAttribute("q", query);
-        model.addAttribute("result", query.isBlank() ? null : search.search(query, scope, 0, 50));
+        model.addAttribute("result", query.isBlank() ? null : search.search(query, CallerScope.of(user), 0, 50));
         return "search";
     }
 
@@ -63,13 +61,16 @@ class Pages {
                 continue;
             }
             var classes = new ArrayList<Map<String, Object>>();
+            var names = names(y.school(), y.schoolYear());
+            var students = directory.studentCounts(y.school(), y.schoolYear());
+            var records = workflow.recordCounts(y.school(), y.schoolYear());
             for (var c : directory.classes(y.school(), y.schoolYear())) {
-                var records = workflow.recordsOfClass(y.school(), y.schoolYear(), c.code()).values();
+                var counts = records.getOrDefault(c.code(), RecordWorkflow.RecordCounts.NONE);
                 classes.add(Map.of("code", c.code(), "grade", c.grade(),
-                        "homeroom", name(y.school(), y.schoolYear(), c.homeroomTeacher()),
-                        "students", directory.studentsOfClass(y.school(), y.schoolYear(), c.code()).size(),
-                        "rendered", records.size(),
-                        "archived", records.stream().filter(r -> r.status().name().equals("ARCHIVED")).count()));
+                        "homeroom", names.getOrDefault(c.homeroomTeacher(), c.homeroomTeacher()),
+                        "students", students.getOrDefault(c.code(), 0),
+                        "rendered", counts.rendered(),
+                        "archived", counts.archived()));
             }
             years.add(Map.of("school", y.school(), "schoolName", y.schoolName(), "year", y.schoolYear(), "classes", classes));
         }
@@ -88,6 +89,7 @@ class Pages {
         var schoolClass = directory.schoolClass(school, year, classCode)
                 .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("class " + classCode, "lớp " + classCode));
         Map<String, RecordView> records = workflow.recordsOfClass(school, year, classCode);
+        var names = names(school, year);
         var rows = new ArrayList<Map<String, Object>>();
         for (var s : directory.studentsOfClass(school, year, classCode)) {
             RecordView r = records.get(s.id());
@@ -96,7 +98,7 @@ class Pages {
             row.put("fullName", s.fullName());
             row.put("record", r);
             row.put("signed", r == null ? 0 : r.signatures().size());
-            row.put("awaiting", r == null ? List.of() : r.awaiting().stream().map(id -> name(school, year, id)).toList());
+            row.put("awaiting", r == null ? List.of() : r.awaiting().stream().map(id -> names.getOrDefault(id, id)).toList());
             row.put("myTurn", r != null && user.staffId() != null && school.equals(user.school())
                     && r.awaiting().contains(user.staffId()));
             rows.add(row);
@@ -106,7 +108,7 @@ class Pages {
                 .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("school " + school, "trường " + school)));
         model.addAttribute("year", year);
         model.addAttribute("schoolClass", schoolClass);
-        model.addAttribute("homeroom", name(school, year, schoolClass.homeroomTeacher()));
+        model.addAttribute("homeroom", names.getOrDefault(schoolClass.homeroomTeacher(), schoolClass.homeroomTeacher()));
         model.addAttribute("rows", rows);
         return "class";
     }
@@ -116,12 +118,7 @@ class Pages {
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year,
                                                         @PathVariable String student,
                                                         @AuthenticationPrincipal HocbaUser user) {
-        var pdf = workflow.pdf(school, year, student, null, user);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        "inline; filename=\"hocba-" + student + "-" + year + "-v" + pdf.version() + ".pdf\"")
-                .body(pdf.bytes());
+        return workflow.pdf(school, year, student, null, user).inline();
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/render")
@@ -153,7 +150,10 @@ class Pages {
         return "redirect:/schools/" + school + "/years/" + year + "/classes/" + classCode;
     }
 
-    private String name(String school, String year, String staffId) {
-        return directory.staff(school, year, staffId).map(SchoolDirectory.StaffMember::fullName).orElse(staffId);
+    /** Staff names of the year, loaded once per page. */
+    private Map<String, String> names(String school, String year) {
+        Map<String, String> names = new java.util.HashMap<>();
+        directory.staff(school, year).forEach(m -> names.put(m.id(), m.fullName()));
+        return names;
     }
 }

@@ -1,9 +1,6 @@
 package vn.hocba.archive.workflow;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +46,6 @@ class RecordController {
     ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                                @RequestParam(required = false) Integer version,
                                @AuthenticationPrincipal HocbaUser caller) {
-        var pdf = workflow.pdf(school, year, student, version, caller);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("hocba-" + student + "-" + year + "-v" + pdf.version() + ".pdf").build().toString())
-                .body(pdf.bytes());
+        return workflow.pdf(school, year, student, version, caller).inline();
     }
 }

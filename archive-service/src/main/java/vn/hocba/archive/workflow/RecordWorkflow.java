@@ -87,7 +87,36 @@ public class RecordWorkflow {
     }
 
     /** The bytes of one version of a record. */
-    public record Pdf(UUID lookupCode, int version, byte[] bytes) {
+    public record Pdf(UUID lookupCode, String studentId, String schoolYear, int version, byte[] bytes) {
+
+        /** The answer of every PDF download, API or page: shown inline, named after the student, year and version. */
+        public org.springframework.http.ResponseEntity<byte[]> inline() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.inline()
+                                    .filename("hocba-" + studentId + "-" + schoolYear + "-v" + version + ".pdf")
+                                    .build().toString())
+                    .body(bytes);
+        }
+    }
+
+    /** How many records of a class are rendered (not superseded), and how many of those archived. */
+    public record RecordCounts(int rendered, int archived) {
+        public static final RecordCounts NONE = new RecordCounts(0, 0);
+    }
+
+    /** Record counts per class of a school year, in one query (for overview pages). */
+    public Map<String, RecordCounts> recordCounts(String school, String year) {
+        Map<String, RecordCounts> out = new LinkedHashMap<>();
+        db.sql("""
+                select class_code, count(*), sum(case when status = 'ARCHIVED' then 1 else 0 end) from student_record
+                where school_code = ? and school_year = ? and status <> 'SUPERSEDED' group by class_code""")
+                .params(school, year)
+                .query(rs -> {
+                    out.put(rs.getString(1), new RecordCounts(rs.getInt(2), rs.getInt(3)));
+                });
+        return out;
     }
 
     /** Renders the record of that student and year unless it exists; returns the current one otherwise. */
@@ -287,7 +316,7 @@ public class RecordWorkflow {
         RecordRow row = (version == null ? current(school, year, studentId) : byVersion(school, year, studentId, version))
                 .orElseThrow(() -> notRendered(studentId));
         byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey()) : workingPdf(row.lookupCode());
-        return new Pdf(row.lookupCode(), row.version(), bytes);
+        return new Pdf(row.lookupCode(), row.studentId(), row.schoolYear(), row.version(), bytes);
     }
 
     /** Records of one class, by student id, for the pages. */

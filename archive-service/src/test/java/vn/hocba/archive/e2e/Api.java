@@ -34,6 +34,24 @@ final class Api {
         }
     }
 
+    /**
+     * Renders the record at {@code studentPath} (…/students/{id}) as admin, then signs as each awaited staff member of
+     * {@code school} until nobody is awaited; every signature must answer 201. Returns the last record answer.
+     */
+    JsonNode signThroughTheSequence(String studentPath, String school) {
+        var awaiting = post(studentPath + "/record", "admin").json().get("awaiting");
+        while (!awaiting.isEmpty()) {
+            for (JsonNode staff : awaiting) {
+                var signed = post(studentPath + "/record/signatures", staff.asString() + "@" + school);
+                if (signed.status() != 201) {
+                    throw new AssertionError(staff.asString() + " could not sign: " + signed.status() + " " + signed.text());
+                }
+            }
+            awaiting = get(studentPath + "/record", "admin").json().get("awaiting");
+        }
+        return get(studentPath + "/record", "admin").json();
+    }
+
     Response get(String path, String account) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), account);
     }

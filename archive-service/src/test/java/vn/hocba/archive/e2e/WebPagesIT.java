@@ -142,18 +142,14 @@ class WebPagesIT {
     void anArchivedRecordIsFoundOnTheSearchPageByANameWithoutDiacritics() {
         // HS2400046, Lý Thành Huy (6A): every signature collected over the API, then searched for in the browser
         var api = new Api(URI.create(app.baseUrl()).getPort());
-        String student = "/api/v1/schools/THCS-MK2/years/2024-2025/students/HS2400046";
-        var awaiting = api.post(student + "/record", "admin").json().get("awaiting");
-        while (awaiting.size() > 0) {
-            for (var staff : awaiting) {
-                var signed = api.post(student + "/record/signatures", staff.asString() + "@THCS-MK2");
-                assertThat(signed.status()).as(signed.text()).isEqualTo(201);
-            }
-            awaiting = api.get(student + "/record", "admin").json().get("awaiting");
-        }
-        assertThat(api.get(student + "/record", "admin").json().get("status").asString()).isEqualTo("ARCHIVED");
+        var record = api.signThroughTheSequence("/api/v1/schools/THCS-MK2/years/2024-2025/students/HS2400046", "THCS-MK2");
+        assertThat(record.get("status").asString()).isEqualTo("ARCHIVED");
 
         logIn("GV001@THCS-MK2", "demo");
+        WebElement class6A = browser.findElement(By.xpath("//tr[td/a[normalize-space()='6A']]"));
+        List<WebElement> cells = class6A.findElements(By.tagName("td"));
+        assertThat(Integer.parseInt(cells.get(3).getText())).as("students of 6A").isEqualTo(36);
+        assertThat(Integer.parseInt(cells.get(5).getText())).as("archived records of 6A").isGreaterThanOrEqualTo(1);
         browser.findElement(By.linkText("Tra cứu")).click();
         WebElement query = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.name("q")));
         query.sendKeys("ly thanh huy");
