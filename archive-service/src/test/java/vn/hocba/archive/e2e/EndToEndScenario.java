@@ -344,6 +344,10 @@ abstract class EndToEndScenario {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(sha256(pdf.body())).isEqualTo(done.get("sha256").asString());
+        var byVersion = api.get(BASE + STUDENT + "/record.pdf?version=1", account(principal));
+        assertThat(byVersion.status()).isEqualTo(200);
+        assertThat(sha256(byVersion.body())).as("?version=N names the same record version").isEqualTo(done.get("sha256").asString());
+        assertThat(api.get(BASE + STUDENT + "/record.pdf?version=2", account(principal)).status()).isEqualTo(404);
 
         // independent checks: EU DSS against the published trust anchors, poppler's pdfsig, veraPDF
         var anchors = api.get("/api/v1/pki/trust-anchors", null);
