@@ -20,7 +20,8 @@ import vn.hocba.archive.security.TestAccounts;
 class PostgresEndToEndIT extends EndToEndScenario {
 
     static final String HOST = System.getProperty("hocba.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String DATABASE = "hocba_it";
+    /** Its own database per checkout when several builds share one server: {@code -Dhocba.it.database=...}. */
+    static final String DATABASE = System.getProperty("hocba.it.database", "hocba_it");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws SQLException {
