@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 /** Hocba: signed, immutable archive of Vietnamese school records. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class HocbaApplication {
 
     public static void main(String[] args) {

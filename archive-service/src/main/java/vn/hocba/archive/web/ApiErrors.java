@@ -54,7 +54,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("unexpected error", e);
+        if (e instanceof org.springframework.dao.DataAccessException) {
+            // a database message may quote the values of the statement (names, marks): log where, never what
+            log.error("unexpected database error {} at {} (message withheld: it may quote personal data)",
+                    causes(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        } else {
+            log.error("unexpected error", e);
+        }
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "An unexpected error occurred; it has been logged.", "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại."));
     }
@@ -78,6 +84,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             });
         }
         return response;
+    }
+
+    private static String causes(Throwable e) {
+        var names = new java.util.ArrayList<String>();
+        for (Throwable t = e; t != null && names.size() < 5; t = t.getCause()) {
+            names.add(t.getClass().getName());
+        }
+        return String.join(" <- ", names);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detailEn, String detailVi) {

@@ -55,6 +55,16 @@ final class PackagedApplication implements AutoCloseable {
         return app;
     }
 
+    /** SIGKILL: the process gets no chance to flush or close anything (as {@code kill -9}). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Unix
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return port;
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }
