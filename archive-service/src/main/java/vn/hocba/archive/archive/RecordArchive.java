@@ -15,9 +15,11 @@ import vn.hocba.storage.Retention;
 public class RecordArchive {
 
     private final ObjectStore store;
+    private final ArchiveIntegrity integrity;
 
-    RecordArchive(ObjectStore store) {
+    RecordArchive(ObjectStore store, ArchiveIntegrity integrity) {
         this.store = store;
+        this.integrity = integrity;
     }
 
     /** Stores the PDF (idempotent for the same bytes) and returns its key. */
@@ -28,7 +30,17 @@ public class RecordArchive {
         return key.value();
     }
 
+    /** The archived bytes as the store checks them against its own record (for indexing, not for serving). */
     public byte[] read(String key) {
         return store.getBytes(new ObjectKey(key));
+    }
+
+    /**
+     * The archived bytes, served only when they match the sha256 recorded at archive time.
+     *
+     * @throws ArchiveIntegrityException (500, recorded, audited and alerted) otherwise
+     */
+    public byte[] read(String key, String recordedSha256, java.util.UUID lookupCode) {
+        return integrity.readVerified(key, recordedSha256, lookupCode);
     }
 }

@@ -3,6 +3,7 @@ package vn.hocba.archive.audit;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 
+import vn.hocba.archive.archive.IntegrityFailed;
 import vn.hocba.archive.school.SchoolYearImported;
 import vn.hocba.archive.workflow.RecordArchived;
 import vn.hocba.archive.workflow.RecordRendered;
@@ -41,5 +42,11 @@ class AuditTrail {
     @EventListener
     void on(RecordArchived e) {
         log.append("system", "RECORD_ARCHIVED", e.lookupCode().toString(), "key=" + e.archiveKey() + " sha256=" + e.sha256());
+    }
+
+    @EventListener
+    void on(IntegrityFailed e) {
+        log.append("system", "INTEGRITY_FAILURE", e.lookupCode() == null ? e.key() : e.lookupCode().toString(),
+                e.reason() + " key=" + e.key() + " found by " + e.foundBy() + ": " + e.detail());
     }
 }

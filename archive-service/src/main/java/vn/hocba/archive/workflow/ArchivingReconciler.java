@@ -7,16 +7,25 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** At start, archives fully signed records that a crash left between their last signature and the archive. */
+import vn.hocba.archive.archive.ArchiveIntegrity;
+
+/**
+ * At start, before the service reports itself ready (Spring Boot publishes readiness after the ApplicationReadyEvent
+ * listeners return): archives fully signed records that a crash left between their last signature and the archive,
+ * then compares the archive with the database both ways (missing objects, objects nobody refers to), which are
+ * recorded and alerted.
+ */
 @Component
 class ArchivingReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(ArchivingReconciler.class);
 
     private final RecordWorkflow workflow;
+    private final ArchiveIntegrity integrity;
 
-    ArchivingReconciler(RecordWorkflow workflow) {
+    ArchivingReconciler(RecordWorkflow workflow, ArchiveIntegrity integrity) {
         this.workflow = workflow;
+        this.integrity = integrity;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -25,6 +34,11 @@ class ArchivingReconciler {
         int archived = workflow.finishArchiving();
         if (archived > 0) {
             log.info("archived {} fully signed record(s) left unarchived by an interruption", archived);
+        }
+        var result = integrity.reconcileReferences();
+        if (!result.failures().isEmpty()) {
+            log.warn("archive reconciliation: {} finding(s) among {} archived object(s); see GET /api/v1/integrity",
+                    result.failures().size(), result.objects());
         }
     }
 }

@@ -1,0 +1,218 @@
+package vn.hocba.archive.archive;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hocba.archive.common.Hashes;
+import vn.hocba.storage.IntegrityException;
+import vn.hocba.storage.NoSuchObjectException;
+import vn.hocba.storage.ObjectKey;
+import vn.hocba.storage.ObjectStore;
+
+/**
+ * Fixity of the archive: a download is served only when its bytes match the sha256 the database recorded at archive
+ * time (the store's own sidecar hash is not enough: whoever can rewrite a file can rewrite its sidecar). Every failure
+ * is recorded for good ({@code integrity_finding}), written to the audit log and raised as an alert (an ERROR log line
+ * starting with {@code ALERT}), in its own transaction so that it stays even though the request fails.
+ *
+ * <p>Two sweeps compare the store with the database both ways: {@link #reconcileReferences()} (at start: objects the
+ * database refers to that are missing, objects nobody refers to) and {@link #sweep()} (scheduled: every object
+ * re-hashed as well).
+ */
+@Service
+public class ArchiveIntegrity {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveIntegrity.class);
+    /** Where documents are archived; other prefixes (e.g. audit anchors) are not documents. */
+    static final String DOCUMENTS_PREFIX = "records/";
+
+    private final ObjectStore store;
+    private final JdbcClient db;
+    private final TransactionTemplate newTx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final List<ArchivedObjects> references;
+
+    ArchiveIntegrity(ObjectStore store, JdbcClient db, PlatformTransactionManager transactions,
+                     ApplicationEventPublisher events, Clock clock, List<ArchivedObjects> references) {
+        this.store = store;
+        this.db = db;
+        this.newTx = new TransactionTemplate(transactions);
+        this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
+        this.clock = clock;
+        this.references = references;
+    }
+
+    /**
+     * The archived bytes of a document, checked against the sha256 recorded at archive time.
+     *
+     * @throws ArchiveIntegrityException (500, recorded and alerted) when the bytes are missing or do not match
+     */
+    public byte[] readVerified(String key, String recordedSha256, UUID lookupCode) {
+        byte[] bytes;
+        try {
+            bytes = store.getBytes(new ObjectKey(key));
+        } catch (IntegrityException e) {
+            throw failedDownload(key, lookupCode, "SHA_MISMATCH", "the stored bytes do not match the store's own record: "
+                    + e.expectedSha256().orElse("?") + " recorded, " + e.actualSha256().orElse("?") + " found");
+        } catch (NoSuchObjectException e) {
+            throw failedDownload(key, lookupCode, "MISSING", "the archived object is missing from the store");
+        }
+        String actual = Hashes.sha256(bytes);
+        if (!actual.equals(recordedSha256)) {
+            throw failedDownload(key, lookupCode, "SHA_MISMATCH",
+                    "sha256 " + actual + " differs from " + recordedSha256 + " recorded at archive time");
+        }
+        return bytes;
+    }
+
+    private ArchiveIntegrityException failedDownload(String key, UUID lookupCode, String reason, String detail) {
+        record(null, key, lookupCode, reason, detail, "download");
+        return new ArchiveIntegrityException(lookupCode);
+    }
+
+    /** The result of a sweep. */
+    public record SweepResult(long id, int objects, List<Finding> failures) {
+    }
+
+    /** One finding as the integrity report shows it. */
+    public record Finding(String key, UUID lookupCode, String reason, String detail, Instant foundAt) {
+    }
+
+    /**
+     * Compares what the database refers to with what the store lists, without reading the bytes: objects missing
+     * from the store, and objects nobody refers to (e.g. written just before a crash lost the database change that
+     * referred to them). Fast enough to run at every start.
+     */
+    public SweepResult reconcileReferences() {
+        return run("REFERENCES", false);
+    }
+
+    /** {@link #reconcileReferences()} plus every referenced object re-hashed against the database's sha256. */
+    public SweepResult sweep() {
+        return run("FULL", true);
+    }
+
+    private SweepResult run(String kind, boolean rehash) {
+        Instant started = clock.instant();
+        long sweepId = newTx.execute(status -> {
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            db.sql("insert into fixity_sweep (kind, started_at) values (?, ?)").params(kind, Timestamp.from(started))
+                    .update(keys, "id");
+            return keys.getKey().longValue();
+        });
+        Set<String> referenced = new HashSet<>();
+        List<Finding> failures = new ArrayList<>();
+        int objects = 0;
+        for (ArchivedObjects source : references) {
+            for (ArchivedObjects.Reference ref : source.archivedObjects()) {
+                referenced.add(ref.key());
+                objects++;
+                Finding f = check(ref, rehash);
+                if (f != null) {
+                    failures.add(f);
+                    record(sweepId, f.key(), f.lookupCode(), f.reason(), f.detail(), "sweep");
+                }
+            }
+        }
+        List<String> stored;
+        try (var keys = store.list(DOCUMENTS_PREFIX)) {
+            stored = keys.map(ObjectKey::value).toList();
+        }
+        for (String key : stored) {
+            if (!referenced.contains(key)) {
+                var f = new Finding(key, null, "UNREFERENCED",
+                        "stored in the archive, but no document in the database refers to it", clock.instant());
+                failures.add(f);
+                record(sweepId, key, null, f.reason(), f.detail(), "sweep");
+            }
+        }
+        int counted = objects;
+        newTx.executeWithoutResult(status -> db.sql(
+                        "update fixity_sweep set finished_at = ?, objects = ?, failures = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), counted, failures.size(), sweepId).update());
+        if (failures.isEmpty()) {
+            log.info("fixity {}: {} archived object(s) checked, no failure", kind, objects);
+        }
+        return new SweepResult(sweepId, objects, failures);
+    }
+
+    private Finding check(ArchivedObjects.Reference ref, boolean rehash) {
+        ObjectKey key = new ObjectKey(ref.key());
+        if (store.stat(key).isEmpty()) {
+            return new Finding(ref.key(), ref.lookupCode(), "MISSING", "the archived object is missing from the store",
+                    clock.instant());
+        }
+        if (!rehash) {
+            return null;
+        }
+        try {
+            String actual = Hashes.sha256(store.getBytes(key));
+            return actual.equals(ref.sha256()) ? null : new Finding(ref.key(), ref.lookupCode(), "SHA_MISMATCH",
+                    "sha256 " + actual + " differs from " + ref.sha256() + " recorded at archive time", clock.instant());
+        } catch (IntegrityException e) {
+            return new Finding(ref.key(), ref.lookupCode(), "SHA_MISMATCH",
+                    "the stored bytes do not match the store's own record", clock.instant());
+        } catch (NoSuchObjectException e) {
+            return new Finding(ref.key(), ref.lookupCode(), "MISSING", "the archived object is missing from the store",
+                    clock.instant());
+        }
+    }
+
+    private void record(Long sweepId, String key, UUID lookupCode, String reason, String detail, String foundBy) {
+        newTx.executeWithoutResult(status -> {
+            db.sql("""
+                    insert into integrity_finding (found_at, sweep_id, object_key, lookup_code, reason, detail)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(Timestamp.from(clock.instant()), sweepId, key, lookupCode, reason, detail).update();
+            events.publishEvent(new IntegrityFailed(key, lookupCode, reason, detail, foundBy));
+        });
+        if ("UNREFERENCED".equals(reason)) {
+            log.warn("ALERT archive integrity: {} {} ({})", reason, key, detail);
+        } else {
+            log.error("ALERT archive integrity: {} {} of document {} found by {} ({})", reason, key, lookupCode,
+                    foundBy, detail);
+        }
+    }
+
+    /** The integrity report: the latest finished sweep, and its failures plus those found by downloads since. */
+    public Report report() {
+        var latest = db.sql("""
+                select id, kind, started_at, finished_at, objects from fixity_sweep where finished_at is not null
+                order by id desc fetch first 1 rows only""")
+                .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), rs.getInt(5)})
+                .optional();
+        Instant since = latest.map(l -> (Instant) l[2]).orElse(Instant.EPOCH);
+        long sweepId = latest.map(l -> (Long) l[0]).orElse(-1L);
+        List<Finding> failures = db.sql("""
+                select object_key, lookup_code, reason, detail, found_at from integrity_finding
+                where sweep_id = ? or (sweep_id is null and found_at >= ?) order by id""")
+                .params(sweepId, Timestamp.from(since))
+                .query((rs, i) -> new Finding(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
+        return new Report(latest.map(l -> (Instant) l[3]).orElse(null), latest.map(l -> (String) l[1]).orElse(null),
+                latest.map(l -> (Integer) l[4]).orElse(0), failures);
+    }
+
+    /** API.md {@code GET /api/v1/integrity}: {@code checkedAt}, {@code objects}, {@code failures}. */
+    public record Report(Instant checkedAt, String kind, int objects, List<Finding> failures) {
+    }
+}
