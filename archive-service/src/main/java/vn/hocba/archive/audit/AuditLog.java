@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,25 +64,88 @@ public class AuditLog {
                 .list();
     }
 
-    /** Re-walks the whole chain; returns the seq of the first broken entry, or -1 when intact. */
-    public long verify() {
+    /** The newest committed entry's seq and hash as the head row records them. */
+    record Head(long seq, String hash) {
+    }
+
+    Head head() {
+        return db.sql("select seq, hash from audit_head where id = 1")
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    /** The highest seq stored, 0 when empty. */
+    long maxSeq() {
+        return db.sql("select coalesce(max(seq), 0) from audit_event").query(Long.class).single();
+    }
+
+    /**
+     * Re-walks the whole chain and compares it with the head row and with the hashes anchored outside the database
+     * ({@code anchored}: seq → hash). An edited entry breaks its own hash; an edit whose hashes were recomputed
+     * ("re-chained") differs from the anchored hash; deleted last rows with the head moved back leave anchored entries
+     * missing.
+     *
+     * @param anchored hashes of entries as written to the write-once store, by seq
+     * @param collectAfter the walk also returns the hashes of entries after this seq (for the next anchor)
+     */
+    AuditVerification walk(java.util.Map<Long, String> anchored, long collectAfter) {
+        long max = maxSeq(); // before the head: a committed entry is never newer than the committed head
+        Head head = head();
         String prev = GENESIS;
         long expected = 1;
-        for (long from = 1; ; ) {
+        var fresh = new java.util.LinkedHashMap<Long, String>();
+        long maxAnchored = anchored.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        for (long from = 1; from <= head.seq(); ) {
             List<Entry> page = entries(from, 1000);
             for (Entry e : page) {
-                if (e.seq() != expected || !e.prevHash().equals(prev)
-                        || !e.hash().equals(hash(e.seq(), e.occurredAt(), e.actor(), e.action(), e.subject(), e.details(), e.prevHash()))) {
-                    return e.seq();
+                if (e.seq() > head.seq()) {
+                    break;
+                }
+                AuditVerification.Broken broken = null;
+                if (e.seq() != expected) {
+                    broken = new AuditVerification.Broken(expected, "entry " + expected + " is missing");
+                } else if (!e.prevHash().equals(prev)) {
+                    broken = new AuditVerification.Broken(e.seq(), "does not link to the entry before it");
+                } else if (!e.hash().equals(hash(e.seq(), e.occurredAt(), e.actor(), e.action(), e.subject(),
+                        e.details(), e.prevHash()))) {
+                    broken = new AuditVerification.Broken(e.seq(), "its content does not match its hash (edited)");
+                } else if (anchored.containsKey(e.seq()) && !anchored.get(e.seq()).equals(e.hash())) {
+                    broken = new AuditVerification.Broken(e.seq(), "its hash differs from the one anchored in the "
+                            + "write-once store (the chain was rewritten from here)");
+                }
+                if (broken != null) {
+                    return new AuditVerification(false, head.seq(), head.hash(), broken, Map.of());
+                }
+                if (e.seq() > collectAfter) {
+                    fresh.put(e.seq(), e.hash());
                 }
                 prev = e.hash();
                 expected++;
             }
             if (page.size() < 1000) {
-                return -1;
+                break;
             }
             from = expected;
         }
+        long last = expected - 1;
+        if (last < head.seq()) {
+            return new AuditVerification(false, head.seq(), head.hash(),
+                    new AuditVerification.Broken(last + 1, "entry " + (last + 1) + " is missing (the head names "
+                            + head.seq() + ")"), Map.of());
+        }
+        if (!head.hash().equals(prev)) {
+            return new AuditVerification(false, head.seq(), head.hash(),
+                    new AuditVerification.Broken(head.seq(), "the stored head does not match the last entry"), Map.of());
+        }
+        if (max > head.seq()) {
+            return new AuditVerification(false, head.seq(), head.hash(), new AuditVerification.Broken(head.seq() + 1,
+                    "entries after the stored head exist: the head was moved back"), Map.of());
+        }
+        if (maxAnchored > head.seq()) {
+            return new AuditVerification(false, head.seq(), head.hash(), new AuditVerification.Broken(head.seq() + 1,
+                    "entries " + (head.seq() + 1) + " to " + maxAnchored + " were anchored in the write-once store "
+                            + "but are gone (the log was truncated)"), Map.of());
+        }
+        return new AuditVerification(true, head.seq(), head.hash(), null, fresh);
     }
 
     static String hash(long seq, Instant at, String actor, String action, String subject, String details, String prev) {

@@ -1,0 +1,36 @@
+package vn.hocba.archive.audit;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.security.HocbaUser;
+
+/** {@code GET /api/v1/audit/verification} (API.md "Operations"), for the system administrator. */
+@RestController
+class AuditController {
+
+    private final AuditVerifier verifier;
+
+    AuditController(AuditVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/api/v1/audit/verification")
+    Verification verification(@AuthenticationPrincipal HocbaUser caller) {
+        if (caller.school() != null || !caller.isAdmin()) {
+            throw new ForbiddenException("only the system administrator verifies the audit log",
+                    "chỉ quản trị hệ thống được kiểm tra nhật ký kiểm toán");
+        }
+        var v = verifier.verify();
+        return new Verification(v.valid(), v.entries(), v.head(),
+                v.firstBroken() == null ? null : new Broken(v.firstBroken().seq(), v.firstBroken().reason()));
+    }
+
+    record Verification(boolean valid, long entries, String head, Broken firstBroken) {
+    }
+
+    record Broken(long seq, String reason) {
+    }
+}

@@ -1,0 +1,90 @@
+package vn.hocba.archive.audit;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Verifies the audit chain against its head and its external anchors at start, on a schedule
+ * ({@code hocba.audit.verify-interval}, default 10 minutes) and on request; after each verification that finds the
+ * chain intact, anchors the entries verified since the last anchor in the write-once store (also at shutdown). A broken
+ * chain raises an alert (an ERROR log line starting with {@code ALERT}) and is never anchored. Entries appended after
+ * the last anchor are protected by the hash chain only until the next anchor: at most one interval.
+ */
+@Service
+public class AuditVerifier {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditVerifier.class);
+
+    private final AuditLog auditLog;
+    private final AuditAnchors anchors;
+    private final AtomicReference<AuditVerification> latest = new AtomicReference<>();
+
+    AuditVerifier(AuditLog auditLog, AuditAnchors anchors) {
+        this.auditLog = auditLog;
+        this.anchors = anchors;
+    }
+
+    /** Recomputes the whole chain; no side effect but the alert when broken. */
+    public AuditVerification verify() {
+        Map<Long, String> anchored = anchors.anchored();
+        long lastAnchored = anchored.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        AuditVerification result = auditLog.walk(anchored, lastAnchored);
+        latest.set(result);
+        if (!result.valid()) {
+            log.error("ALERT audit chain broken at entry {}: {}", result.firstBroken().seq(), result.firstBroken().reason());
+        }
+        return result;
+    }
+
+    /** Verifies, then anchors what was verified since the last anchor when the chain is intact. */
+    public synchronized AuditVerification verifyAndAnchor() {
+        AuditVerification result = verify();
+        if (result.valid()) {
+            try {
+                anchors.write(result.unanchored());
+            } catch (RuntimeException e) {
+                log.warn("the audit chain could not be anchored now; it is tried again at the next verification", e);
+            }
+        }
+        return result;
+    }
+
+    /** The latest verification's result, null before the first. */
+    public AuditVerification latest() {
+        return latest.get();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    void atStart() {
+        verifyAndAnchor();
+    }
+
+    @Scheduled(initialDelayString = "${hocba.audit.verify-interval:PT10M}", fixedDelayString = "${hocba.audit.verify-interval:PT10M}")
+    void scheduled() {
+        try {
+            verifyAndAnchor();
+        } catch (RuntimeException e) {
+            log.error("ALERT the scheduled audit verification failed", e);
+        }
+    }
+
+    @PreDestroy
+    void atShutdown() {
+        try {
+            verifyAndAnchor();
+        } catch (RuntimeException e) {
+            log.warn("the audit chain could not be anchored at shutdown", e);
+        }
+    }
+}
