@@ -96,12 +96,17 @@ public class SchoolDirectory {
                 .optional();
     }
 
-    /** The staff member as listed in the most recent school year imported for that school. */
-    public Optional<StaffMember> latestStaff(String school, String staffId) {
+    /**
+     * The staff member as listed in the school's current year: the latest imported school year that has begun by
+     * {@code calendarYear} (a year {@code 2025-2026} begins in 2025). A year imported ahead of time grants nothing
+     * until it begins, so importing a far-future year cannot change anyone's rights today.
+     */
+    public Optional<StaffMember> currentStaff(String school, String staffId, int calendarYear) {
         return db.sql("""
                 select full_name, roles from staff where school_code = ? and id = ?
+                and cast(substring(school_year, 1, 4) as int) <= ?
                 order by school_year desc fetch first 1 rows only""")
-                .params(school, staffId)
+                .params(school, staffId, calendarYear)
                 .query((rs, i) -> new StaffMember(school, staffId, rs.getString(1), roles(rs.getString(2))))
                 .optional();
     }

@@ -19,11 +19,13 @@ import vn.hocba.archive.school.SchoolDirectory;
 class DemoAccounts implements UserDetailsService {
 
     private final SchoolDirectory directory;
+    private final java.time.Clock clock;
     private final String adminHash;
     private final String demoHash;
 
-    DemoAccounts(SchoolDirectory directory, PasswordEncoder encoder) {
+    DemoAccounts(SchoolDirectory directory, PasswordEncoder encoder, java.time.Clock clock) {
         this.directory = directory;
+        this.clock = clock;
         this.adminHash = encoder.encode("admin");
         this.demoHash = encoder.encode("demo");
     }
@@ -39,7 +41,10 @@ class DemoAccounts implements UserDetailsService {
         }
         String staffId = username.substring(0, at);
         String school = username.substring(at + 1);
-        return directory.latestStaff(school, staffId)
+        // the account's roles are those of the school's current year; each year's data is guarded by that year's
+        // roles (StudentAccess), never by these
+        int calendarYear = java.time.LocalDate.now(clock).getYear();
+        return directory.currentStaff(school, staffId, calendarYear)
                 .map(s -> user(username, demoHash, school, staffId, s.fullName(), s.roles()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }

@@ -75,6 +75,8 @@ class SecurityConfiguration {
         http.userDetailsService(accounts)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        // probes answer anyone; details (which dependency is down) only to administrators
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Hocba"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
@@ -93,9 +95,9 @@ class SecurityConfiguration {
      */
     @Bean
     UserDetailsService accounts(HocbaProperties properties, SchoolDirectory directory, PasswordEncoder encoder,
-                                @Value("${spring.datasource.url:}") String databaseUrl) {
+                                java.time.Clock clock, @Value("${spring.datasource.url:}") String databaseUrl) {
         if (properties.demo().enabled() && databaseUrl.startsWith("jdbc:h2:")) {
-            return new DemoAccounts(directory, encoder);
+            return new DemoAccounts(directory, encoder, clock);
         }
         // Real accounts (with forced password change) come with roles and administration; until then, no one.
         return username -> {

@@ -8,13 +8,16 @@ import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.school.SchoolDirectory;
 
 /**
- * Who may see a student's results and record: the system administrator; the school's leadership, clerks and
- * administrators; the teachers of the student's class (homeroom and subject teachers). Everyone else: 403.
+ * Who may see a student's results and record, and a class's list of students: the system administrator; the school's
+ * leadership, clerks and administrators of THAT school year; the teachers of the student's class that year (homeroom
+ * and subject teachers). Everyone else: 403. Roles hold per school year (DOMAIN.md): a role held in another year, earlier
+ * or later, grants nothing here.
  */
 @Component
 public class StudentAccess {
 
-    private static final Set<String> SCHOOL_WIDE = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN");
+    /** Roles that see every student of the school in the year they are held. */
+    public static final Set<String> SCHOOL_WIDE = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN");
 
     private final SchoolDirectory directory;
 
@@ -24,24 +27,59 @@ public class StudentAccess {
 
     /** Refuses with 403 unless the caller may see that student; an unknown student passes (the caller answers 404). */
     public void require(HocbaUser caller, String school, String year, String studentId) {
-        if (!caller.mayRead(school)) {
-            throw new ForbiddenException("you may not see data of school " + school,
-                    "bạn không được xem dữ liệu của trường " + school);
-        }
-        if (caller.school() == null || caller.roles().stream().anyMatch(SCHOOL_WIDE::contains)) {
+        requireSchool(caller, school);
+        if (seesWholeYear(caller, school, year)) {
             return;
         }
         var student = directory.student(school, year, studentId).orElse(null);
         if (student == null) {
             return;
         }
-        var schoolClass = directory.schoolClass(school, year, student.classCode()).orElse(null);
-        if (schoolClass != null && (caller.staffId().equals(schoolClass.homeroomTeacher())
-                || schoolClass.subjectTeachers().containsValue(caller.staffId()))) {
+        if (!teaches(caller, school, year, student.classCode())) {
+            throw refused(student.classCode());
+        }
+    }
+
+    /** Refuses with 403 unless the caller may see the students of that class; an unknown class passes (404 follows). */
+    public void requireClass(HocbaUser caller, String school, String year, String classCode) {
+        requireSchool(caller, school);
+        if (seesWholeYear(caller, school, year) || directory.schoolClass(school, year, classCode).isEmpty()) {
             return;
         }
-        throw new ForbiddenException("only the teachers of class " + student.classCode()
-                + ", the school's leadership and clerks may see this student's results and record",
-                "chỉ giáo viên của lớp " + student.classCode() + ", ban giám hiệu và văn thư được xem kết quả và học bạ của học sinh này");
+        if (!teaches(caller, school, year, classCode)) {
+            throw refused(classCode);
+        }
+    }
+
+    /** The system administrator, or staff holding a school-wide role in that school year. */
+    public boolean seesWholeYear(HocbaUser caller, String school, String year) {
+        if (caller.school() == null) {
+            return caller.isAdmin();
+        }
+        return school.equals(caller.school()) && directory.staff(school, year, caller.staffId())
+                .map(m -> m.roles().stream().anyMatch(SCHOOL_WIDE::contains)).orElse(false);
+    }
+
+    /** Whether the caller is the homeroom or a subject teacher of that class in that year. */
+    public boolean teaches(HocbaUser caller, String school, String year, String classCode) {
+        if (caller.staffId() == null || !school.equals(caller.school())) {
+            return false;
+        }
+        return directory.schoolClass(school, year, classCode)
+                .map(c -> caller.staffId().equals(c.homeroomTeacher()) || c.subjectTeachers().containsValue(caller.staffId()))
+                .orElse(false);
+    }
+
+    private static void requireSchool(HocbaUser caller, String school) {
+        if (!caller.mayRead(school)) {
+            throw new ForbiddenException("you may not see data of school " + school,
+                    "bạn không được xem dữ liệu của trường " + school);
+        }
+    }
+
+    private static ForbiddenException refused(String classCode) {
+        return new ForbiddenException("only the teachers of class " + classCode
+                + ", the school's leadership and clerks of that school year may see its students' results and records",
+                "chỉ giáo viên của lớp " + classCode + ", ban giám hiệu và văn thư của năm học đó được xem kết quả và học bạ của học sinh lớp này");
     }
 }

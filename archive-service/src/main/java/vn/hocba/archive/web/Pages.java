@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.search.CallerScope;
@@ -29,8 +28,11 @@ class Pages {
     private final SchoolDirectory directory;
     private final RecordWorkflow workflow;
     private final SearchIndex search;
+    private final vn.hocba.archive.security.StudentAccess access;
 
-    Pages(SchoolDirectory directory, RecordWorkflow workflow, SearchIndex search) {
+    Pages(SchoolDirectory directory, RecordWorkflow workflow, SearchIndex search,
+          vn.hocba.archive.security.StudentAccess access) {
+        this.access = access;
         this.directory = directory;
         this.workflow = workflow;
         this.search = search;
@@ -83,9 +85,7 @@ class Pages {
     @GetMapping("/schools/{school}/years/{year}/classes/{classCode}")
     String schoolClass(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                        @AuthenticationPrincipal HocbaUser user, Model model) {
-        if (!user.mayRead(school)) {
-            throw new ForbiddenException("not your school", "không phải trường của bạn");
-        }
+        access.requireClass(user, school, year, classCode);
         var schoolClass = directory.schoolClass(school, year, classCode)
                 .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("class " + classCode, "lớp " + classCode));
         Map<String, RecordView> records = workflow.recordsOfClass(school, year, classCode);

@@ -17,7 +17,7 @@ public class TestAccounts {
 
     @Bean
     @Primary
-    UserDetailsService testAccounts(SchoolDirectory directory, PasswordEncoder encoder) {
-        return new DemoAccounts(directory, encoder);
+    UserDetailsService testAccounts(SchoolDirectory directory, PasswordEncoder encoder, java.time.Clock clock) {
+        return new DemoAccounts(directory, encoder, clock);
     }
 }
