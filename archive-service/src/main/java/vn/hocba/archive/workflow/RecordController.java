@@ -1,11 +1,13 @@
 package vn.hocba.archive.workflow;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,15 +33,34 @@ class RecordController {
     }
 
     @GetMapping("/record")
-    RecordView get(@PathVariable String school, @PathVariable String year, @PathVariable String student,
-                   @AuthenticationPrincipal HocbaUser caller) {
-        return workflow.get(school, year, student, caller);
+    ResponseEntity<RecordView> get(@PathVariable String school, @PathVariable String year, @PathVariable String student,
+                                   @AuthenticationPrincipal HocbaUser caller) {
+        var record = workflow.get(school, year, student, caller);
+        return ResponseEntity.ok().eTag(record.sha256()).body(record);
     }
 
     @PostMapping("/record/signatures")
     ResponseEntity<RecordView> sign(@PathVariable String school, @PathVariable String year,
-                                    @PathVariable String student, @AuthenticationPrincipal HocbaUser caller) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(workflow.sign(school, year, student, caller));
+                                    @PathVariable String student,
+                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                    @AuthenticationPrincipal HocbaUser caller) {
+        var signed = workflow.sign(school, year, student, caller, entityTag(ifMatch));
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
+    }
+
+    /** {@code "abc…"} or {@code W/"abc…"} or a bare value to the sha256 it names; null when absent. */
+    static String entityTag(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        return tag.toLowerCase(java.util.Locale.ROOT);
     }
 
     @GetMapping("/record.pdf")

@@ -187,44 +187,84 @@ public class RecordWorkflow {
         return view(row);
     }
 
-    /** The caller signs their turn. 409 out of turn / already signed / complete; 403 no place in the sequence. */
+    /** The caller signs their turn, whatever version is current (no {@code If-Match}). */
     public RecordView sign(String school, String year, String studentId, HocbaUser caller) {
+        return sign(school, year, studentId, caller, null);
+    }
+
+    /**
+     * The caller signs ONE step: the step that was their turn when the request arrived (API.md "One request signs one
+     * step"). A homeroom teacher who also teaches a subject of the class signs twice, in two requests; a request that
+     * arrives out of turn is refused at once, never queued until the turn comes.
+     *
+     * @param ifMatch the sha256 of the version the signer reviewed (from {@code If-Match}), or null
+     * @throws ForbiddenException          (403) the caller has no place in the sequence
+     * @throws WorkflowConflictException   (409) out of turn, signed already, the record complete, or the record moved
+     *                                     on while the request waited so that its step is no longer open
+     * @throws PreconditionFailedException (412) the record is no longer the version {@code ifMatch} names
+     */
+    public RecordView sign(String school, String year, String studentId, HocbaUser caller, String ifMatch) {
         if (caller.staffId() == null || !school.equals(caller.school())) {
             throw new ForbiddenException("you have no place in the signing sequence of this record",
                     "bạn không có tên trong trình tự ký của học bạ này");
         }
+        // the step is fixed on arrival, before queueing behind other signers of the record
+        RecordRow arrived = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
+        requireVersion(arrived, ifMatch);
+        PlannedSigner step = turnOf(arrived, plan(arrived.lookupCode()), caller);
         var lock = signingLocks[Math.floorMod((school + "/" + year + "/" + studentId).hashCode(), signingLocks.length)];
         lock.lock();
         try {
-            return signInTurn(school, year, studentId, caller);
+            return signStep(school, year, studentId, caller, arrived.lookupCode(), step, ifMatch);
         } finally {
             lock.unlock();
         }
     }
 
-    private RecordView signInTurn(String school, String year, String studentId, HocbaUser caller) {
-        for (int attempt = 1; ; attempt++) {
-            RecordRow record = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
-            List<PlannedSigner> plan = plan(record.lookupCode());
-            List<PlannedSigner> mine = plan.stream().filter(p -> p.staffId().equals(caller.staffId())).toList();
-            if (mine.isEmpty()) {
-                throw new ForbiddenException("you have no place in the signing sequence of this record",
-                        "bạn không có tên trong trình tự ký của học bạ này");
-            }
-            List<String> awaiting = awaiting(plan);
-            if (record.status() != RecordStatus.SIGNING) {
-                throw new WorkflowConflictException("record-complete", "the record is complete; it takes no more signatures",
-                        "học bạ đã đủ chữ ký; không thể ký thêm", awaiting);
-            }
-            PlannedSigner turn = mine.stream().filter(p -> p.signedAt() == null && awaiting.contains(p.staffId())
-                    && p.role().stage() == currentStage(plan)).findFirst().orElse(null);
-            if (turn == null) {
-                boolean signed = mine.stream().allMatch(p -> p.signedAt() != null);
-                throw signed
+    /** The caller's open step in the current stage, or the refusal that says why there is none. */
+    private PlannedSigner turnOf(RecordRow record, List<PlannedSigner> plan, HocbaUser caller) {
+        List<PlannedSigner> mine = plan.stream().filter(p -> p.staffId().equals(caller.staffId())).toList();
+        if (mine.isEmpty()) {
+            throw new ForbiddenException("you have no place in the signing sequence of this record",
+                    "bạn không có tên trong trình tự ký của học bạ này");
+        }
+        List<String> awaiting = awaiting(plan);
+        if (record.status() != RecordStatus.SIGNING) {
+            throw new WorkflowConflictException("record-complete", "the record is complete; it takes no more signatures",
+                    "học bạ đã đủ chữ ký; không thể ký thêm", awaiting);
+        }
+        int stage = currentStage(plan);
+        return mine.stream().filter(p -> p.signedAt() == null && p.role().stage() == stage).findFirst()
+                .orElseThrow(() -> mine.stream().allMatch(p -> p.signedAt() != null)
                         ? new WorkflowConflictException("already-signed", "you have signed this record already",
                                 "bạn đã ký học bạ này rồi", awaiting)
                         : new WorkflowConflictException("out-of-turn", "it is not your turn to sign; waiting for " + awaiting,
-                                "chưa đến lượt bạn ký; đang chờ " + awaiting, awaiting);
+                                "chưa đến lượt bạn ký; đang chờ " + awaiting, awaiting));
+    }
+
+    private static void requireVersion(RecordRow record, String ifMatch) {
+        if (ifMatch != null && !ifMatch.equals(record.sha256())) {
+            throw new PreconditionFailedException(record.sha256());
+        }
+    }
+
+    private RecordView signStep(String school, String year, String studentId, HocbaUser caller, UUID lookupCode,
+                                PlannedSigner step, String ifMatch) {
+        for (int attempt = 1; ; attempt++) {
+            RecordRow record = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
+            List<PlannedSigner> plan = plan(record.lookupCode());
+            if (!record.lookupCode().equals(lookupCode)) {
+                throw new WorkflowConflictException("superseded", "the record was replaced while your request waited",
+                        "học bạ đã được thay thế trong lúc yêu cầu của bạn chờ xử lý", awaiting(plan));
+            }
+            requireVersion(record, ifMatch);
+            PlannedSigner turn = turnOf(record, plan, caller);
+            if (!turn.staffId().equals(step.staffId()) || turn.role() != step.role()) {
+                // e.g. the same person's other request signed this step while this one waited: its own step is done
+                throw new WorkflowConflictException("step-signed",
+                        "the step this request was for (" + step.role() + ") was signed while it waited; send a new request for your next step",
+                        "bước ký của yêu cầu này (" + step.role().label() + ") đã được ký trong lúc chờ; hãy gửi yêu cầu mới cho bước tiếp theo",
+                        awaiting(plan));
             }
             Instant now = clock.instant();
             var school0 = directory.school(school).orElseThrow();
@@ -315,7 +355,8 @@ public class RecordWorkflow {
         requireAccess(caller, school, year, studentId);
         RecordRow row = (version == null ? current(school, year, studentId) : byVersion(school, year, studentId, version))
                 .orElseThrow(() -> notRendered(studentId));
-        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey()) : workingPdf(row.lookupCode());
+        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey(), row.sha256(), row.lookupCode())
+                : workingPdf(row.lookupCode());
         return new Pdf(row.lookupCode(), row.studentId(), row.schoolYear(), row.version(), bytes);
     }
 

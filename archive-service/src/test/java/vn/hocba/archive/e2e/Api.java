@@ -65,6 +65,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.noBody()), account);
     }
 
+    Response postWithHeader(String path, String header, String value, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value)
+                .POST(HttpRequest.BodyPublishers.noBody()), account);
+    }
+
     Response postJson(String path, byte[] body, String account) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);

@@ -56,6 +56,12 @@ abstract class EndToEndScenario {
     AuditLog audit;
 
     @Autowired
+    vn.hocba.archive.audit.AuditVerifier verifier;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Autowired
     ObjectStore store;
 
     @Autowired
@@ -368,7 +374,7 @@ abstract class EndToEndScenario {
         assertThatThrownBy(() -> store.delete(new ObjectKey(key))).isInstanceOf(ObjectLockedException.class);
 
         // every step is in the hash-chained audit log, and the chain is intact
-        assertThat(audit.verify()).isEqualTo(-1);
+        assertThat(verifier.verify().valid()).isTrue();
         assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode)).map(AuditLog.Entry::action))
                 .containsExactlyElementsOf(expectedTrail(subjectTeachers.size() + 2));
     }
@@ -409,18 +415,282 @@ abstract class EndToEndScenario {
         assertThat(report.allPassed()).as(report.toString()).isTrue();
     }
 
+    // ---- the audit chain: edits, re-chaining and truncation done directly in SQL are named by the verification ----
+
     @Test
-    void anAlteredAuditEntryBreaksTheChain() throws IOException {
+    void anEditedAuditEntryIsNamedByTheVerification() throws IOException {
         ensureImported();
-        assertThat(audit.verify()).isEqualTo(-1);
-        var first = audit.entries(1, 1).get(0);
-        jdbc.sql("update audit_event set details = ? where seq = ?").params(first.details() + " (edited)", first.seq()).update();
+        anchoredChainOfAtLeast(3);
+        var entry = audit.entries(2, 1).get(0);
+        jdbc.sql("update audit_event set details = ? where seq = ?").params(entry.details() + " (edited)", entry.seq()).update();
         try {
-            assertThat(audit.verify()).isEqualTo(first.seq());
+            assertBrokenAt(entry.seq());
         } finally {
-            jdbc.sql("update audit_event set details = ? where seq = ?").params(first.details(), first.seq()).update();
+            jdbc.sql("update audit_event set details = ? where seq = ?").params(entry.details(), entry.seq()).update();
         }
-        assertThat(audit.verify()).isEqualTo(-1);
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEditReChainedWithFreshHashesIsCaughtByTheExternalAnchor() throws IOException {
+        ensureImported();
+        anchoredChainOfAtLeast(3);
+        var original = audit.entries(1, 1_000_000);
+        long edited = 2;
+        // the forger edits entry 2 and recomputes every hash after it, and the head: the chain itself is consistent
+        String prev = original.get((int) edited - 2).hash();
+        for (var e : original.subList((int) edited - 1, original.size())) {
+            String details = e.seq() == edited ? e.details() + " (forged)" : e.details();
+            String hash = rehash(e.seq(), e.occurredAt(), e.actor(), e.action(), e.subject(), details, prev);
+            jdbc.sql("update audit_event set details = ?, prev_hash = ?, hash = ? where seq = ?")
+                    .params(details, prev, hash, e.seq()).update();
+            prev = hash;
+        }
+        jdbc.sql("update audit_head set hash = ? where id = 1").params(prev).update();
+        try {
+            assertBrokenAt(edited);
+        } finally {
+            for (var e : original.subList((int) edited - 1, original.size())) {
+                jdbc.sql("update audit_event set details = ?, prev_hash = ?, hash = ? where seq = ?")
+                        .params(e.details(), e.prevHash(), e.hash(), e.seq()).update();
+            }
+            var last = original.get(original.size() - 1);
+            jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(last.seq(), last.hash()).update();
+        }
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void deletedLastEntriesWithTheHeadMovedBackAreCaughtByTheExternalAnchor() throws IOException {
+        ensureImported();
+        anchoredChainOfAtLeast(3);
+        var original = audit.entries(1, 1_000_000);
+        var kept = original.get(original.size() - 3);
+        var removed = original.subList(original.size() - 2, original.size());
+        jdbc.sql("delete from audit_event where seq > ?").param(kept.seq()).update();
+        jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(kept.seq(), kept.hash()).update();
+        try {
+            assertBrokenAt(kept.seq() + 1);
+        } finally {
+            for (var e : removed) {
+                jdbc.sql("insert into audit_event (seq, occurred_at, actor, action, subject, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        .params(e.seq(), java.sql.Timestamp.from(e.occurredAt()), e.actor(), e.action(), e.subject(),
+                                e.details(), e.prevHash(), e.hash()).update();
+            }
+            var last = original.get(original.size() - 1);
+            jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(last.seq(), last.hash()).update();
+        }
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyTheSystemAdministratorVerifiesTheAuditLog() throws IOException {
+        ensureImported();
+        assertThat(api().get("/api/v1/audit/verification", account("GV001")).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/audit/verification", "GV004@" + SCHOOL).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/audit/verification", null).status()).isEqualTo(401);
+        var ok = verification();
+        assertThat(ok.get("valid").asBoolean()).isTrue();
+        assertThat(ok.get("firstBroken").isNull()).isTrue();
+        assertThat(ok.get("entries").asLong()).isPositive();
+        assertThat(ok.get("head").asString()).hasSize(64);
+    }
+
+    /** Makes sure there are a few entries and that all are anchored in the write-once store. */
+    private void anchoredChainOfAtLeast(int entries) throws IOException {
+        while (audit.entries(1, 1_000_000).size() < entries) {
+            assertThat(api().post(BASE + "HS2400100/record", "admin").status()).isIn(200, 201);
+            api().post(BASE + "HS2400100/record/signatures", account("GV011"));
+        }
+        assertThat(verifier.verifyAndAnchor().valid()).isTrue();
+    }
+
+    private void assertBrokenAt(long seq) {
+        var v = verification();
+        assertThat(v.get("valid").asBoolean()).as(v.toString()).isFalse();
+        assertThat(v.get("firstBroken").get("seq").asLong()).as(v.toString()).isEqualTo(seq);
+        assertThat(v.get("firstBroken").get("reason").asString()).isNotBlank();
+    }
+
+    private JsonNode verification() {
+        var r = api().get("/api/v1/audit/verification", "admin");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The chain's hash as AuditLog computes it, written out independently (SHA-256 over the fields, 0x1f-separated). */
+    private static String rehash(long seq, java.time.Instant at, String actor, String action, String subject,
+                                 String details, String prev) {
+        try {
+            var md = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {prev, Long.toString(seq), at.toString(), actor, action, subject, details}) {
+                md.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) 0x1f);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- tampering with an archived file ----
+
+    @Test
+    void aFlippedByteInAnArchivedFileIsNeverServed() throws Exception {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + "HS2400082", SCHOOL);
+        var file = ArchiveFiles.of(dataDir(), done.get("sha256").asString());
+        long auditFailures = auditCount("INTEGRITY_FAILURE");
+        file.flipByte(1000);
+        try {
+            var pdf = api().get(BASE + "HS2400082/record.pdf", "admin");
+            assertIntegrityProblem(pdf);
+            assertThat(auditCount("INTEGRITY_FAILURE")).isEqualTo(auditFailures + 1);
+            var report = api().get("/api/v1/integrity", "admin").json();
+            assertThat(report.get("failures").toString()).contains(done.get("lookupCode").asString());
+        } finally {
+            file.flipByte(1000);
+        }
+        assertThat(api().get(BASE + "HS2400082/record.pdf", "admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFlippedByteWithTheStoresSidecarHashRewrittenIsStillNeverServed() throws Exception {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + "HS2400091", SCHOOL);
+        var file = ArchiveFiles.of(dataDir(), done.get("sha256").asString());
+        file.flipByte(2000);
+        String forged = sha256(file.bytes());
+        String original = file.rewriteSidecarSha256(forged);
+        try {
+            assertThat(store.getBytes(file.key())).as("the store itself is fooled by the rewritten sidecar").isNotNull();
+            var pdf = api().get(BASE + "HS2400091/record.pdf", "admin");
+            assertIntegrityProblem(pdf);
+            var pages = api().get("/schools/" + SCHOOL + "/years/" + YEAR + "/students/HS2400091/record.pdf", "admin");
+            assertThat(pages.status()).as("the page link serves the same check").isEqualTo(500);
+        } finally {
+            file.flipByte(2000);
+            file.rewriteSidecarSha256(original);
+        }
+        assertThat(api().get(BASE + "HS2400091/record.pdf", "admin").status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheSystemAdministratorSeesTheIntegrityReport() throws IOException {
+        ensureImported();
+        assertThat(api().get("/api/v1/integrity", account("GV001")).status()).isEqualTo(403);
+        var r = api().get("/api/v1/integrity", "admin");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().has("checkedAt") && r.json().has("objects") && r.json().has("failures")).isTrue();
+    }
+
+    private static void assertIntegrityProblem(Api.Response pdf) {
+        assertThat(pdf.status()).isEqualTo(500);
+        assertThat(pdf.contentType()).startsWith("application/problem+json");
+        assertThat(pdf.json().get("type").asString()).endsWith("/integrity");
+        assertThat(pdf.text()).doesNotContain("%PDF");
+    }
+
+    private Path dataDir() {
+        return Path.of(environment.getProperty("hocba.data-dir"));
+    }
+
+    // ---- signing intent: one request signs one step, the step that was the caller's turn when it arrived ----
+
+    @Test
+    void aHomeroomTeacherWhoAlsoTeachesTheClassSignsOneStepPerRequest() throws Exception {
+        ensureImported();
+        String student = "HS2400064"; // 6A: GV012 is the homeroom teacher and teaches English
+        assertThat(api().post(BASE + student + "/record", "admin").status()).isIn(200, 201);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> api().post(BASE + student + "/record/signatures", account("GV012")));
+            var second = pool.submit(() -> api().post(BASE + student + "/record/signatures", account("GV012")));
+            List<Integer> statuses = List.of(first.get().status(), second.get().status());
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        var record = api().get(BASE + student + "/record", "admin").json();
+        assertThat(record.get("signatures")).hasSize(1);
+        assertThat(record.get("signatures").get(0).get("role").asString()).isEqualTo("SUBJECT_TEACHER");
+        // the homeroom step stays closed while other subject teachers have not signed
+        assertThat(api().post(BASE + student + "/record/signatures", account("GV012")).status()).isEqualTo(409);
+        assertThat(api().post(BASE + student + "/record/signatures", account("GV001")).status()).isEqualTo(409);
+        assertThat(api().get(BASE + student + "/record", "admin").json().get("signatures")).hasSize(1);
+    }
+
+    @Test
+    void aPrincipalsRequestSentOutOfTurnIsRefusedNotQueued() throws Exception {
+        ensureImported();
+        String student = "HS2400109";
+        assertThat(api().post(BASE + student + "/record", "admin").status()).isIn(200, 201);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(13);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> teachers = new ArrayList<>();
+            for (String t : List.of("GV010", "GV011", "GV012", "GV013", "GV014", "GV015", "GV016", "GV017", "GV018",
+                    "GV019", "GV020", "GV021")) {
+                teachers.add(pool.submit(() -> api().post(BASE + student + "/record/signatures", account(t))));
+            }
+            var principal = pool.submit(() -> api().post(BASE + student + "/record/signatures", account("GV001")));
+            assertThat(principal.get().status()).isEqualTo(409);
+            for (var t : teachers) {
+                assertThat(t.get().status()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var record = api().get(BASE + student + "/record", "admin").json();
+        record.get("signatures").forEach(s -> assertThat(s.get("role").asString()).isEqualTo("SUBJECT_TEACHER"));
+    }
+
+    @Test
+    void ifMatchLetsASignerSignOnlyTheVersionTheyReviewed() throws Exception {
+        ensureImported();
+        String student = "HS2400073";
+        var rendered = api().post(BASE + student + "/record", "admin");
+        String reviewed = rendered.json().get("sha256").asString();
+        assertThat(api().post(BASE + student + "/record/signatures", account("GV011")).status()).isEqualTo(201);
+        var stale = api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "\"" + reviewed + "\"",
+                account("GV010"));
+        assertThat(stale.status()).as(stale.text()).isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        String current = api().get(BASE + student + "/record", "admin").json().get("sha256").asString();
+        var fresh = api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "\"" + current + "\"",
+                account("GV010"));
+        assertThat(fresh.status()).as(fresh.text()).isEqualTo(201);
+    }
+
+    // ---- roles hold per school year; the class page follows the record's rule ----
+
+    @Test
+    void aRoleHeldInAnotherYearGrantsNothingInThisOne() throws Exception {
+        ensureImported();
+        String teacher = "GV030"; // teaches no class of 6A
+        var doc = (ObjectNode) Api.JSON.readTree(demoDataset());
+        doc.put("schoolYear", "2025-2026");
+        for (JsonNode s : doc.get("staff")) {
+            if (s.get("id").asString().equals(teacher)) {
+                ((ObjectNode) s).putArray("roles").add("CLERK").add("TEACHER");
+            }
+        }
+        var imported = api().postJson("/api/v1/imports", Api.JSON.writeValueAsBytes(doc), "admin");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(api().get(BASE + STUDENT + "/results", account(teacher)).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/schools/" + SCHOOL + "/years/2025-2026/students/" + STUDENT + "/results",
+                account(teacher)).status()).isEqualTo(200);
+        assertThat(api().get("/schools/" + SCHOOL + "/years/" + YEAR + "/classes/6A", account(teacher)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aClassPageShowsItsStudentsOnlyToThoseWhoMaySeeTheirRecords() throws IOException {
+        ensureImported();
+        String page = "/schools/" + SCHOOL + "/years/" + YEAR + "/classes/6A";
+        assertThat(api().get(page, account("GV040")).status()).isEqualTo(403);
+        assertThat(api().get(page, account("GV011")).status()).isEqualTo(200);
+        assertThat(api().get(page, account("GV001")).status()).isEqualTo(200);
+        assertThat(api().get(page, account("GV040")).text()).doesNotContain("Nguyễn Khánh Hạnh");
     }
 
     private static List<String> expectedTrail(int signatures) {
