@@ -6,13 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 class DatasetReaderTest {
 
-    private final DatasetReader reader = new DatasetReader();
+    /** "Today" for every test: late in 2026, when the demo's 2024-2025 is two years old. */
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC);
+
+    private final DatasetReader reader = new DatasetReader(TODAY);
 
     private static byte[] demo() throws IOException {
         try (InputStream in = DatasetReaderTest.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
