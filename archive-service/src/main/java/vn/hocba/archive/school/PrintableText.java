@@ -26,9 +26,10 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * space and the ends are stripped; in a multi-line field (comments) line breaks (CR LF, CR, LF) become LF and are
  * kept, other runs become one space, each line's ends stripped.</li>
  * <li>Every remaining character must have a glyph in both record fonts ({@value #REGULAR_FONT} and
- * {@value #BOLD_FONT}, read from their cmap, so this check and the fonts cannot disagree); other control characters,
- * invisible format characters (zero-width space, bidi marks), private-use characters and U+FFFD (text damaged before
- * it reached us) are refused.</li>
+ * {@value #BOLD_FONT}, read from their cmap, so this check never accepts what the fonts cannot draw) and lie in the
+ * Basic Multilingual Plane (no emoji, even those DejaVu outlines); other control characters, invisible format
+ * characters (zero-width space, bidi marks), variation selectors, private-use characters and U+FFFD (text damaged
+ * before it reached us) are refused.</li>
  * <li>A staff member's name is also drawn in visible signatures, with DejaVu Sans cut to {@link #SIGNATURE_RANGES}
  * (the signing module's {@code VisibleSignatureFont}); it must lie within that cut.</li>
  * </ol>
@@ -97,6 +98,9 @@ public final class PrintableText {
      * @return the text as stored and printed: NFC, white space per the field's rule (may be empty)
      */
     public String normalise(String raw, Field field) {
+        if (plainAscii(raw)) {
+            return raw; // most values (ids, codes, vocabulary) need nothing: skip the copies
+        }
         String nfc = Normalizer.normalize(raw, Normalizer.Form.NFC);
         if (field != Field.MULTI_LINE) {
             return collapse(nfc);
@@ -143,6 +147,21 @@ public final class PrintableText {
         return signature.get(codePoint);
     }
 
+    /** Printable ASCII with single inner spaces: already NFC, with nothing to collapse or strip. */
+    private static boolean plainAscii(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c > '~' || (c == ' ' && text.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every run of white space (including line breaks, tabs, no-break and other Unicode spaces) to one space. */
     private static String collapse(String text) {
         StringBuilder out = new StringBuilder(text.length());
@@ -166,12 +185,17 @@ public final class PrintableText {
     /** Characters both fonts map to a glyph, less those that draw nothing meaningful or must not be stored. */
     private static BitSet repertoire(CmapLookup regular, CmapLookup bold) {
         BitSet set = new BitSet(0x10000);
-        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+        // Only the Basic Multilingual Plane: beyond it lie emoji (DejaVu has monochrome outlines of some, which are
+        // not what the user typed and saw in colour), historic scripts and mathematical letters; none belongs in a
+        // Vietnamese record.
+        for (int cp = 0; cp <= 0xFFFF; cp++) {
             int type = Character.getType(cp);
             if (type == Character.CONTROL || type == Character.FORMAT || type == Character.PRIVATE_USE
                     || type == Character.SURROGATE || type == Character.UNASSIGNED || cp == 0xFFFD
-                    || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))) {
-                continue; // white space other than ' ' never survives normalise()
+                    || (cp >= 0xFE00 && cp <= 0xFE0F) // variation selectors ask for a presentation no font here has
+                    || (cp != ' ' && (Character.isWhitespace(cp) || Character.isSpaceChar(cp)))
+                    || !Normalizer.isNormalized(Character.toString(cp), Normalizer.Form.NFC)) {
+                continue; // white space other than ' ', and characters NFC replaces (Ω OHM SIGN), never survive normalise()
             }
             if (regular.getGlyphId(cp) != 0 && bold.getGlyphId(cp) != 0) {
                 set.set(cp);
