@@ -44,23 +44,29 @@ final class StrictJson {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(body.length); // UTF-8 never needs more chars than bytes
-        CoderResult result = decoder.decode(in, out, true);
+        CharBuffer scratch = CharBuffer.allocate(8192); // validation only: the text is built once, below
+        CoderResult result;
+        do {
+            scratch.clear();
+            result = decoder.decode(in, scratch, true);
+        } while (result.isOverflow());
         if (!result.isError()) {
-            result = decoder.flush(out);
+            scratch.clear();
+            result = decoder.flush(scratch);
         }
         if (result.isError()) {
-            String before = out.flip().toString();
+            int offset = in.position();
+            String before = new String(body, 0, offset, StandardCharsets.UTF_8);
             int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
             int column = before.length() - before.lastIndexOf('\n');
             throw DatasetRejectedException.unreadable(
                     "the dataset is not UTF-8: invalid byte at line " + line + ", column " + column
-                            + " (byte offset " + in.position() + ")",
+                            + " (byte offset " + offset + ")",
                     "tập dữ liệu không phải UTF-8: byte không hợp lệ ở dòng " + line + ", cột " + column
-                            + " (vị trí byte " + in.position() + ")",
+                            + " (vị trí byte " + offset + ")",
                     line, column);
         }
-        String text = out.flip().toString();
+        String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte order mark some editors write; not content
         }

@@ -200,9 +200,12 @@ class DatasetReaderTest {
 
     @Test
     void bytesThatAreNotUtf8AreRefusedWithWhere() {
-        byte[] latin1 = "{\n\"format\": \"Tr\u01b0\u1eddng\"}".getBytes(StandardCharsets.UTF_16LE);
-        var e = refusal(latin1);
-        assertThat(e.getMessage()).contains("not UTF-8");
+        // "Trường" saved as Windows-1258 by an old spreadsheet: ư is 0xFD, ờ is ơ (0xF5) + combining grave (0xCC)
+        byte[] cp1258 = {'{', '\n', '"', 'n', 'a', 'm', 'e', '"', ':', ' ', '"', 'T', 'r', (byte) 0xFD, (byte) 0xF5,
+                (byte) 0xCC, 'n', 'g', '"', '}'};
+        var e = refusal(cp1258);
+        assertThat(e.getMessage()).contains("not UTF-8", "line 2, column 12");
+        assertThat(e.properties()).containsEntry("line", 2).containsEntry("column", 12);
         assertThat(e.problems()).extracting(DatasetProblem::path).containsExactly("$");
     }
 
