@@ -1,8 +1,8 @@
 package vn.hocba.archive.school;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,21 +26,29 @@ import vn.hocba.archive.school.SchoolYearDataset.SchoolClass;
 import vn.hocba.archive.school.SchoolYearDataset.Staff;
 import vn.hocba.archive.school.SchoolYearDataset.Student;
 import vn.hocba.archive.school.SchoolYearDataset.Subject;
+import vn.hocba.archive.school.PrintableText.Field;
 
 /**
  * Reads and validates a {@code hocba.school-year/v1} document. Walks the JSON tree itself (rather than binding it) so
  * that every problem is reported with its exact path, all at once; numbers are read as exact decimals.
+ *
+ * <p>Before the tree, {@link StrictJson} refuses an empty body, bytes that are not UTF-8, syntax errors (with line and
+ * column) and members named twice. Every text is normalised and checked by {@link PrintableText} (NFC, white space,
+ * characters the record can print) and by its {@link FieldLimit}; dates by {@link PlausibleDates}. Thread-safe.
  */
 public final class DatasetReader {
 
     /** Past this many problems the list is cut (a wholly wrong file would otherwise answer megabytes). */
     static final int MAX_PROBLEMS = 10_000;
 
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
-    private static final Pattern SCHOOL_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Set<String> ROLES = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN", "TEACHER");
-    private static final Set<String> LEVELS = Set.of("TOT", "KHA", "DAT", "CHUA_DAT");
+    // closed vocabularies; FieldLimitTest proves their longest value fits its column
+    static final Set<String> ROLES = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN", "TEACHER");
+    static final Set<String> LEVELS = Set.of("TOT", "KHA", "DAT", "CHUA_DAT");
+    static final Set<String> SCHOOL_LEVELS = Set.of("THCS", "THPT");
+    static final Set<String> SEXES = Set.of("NAM", "NU");
+    static final Set<String> ASSESSMENT_KINDS = Set.of("SCORED", "COMMENT");
     private static final BigDecimal TEN = BigDecimal.TEN;
 
     private final JsonMapper mapper = JsonMapper.builder()
@@ -49,16 +56,21 @@ public final class DatasetReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private final PlausibleDates dates;
+    private final PrintableText printable = PrintableText.instance();
+
+    /** @param clock "today", for the plausible school years and dates of birth */
+    public DatasetReader(Clock clock) {
+        this.dates = new PlausibleDates(clock);
+    }
+
     /** Parses and validates; throws {@link DatasetRejectedException} listing every problem found. */
     public SchoolYearDataset read(byte[] json) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JacksonException e) {
-            throw new DatasetRejectedException(List.of(new DatasetProblem("$",
-                    "not valid JSON: " + e.getOriginalMessage(), "không phải JSON hợp lệ: " + e.getOriginalMessage())));
-        }
+        String text = StrictJson.decode(json);
+        List<DatasetProblem> duplicates = StrictJson.duplicateMembers(mapper, text, MAX_PROBLEMS);
+        JsonNode root = mapper.readTree(text); // well-formed: StrictJson has parsed it
         var ctx = new Ctx();
+        ctx.problems.addAll(duplicates);
         SchoolYearDataset dataset = ctx.dataset(root);
         if (!ctx.problems.isEmpty()) {
             throw new DatasetRejectedException(ctx.problems);
@@ -67,13 +79,14 @@ public final class DatasetReader {
     }
 
     /** State of one read: problems found so far and the ids seen, for reference checks. */
-    private static final class Ctx {
+    private final class Ctx {
         final List<DatasetProblem> problems = new ArrayList<>();
         final Map<String, Staff> staff = new HashMap<>();
         final Map<String, Subject> subjects = new HashMap<>();
         final Map<String, SchoolClass> classes = new HashMap<>();
         final Map<String, Student> students = new HashMap<>();
         String level;
+        LocalDate yearStarts; // null when the school year is invalid
 
         /** Registers an id; a second use of it is a problem (the first one stands, for reference checks). */
         <T> void unique(Map<String, T> seen, String id, T value, String path, String en, String vi) {
@@ -119,6 +132,13 @@ public final class DatasetReader {
             if (m == null || !m.matches() || Integer.parseInt(m.group(2)) != Integer.parseInt(m.group(1)) + 1) {
                 problem("schoolYear", "must be YYYY-YYYY with the second year following the first, e.g. 2024-2025",
                         "phải có dạng YYYY-YYYY, năm sau liền năm trước, ví dụ 2024-2025");
+            } else if (!dates.plausibleSchoolYear(Integer.parseInt(m.group(1)))) {
+                problem("schoolYear", "school year " + value + " is not plausible: it must start in "
+                                + PlausibleDates.EARLIEST_FIRST_YEAR + " or later and at most one year from today",
+                        "năm học " + value + " không hợp lý: phải bắt đầu từ năm " + PlausibleDates.EARLIEST_FIRST_YEAR
+                                + " trở đi và không quá một năm tính từ hôm nay");
+            } else {
+                yearStarts = PlausibleDates.start(Integer.parseInt(m.group(1)));
             }
             return value;
         }
@@ -128,24 +148,23 @@ public final class DatasetReader {
                 problem("school", "is required (an object)", "bắt buộc (một đối tượng)");
                 return null;
             }
-            String code = text(node, "school", "code", true);
-            if (code != null && !SCHOOL_CODE.matcher(code).matches()) {
-                problem("school.code", "may hold only letters, digits, '.', '_' and '-' (at most 64)",
-                        "chỉ gồm chữ, số, '.', '_' và '-' (tối đa 64 ký tự)");
-            }
-            level = text(node, "school", "level", true);
-            if (level != null && !Set.of("THCS", "THPT").contains(level)) {
+            String code = id(node, "school", "code", FieldLimit.SCHOOL_CODE);
+            level = word(node, "school", "level", true);
+            if (level != null && !SCHOOL_LEVELS.contains(level)) {
                 problem("school.level", "must be THCS or THPT (primary, TIEU_HOC, is not supported yet)",
                         "phải là THCS hoặc THPT (tiểu học, TIEU_HOC, chưa được hỗ trợ)");
                 level = null;
             }
-            return new School(code, text(node, "school", "name", true), level, text(node, "school", "province", false),
-                    text(node, "school", "district", false), text(node, "school", "address", false));
+            return new School(code, text(node, "school", "name", FieldLimit.SCHOOL_NAME, true), level,
+                    text(node, "school", "province", FieldLimit.SCHOOL_PROVINCE, false),
+                    text(node, "school", "district", FieldLimit.SCHOOL_DISTRICT, false),
+                    text(node, "school", "address", FieldLimit.SCHOOL_ADDRESS, false));
         }
 
         Staff staff(JsonNode node, String path) {
-            String id = id(node, path, "id");
-            String name = text(node, path, "fullName", true);
+            String id = id(node, path, "id", FieldLimit.STAFF_ID);
+            // a staff member's name is also drawn in visible signatures (the signature font cut)
+            String name = text(node, path, "fullName", FieldLimit.STAFF_FULL_NAME, true, Field.SIGNER_NAME);
             Set<String> roles = new LinkedHashSet<>();
             JsonNode r = node.get("roles");
             if (r == null || !r.isArray() || r.isEmpty()) {
@@ -160,15 +179,15 @@ public final class DatasetReader {
                     }
                 }
             }
-            var staff = new Staff(id, name, roles, text(node, path, "email", false));
+            var staff = new Staff(id, name, roles, text(node, path, "email", FieldLimit.STAFF_EMAIL, false));
             unique(this.staff, id, staff, path + ".id", "duplicate staff id " + id, "trùng mã cán bộ " + id);
             return staff;
         }
 
         Subject subject(JsonNode node, String path) {
-            String code = id(node, path, "code");
-            String assessment = text(node, path, "assessment", true);
-            if (assessment != null && !Set.of("SCORED", "COMMENT").contains(assessment)) {
+            String code = id(node, path, "code", FieldLimit.SUBJECT_CODE);
+            String assessment = word(node, path, "assessment", true);
+            if (assessment != null && !ASSESSMENT_KINDS.contains(assessment)) {
                 problem(path + ".assessment", "must be SCORED or COMMENT", "phải là SCORED hoặc COMMENT");
             }
             Map<Integer, Integer> periods = new LinkedHashMap<>();
@@ -190,19 +209,19 @@ public final class DatasetReader {
                     }
                 }
             }
-            var subject = new Subject(code, text(node, path, "name", true), assessment, periods);
+            var subject = new Subject(code, text(node, path, "name", FieldLimit.SUBJECT_NAME, true), assessment, periods);
             unique(subjects, code, subject, path + ".code", "duplicate subject code " + code, "trùng mã môn học " + code);
             return subject;
         }
 
         SchoolClass schoolClass(JsonNode node, String path) {
-            String code = id(node, path, "code");
+            String code = id(node, path, "code", FieldLimit.CLASS_CODE);
             int grade = integer(node, path, "grade", 6, 12);
             if (grade > 0 && level != null && !gradeFitsLevel(grade)) {
                 problem(path + ".grade", "grade " + grade + " is not taught at a " + level + " school",
                         "khối " + grade + " không thuộc cấp " + level);
             }
-            String homeroom = id(node, path, "homeroomTeacher");
+            String homeroom = id(node, path, "homeroomTeacher", FieldLimit.STAFF_ID);
             if (homeroom != null && !staff.containsKey(homeroom)) {
                 problem(path + ".homeroomTeacher", "unknown staff id " + homeroom, "không có cán bộ mã " + homeroom);
             }
@@ -243,30 +262,24 @@ public final class DatasetReader {
         }
 
         Student student(JsonNode node, String path) {
-            String id = id(node, path, "id");
-            String sex = text(node, path, "sex", true);
-            if (sex != null && !Set.of("NAM", "NU").contains(sex)) {
+            String id = id(node, path, "id", FieldLimit.STUDENT_ID);
+            String sex = word(node, path, "sex", true);
+            if (sex != null && !SEXES.contains(sex)) {
                 problem(path + ".sex", "must be NAM or NU", "phải là NAM hoặc NU");
             }
-            LocalDate born = null;
-            String dob = text(node, path, "dateOfBirth", true);
-            if (dob != null) {
-                try {
-                    born = LocalDate.parse(dob);
-                } catch (DateTimeParseException e) {
-                    problem(path + ".dateOfBirth", "must be an ISO date, e.g. 2013-09-28",
-                            "phải là ngày theo ISO, ví dụ 2013-09-28");
-                }
-            }
-            String classCode = text(node, path, "class", true);
+            LocalDate born = dateOfBirth(node, path);
+            String classCode = reference(node, path, "class", FieldLimit.CLASS_CODE);
             if (classCode != null && !classes.containsKey(classCode)) {
                 problem(path + ".class", "unknown class " + classCode, "không có lớp " + classCode);
             }
-            var student = new Student(id, text(node, path, "fullName", true), sex, born,
-                    text(node, path, "ethnicity", false), text(node, path, "placeOfBirth", false),
-                    text(node, path, "address", false), text(node, path, "father", false),
-                    text(node, path, "mother", false), classCode, text(node, path, "enrolmentNo", false),
-                    text(node, path, "nationalId", false));
+            var student = new Student(id, text(node, path, "fullName", FieldLimit.STUDENT_FULL_NAME, true), sex, born,
+                    text(node, path, "ethnicity", FieldLimit.STUDENT_ETHNICITY, false),
+                    text(node, path, "placeOfBirth", FieldLimit.STUDENT_PLACE_OF_BIRTH, false),
+                    text(node, path, "address", FieldLimit.STUDENT_ADDRESS, false),
+                    text(node, path, "father", FieldLimit.STUDENT_FATHER, false),
+                    text(node, path, "mother", FieldLimit.STUDENT_MOTHER, false), classCode,
+                    text(node, path, "enrolmentNo", FieldLimit.STUDENT_ENROLMENT_NO, false),
+                    text(node, path, "nationalId", FieldLimit.STUDENT_NATIONAL_ID, false));
             unique(students, id, student, path + ".id", "duplicate student id " + id + " (a student is in exactly one class)",
                     "trùng mã học sinh " + id + " (mỗi học sinh chỉ thuộc một lớp)");
             return student;
@@ -278,7 +291,7 @@ public final class DatasetReader {
 
             Assessment read(JsonNode node, String path) {
                 Student student = studentRef(node, path);
-                String subjectCode = text(node, path, "subject", true);
+                String subjectCode = reference(node, path, "subject", FieldLimit.SUBJECT_CODE);
                 Subject subject = subjectCode == null ? null : subjects.get(subjectCode);
                 if (subjectCode != null && subject == null) {
                     problem(path + ".subject", "unknown subject code " + subjectCode, "không có môn học mã " + subjectCode);
@@ -299,6 +312,11 @@ public final class DatasetReader {
                 if (r != null && !r.isNull()) {
                     if (!r.isArray()) {
                         problem(path + ".regular", "must be an array of marks", "phải là một mảng điểm");
+                    } else if (r.size() > FieldLimit.MAX_REGULAR_MARKS) {
+                        // stored comma-joined in assessment.regular_marks (FieldLimit.REGULAR_MARKS)
+                        problem(path + ".regular", "holds " + r.size() + " regular marks; at most "
+                                        + FieldLimit.MAX_REGULAR_MARKS + " are accepted",
+                                "có " + r.size() + " điểm đánh giá thường xuyên; tối đa " + FieldLimit.MAX_REGULAR_MARKS);
                     } else {
                         for (int i = 0; i < r.size(); i++) {
                             String mark = mark(r.get(i), path + ".regular[" + i + "]", comment, subject != null);
@@ -322,8 +340,9 @@ public final class DatasetReader {
                     return null; // the unknown subject is reported already
                 }
                 if (comment) {
-                    if (node.isString() && ("Đ".equals(node.stringValue()) || "CĐ".equals(node.stringValue()))) {
-                        return node.stringValue();
+                    String mark = node.isString() ? printable.normalise(node.stringValue(), Field.ONE_LINE) : null;
+                    if ("Đ".equals(mark) || "CĐ".equals(mark)) {
+                        return mark;
                     }
                     problem(path, "a comment subject's mark must be \"Đ\" or \"CĐ\"",
                             "môn đánh giá bằng nhận xét chỉ nhận \"Đ\" hoặc \"CĐ\"");
@@ -356,7 +375,7 @@ public final class DatasetReader {
                 Student student = studentRef(node, path);
                 int term = term(node, path);
                 unique(student, term, path);
-                String level = text(node, path, "level", true);
+                String level = word(node, path, "level", true);
                 if (level != null && !LEVELS.contains(level)) {
                     problem(path + ".level", "must be one of " + LEVELS, "phải là một trong " + LEVELS);
                 }
@@ -399,21 +418,23 @@ public final class DatasetReader {
                             if (!subjects.containsKey(e.getKey())) {
                                 problem(path + ".subjects." + e.getKey(), "unknown subject code " + e.getKey(),
                                         "không có môn học mã " + e.getKey());
-                            } else if (!e.getValue().isString()) {
-                                problem(path + ".subjects." + e.getKey(), "must be text", "phải là văn bản");
                             } else {
-                                bySubject.put(e.getKey(), e.getValue().stringValue());
+                                String text = text(s, path + ".subjects", e.getKey(), FieldLimit.SUBJECT_COMMENT, false,
+                                        Field.MULTI_LINE);
+                                if (text != null) {
+                                    bySubject.put(e.getKey(), text);
+                                }
                             }
                         }
                     }
                 }
-                return new Comment(student == null ? null : student.id(), text(node, path, "homeroom", false),
-                        bySubject);
+                return new Comment(student == null ? null : student.id(),
+                        text(node, path, "homeroom", FieldLimit.HOMEROOM_COMMENT, false, Field.MULTI_LINE), bySubject);
             }
         }
 
         Student studentRef(JsonNode node, String path) {
-            String id = text(node, path, "student", true);
+            String id = reference(node, path, "student", FieldLimit.STUDENT_ID);
             if (id == null) {
                 return null;
             }
@@ -452,7 +473,74 @@ public final class DatasetReader {
             return out;
         }
 
-        String text(JsonNode node, String path, String field, boolean required) {
+        /** A one-line text printed on the record. */
+        String text(JsonNode node, String path, String field, FieldLimit limit, boolean required) {
+            return text(node, path, field, limit, required, Field.ONE_LINE);
+        }
+
+        /**
+         * A text field: normalised per {@link PrintableText} (NFC, white space) before its length and characters are
+         * checked, so what is checked is what is stored and printed.
+         *
+         * @return the normalised text; null when absent, or refused (the problem is listed)
+         */
+        String text(JsonNode node, String path, String field, FieldLimit limit, boolean required, Field kind) {
+            String s = raw(node, path, field, required);
+            if (s == null) {
+                return null;
+            }
+            s = printable.normalise(s, kind);
+            if (s.isEmpty()) {
+                if (required) {
+                    problem(path + "." + field, "must not be blank", "không được để trống");
+                }
+                return required ? null : s;
+            }
+            if (s.length() > limit.maxChars()) {
+                problem(path + "." + field, "is " + s.length() + " characters long; at most " + limit.maxChars()
+                                + " are accepted", "dài " + s.length() + " ký tự; tối đa " + limit.maxChars() + " ký tự");
+                return null;
+            }
+            var unprintable = printable.unprintable(s, kind);
+            if (!unprintable.isEmpty()) {
+                String list = unprintable.stream().limit(5).map(Object::toString)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                String where = kind == Field.SIGNER_NAME ? "on the record and in signatures" : "on the record";
+                String whereVi = kind == Field.SIGNER_NAME ? "trên học bạ và trong chữ ký" : "trên học bạ";
+                problem(path + "." + field, "holds characters that cannot be printed " + where + ": " + list,
+                        "có ký tự không in được " + whereVi + ": " + list);
+                return null;
+            }
+            return s;
+        }
+
+        /** A word of a closed vocabulary (sex, level, ...), checked by the caller; NFC, spaces stripped. */
+        String word(JsonNode node, String path, String field, boolean required) {
+            String s = raw(node, path, field, required);
+            if (s == null) {
+                return null;
+            }
+            s = printable.normalise(s, Field.ONE_LINE);
+            if (required && s.isEmpty()) {
+                problem(path + "." + field, "must not be blank", "không được để trống");
+                return null;
+            }
+            return s;
+        }
+
+        /** A reference to an id or code (checked by the caller), no longer than the id it refers to. */
+        String reference(JsonNode node, String path, String field, FieldLimit limit) {
+            String s = word(node, path, field, true);
+            if (s != null && s.length() > limit.maxChars()) {
+                problem(path + "." + field, "is longer than " + limit.maxChars() + " characters",
+                        "dài quá " + limit.maxChars() + " ký tự");
+                return null;
+            }
+            return s;
+        }
+
+        /** The string value as given, or null when absent (a problem when required) or not a string. */
+        private String raw(JsonNode node, String path, String field, boolean required) {
             JsonNode v = node.get(field);
             if (v == null || v.isNull()) {
                 if (required) {
@@ -464,26 +552,43 @@ public final class DatasetReader {
                 problem(path + "." + field, "must be text", "phải là văn bản");
                 return null;
             }
-            String s = v.stringValue().strip();
-            if (required && s.isEmpty()) {
-                problem(path + "." + field, "must not be blank", "không được để trống");
-                return null;
-            }
-            if (s.length() > 1000) {
-                problem(path + "." + field, "is longer than 1000 characters", "dài quá 1000 ký tự");
-                return null;
-            }
-            return s;
+            return v.stringValue();
         }
 
-        String id(JsonNode node, String path, String field) {
-            String id = text(node, path, field, true);
-            if (id != null && !CODE.matcher(id).matches()) {
-                problem(path + "." + field, "may hold only letters, digits, '.', '_' and '-' (at most 32)",
-                        "chỉ gồm chữ, số, '.', '_' và '-' (tối đa 32 ký tự)");
+        /** An id or code: letters, digits, '.', '_' and '-', starting with a letter or digit, within its limit. */
+        String id(JsonNode node, String path, String field, FieldLimit limit) {
+            String id = word(node, path, field, true);
+            if (id != null && (id.length() > limit.maxChars() || !CODE.matcher(id).matches())) {
+                problem(path + "." + field, "may hold only letters, digits, '.', '_' and '-' (at most "
+                                + limit.maxChars() + ")",
+                        "chỉ gồm chữ, số, '.', '_' và '-' (tối đa " + limit.maxChars() + " ký tự)");
                 return null;
             }
             return id;
+        }
+
+        /** Strict {@code YYYY-MM-DD}, plausible for the school year ({@link PlausibleDates}). */
+        LocalDate dateOfBirth(JsonNode node, String path) {
+            String dob = word(node, path, "dateOfBirth", true);
+            if (dob == null) {
+                return null;
+            }
+            LocalDate born = PlausibleDates.parseStrict(dob);
+            if (born == null) {
+                problem(path + ".dateOfBirth", "must be a date written YYYY-MM-DD, e.g. 2013-09-28",
+                        "phải là ngày dạng YYYY-MM-DD, ví dụ 2013-09-28");
+                return null;
+            }
+            if (!dates.plausibleBirth(born, yearStarts)) {
+                String at = yearStarts != null ? "when the school year starts (" + yearStarts + ")" : "today";
+                String atVi = yearStarts != null ? "khi năm học bắt đầu (" + yearStarts + ")" : "hôm nay";
+                problem(path + ".dateOfBirth", dob + " is not plausible: a student is " + PlausibleDates.YOUNGEST_AGE
+                                + " to " + PlausibleDates.OLDEST_AGE + " years old " + at,
+                        dob + " không hợp lý: học sinh phải từ " + PlausibleDates.YOUNGEST_AGE + " đến "
+                                + PlausibleDates.OLDEST_AGE + " tuổi " + atVi);
+                return null;
+            }
+            return born;
         }
 
         int integer(JsonNode node, String path, String field, int min, int max) {

@@ -1,5 +1,6 @@
 package vn.hocba.archive.school;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,16 +8,42 @@ import org.springframework.http.HttpStatus;
 
 import vn.hocba.archive.common.HocbaException;
 
-/** A dataset broke one or more rules of the import contract; nothing of it was stored (422, every problem listed). */
+/**
+ * A dataset broke one or more rules of the import contract; nothing of it was stored (422, every problem listed in
+ * {@code errors} as {@code {path, message, messageVi}}). A document that cannot be read at all (empty body, not UTF-8,
+ * not JSON) says so in its detail, with one problem at path {@code $}, and for a syntax error the members
+ * {@code line} and {@code column} (1-based).
+ */
 public class DatasetRejectedException extends HocbaException {
 
     private final List<DatasetProblem> problems;
+    private final Integer line;
+    private final Integer column;
 
     public DatasetRejectedException(List<DatasetProblem> problems) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset",
-                "dataset refused: " + problems.size() + " problem(s) found; nothing was stored",
-                "tập dữ liệu bị từ chối: có " + problems.size() + " lỗi; không có gì được lưu");
+        this("dataset refused: " + problems.size() + " problem(s) found; nothing was stored",
+                "tập dữ liệu bị từ chối: có " + problems.size() + " lỗi; không có gì được lưu", problems, null, null);
+    }
+
+    private DatasetRejectedException(String detailEn, String detailVi, List<DatasetProblem> problems, Integer line,
+                                     Integer column) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", detailEn, detailVi);
         this.problems = List.copyOf(problems);
+        this.line = line;
+        this.column = column;
+    }
+
+    /** The body held nothing (or only white space). */
+    static DatasetRejectedException emptyBody() {
+        String en = "empty body: the request must carry the dataset as a JSON document; nothing was stored";
+        String vi = "nội dung yêu cầu trống (empty body): hãy gửi tập dữ liệu dạng JSON; không có gì được lưu";
+        return new DatasetRejectedException(en, vi, List.of(new DatasetProblem("$", en, vi)), null, null);
+    }
+
+    /** The body is not a readable JSON document; {@code line} and {@code column} are 1-based, -1 when unknown. */
+    static DatasetRejectedException unreadable(String reasonEn, String reasonVi, int line, int column) {
+        return new DatasetRejectedException(reasonEn + "; nothing was stored", reasonVi + "; không có gì được lưu",
+                List.of(new DatasetProblem("$", reasonEn, reasonVi)), line > 0 ? line : null, column > 0 ? column : null);
     }
 
     public List<DatasetProblem> problems() {
@@ -25,6 +52,14 @@ public class DatasetRejectedException extends HocbaException {
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("errors", problems);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("errors", problems);
+        if (line != null) {
+            properties.put("line", line);
+        }
+        if (column != null) {
+            properties.put("column", column);
+        }
+        return properties;
     }
 }

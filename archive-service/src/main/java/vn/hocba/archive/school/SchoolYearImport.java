@@ -27,7 +27,7 @@ import vn.hocba.archive.school.SchoolYearDataset.Comment;
 @Service
 public class SchoolYearImport {
 
-    private final DatasetReader reader = new DatasetReader();
+    private final DatasetReader reader;
     private final JsonMapper canonical = JsonMapper.builder().build();
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
@@ -39,6 +39,7 @@ public class SchoolYearImport {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.reader = new DatasetReader(clock);
     }
 
     /** Outcome of an import: what the dataset held, and whether anything changed. */
