@@ -371,6 +371,15 @@ abstract class EndToEndScenario {
         // the store itself refuses to delete the archived record, whoever asks
         String key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf").value();
         assertThatThrownBy(() -> store.delete(new ObjectKey(key))).isInstanceOf(ObjectLockedException.class);
+        // and, hocba.archive.immutable-files being on by default, the file has the immutable attribute where the
+        // system allows it (root, a filesystem that keeps the flag): not even root deletes it by accident
+        if (store instanceof vn.hocba.storage.fs.FilesystemObjectStore fs) {
+            Path data = fs.root().resolve(key + "~data");
+            assertThat(data).isRegularFile();
+            if (ImmutableFiles.settableIn(fs.root().getParent())) {
+                assertThat(ImmutableFiles.isImmutable(data)).as("lsattr shows i on " + data).isTrue();
+            }
+        }
 
         // every step is in the hash-chained audit log, and the chain is intact
         assertThat(audit.verify()).isEqualTo(-1);
