@@ -72,7 +72,7 @@ public final class CertificateAuthority {
     private static final Duration END_ENTITY_VALIDITY = Duration.ofDays(5L * 365 + 1);
     /** Back-date notBefore a little so that a certificate is usable at once on machines with a slightly slow clock. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** RFC 9336 id-kp-documentSigning: what the key is for (RFC 9336 section 1 asks for it on document signers). */
+    /** RFC 9336 id-kp-documentSigning: what the key is for. */
     private static final KeyPurposeId DOCUMENT_SIGNING =
             KeyPurposeId.getInstance(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36"));
     /** RFC 9608 id-ce-noRevAvail. */
