@@ -14,7 +14,7 @@ import vn.hocba.storage.fs.FilesystemObjectStore;
 class ArchiveConfiguration {
 
     @Bean
-    ObjectStore objectStore(HocbaProperties properties, Clock clock) {
-        return new FilesystemObjectStore(properties.dataDir().resolve("archive"), clock);
+    ObjectStore objectStore(HocbaProperties properties, ArchiveProperties archive, Clock clock) {
+        return new FilesystemObjectStore(properties.dataDir().resolve("archive"), clock, archive.immutableFiles());
     }
 }

@@ -23,11 +23,13 @@ final class PackagedApplication implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final Process process;
+    private final Path workDir;
     private final Path log;
     private final int port;
 
-    private PackagedApplication(Process process, Path log, int port) {
+    private PackagedApplication(Process process, Path workDir, Path log, int port) {
         this.process = process;
+        this.workDir = workDir;
         this.log = log;
         this.port = port;
     }
@@ -45,7 +47,7 @@ final class PackagedApplication implements AutoCloseable {
                 .redirectOutput(log.toFile());
         // the embedded default exactly: nothing the build's environment may carry changes the data dir or the profile
         builder.environment().keySet().removeAll(List.of("HOCBA_DATA_DIR", "PORT", "SPRING_PROFILES_ACTIVE", "HOCBA_DEMO"));
-        var app = new PackagedApplication(builder.start(), log, port);
+        var app = new PackagedApplication(builder.start(), workDir, log, port);
         try {
             app.awaitLoginPage();
         } catch (RuntimeException | Error | InterruptedException e) {
@@ -86,6 +88,8 @@ final class PackagedApplication implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+        // archived files are immutable when this runs as root: release them so the caller's @TempDir can go
+        TestDirectories.releaseImmutable(workDir);
     }
 
     private void awaitLoginPage() throws InterruptedException {

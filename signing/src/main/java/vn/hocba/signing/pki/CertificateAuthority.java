@@ -51,6 +51,19 @@ import vn.hocba.signing.SigningException;
  * <p>Issued certificates carry the {@code noRevAvail} extension (RFC 9608): this CA publishes neither CRLs nor
  * OCSP, and saying so lets an offline validator (ETSI EN 319 102-1 with the DSS default policy) skip the revocation
  * check instead of failing it.
+ *
+ * <p>End-entity profile (RFC 5280 4.2.1): basicConstraints {@code cA=FALSE} (critical), keyUsage
+ * {@code digitalSignature, nonRepudiation} (critical), extendedKeyUsage {@code id-kp-documentSigning} (RFC 9336) and
+ * {@code id-kp-emailProtection} (RFC 5280), subject and authority key identifiers. Document signing alone is what the
+ * certificate is for, but NSS (and so every poppler-based viewer: Evince, Okular, {@code pdfsig}) verifies a PDF
+ * signer for {@code certificateUsageEmailSigner}, and NSS only accepts a leaf whose extendedKeyUsage, when present,
+ * includes emailProtection; with documentSigning alone it answers "Certificate type not approved for application" and
+ * the viewer shows the signature as of unknown validity. Adobe Acrobat accepts emailProtection as well, so Adobe's
+ * Authentic Documents Trust purpose (1.2.840.113583.1.1.5) adds nothing. EU DSS's default policy does not restrict
+ * the extended key usage and checks nonRepudiation, which is set.
+ *
+ * <p>Root profile: basicConstraints {@code cA=TRUE} (critical), keyUsage {@code keyCertSign, cRLSign} (critical), no
+ * extendedKeyUsage (an EKU on a CA would, for NSS, narrow every certificate under it).
  */
 public final class CertificateAuthority {
 
@@ -59,7 +72,7 @@ public final class CertificateAuthority {
     private static final Duration END_ENTITY_VALIDITY = Duration.ofDays(5L * 365 + 1);
     /** Back-date notBefore a little so that a certificate is usable at once on machines with a slightly slow clock. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** RFC 9336 id-kp-documentSigning. */
+    /** RFC 9336 id-kp-documentSigning: what the key is for. */
     private static final KeyPurposeId DOCUMENT_SIGNING =
             KeyPurposeId.getInstance(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36"));
     /** RFC 9608 id-ce-noRevAvail. */
@@ -150,7 +163,8 @@ public final class CertificateAuthority {
     }
 
     /**
-     * Issues an end-entity document-signing certificate with a fresh RSA 2048 key. The subject is
+     * Issues an end-entity document-signing certificate with a fresh RSA 2048 key, with the profile described in the
+     * class comment (trusted by EU DSS and by NSS-based PDF viewers once this CA is their anchor). The subject is
      * {@code CN=commonName, O=organisation, C=VN, SERIALNUMBER=serialOrStaffId} with UTF-8 strings, so Vietnamese
      * names keep their diacritics.
      *
@@ -180,7 +194,9 @@ public final class CertificateAuthority {
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true,
                 new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(DOCUMENT_SIGNING));
+        // emailProtection beside documentSigning: NSS verifies PDF signers as S/MIME signers (see the class comment)
+        builder.addExtension(Extension.extendedKeyUsage, false,
+                new ExtendedKeyUsage(new KeyPurposeId[] {DOCUMENT_SIGNING, KeyPurposeId.id_kp_emailProtection}));
         builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));
         builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
         builder.addExtension(NO_REV_AVAIL, false, DERNull.INSTANCE);

@@ -130,6 +130,38 @@ class DssPdfSignerIT {
         assertThat(Pdfsig.signatureValidations(signed))
                 .hasSize(14)
                 .allSatisfy(line -> assertThat(line).isEqualTo("Signature is Valid."));
+
+        // what Evince and Okular show: NSS verifies each signer for S/MIME signing up to the trusted demo root
+        assumeTrue(Pdfsig.certutilAvailable(), "NSS's certutil (libnss3-tools) is not installed");
+        try (Pdfsig nss = Pdfsig.withTrustAnchors(List.of(ca.certificate()))) {
+            assertThat(nss.verdicts(signed)).hasSize(14).allSatisfy(v -> {
+                assertThat(v.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
+                assertThat(v.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
+            });
+        }
+    }
+
+    @Test
+    void nssViewersDoNotTrustASignerOutsideTheirTrustAnchors() throws Exception {
+        assumeTrue(Pdfsig.available() && Pdfsig.certutilAvailable(), "pdfsig or certutil is not installed");
+        CertificateAuthority stranger = CertificateAuthority.createRoot("Không tin cậy CA", "Khác",
+                Clock.fixed(ISSUED, ZoneOffset.UTC));
+        byte[] signed;
+        try (SigningToken token = stranger.issue("Người lạ", "Khác", null).token()) {
+            signed = signer.sign(unsigned, token, request(0));
+        }
+
+        try (Pdfsig nss = Pdfsig.withTrustAnchors(List.of(ca.certificate()))) {
+            assertThat(nss.verdicts(signed)).singleElement().satisfies(v -> {
+                assertThat(v.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
+                assertThat(v.certificate()).isNotNull().isNotEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
+            });
+        }
+        // the same signature is trusted once its own root is: the verdict above is about trust only
+        try (Pdfsig nss = Pdfsig.withTrustAnchors(List.of(stranger.certificate()))) {
+            assertThat(nss.verdicts(signed)).singleElement()
+                    .satisfies(v -> assertThat(v.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED));
+        }
     }
 
     @Test

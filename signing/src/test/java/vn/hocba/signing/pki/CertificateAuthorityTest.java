@@ -40,6 +40,9 @@ class CertificateAuthorityTest {
         assertThat(root.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         assertThat(root.getKeyUsage()[5]).as("keyCertSign").isTrue();
         assertThat(root.getKeyUsage()[6]).as("cRLSign").isTrue();
+        assertThat(root.getKeyUsage()[0]).as("digitalSignature").isFalse();
+        assertThat(root.getExtendedKeyUsage()).as("no EKU on the CA: NSS would narrow every leaf by it").isNull();
+        assertThat(root.getCriticalExtensionOIDs()).containsExactlyInAnyOrder("2.5.29.15", "2.5.29.19");
         assertThat(root.getSigAlgName()).isEqualTo("SHA256withRSA");
         assertThat(ChronoUnit.DAYS.between(NOW, root.getNotAfter().toInstant())).isGreaterThanOrEqualTo(20 * 365);
     }
@@ -60,7 +63,10 @@ class CertificateAuthorityTest {
         assertThat(cert.getKeyUsage()[0]).as("digitalSignature").isTrue();
         assertThat(cert.getKeyUsage()[1]).as("nonRepudiation").isTrue();
         assertThat(cert.getKeyUsage()[5]).as("keyCertSign").isFalse();
-        assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.36");
+        // RFC 9336 documentSigning for what it is, emailProtection for NSS (certificateUsageEmailSigner)
+        assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.4");
+        assertThat(cert.getCriticalExtensionOIDs()).as("EKU non-critical, KU and basicConstraints critical")
+                .containsExactlyInAnyOrder("2.5.29.15", "2.5.29.19");
         assertThat(cert.getNonCriticalExtensionOIDs()).contains("2.5.29.56");
         assertThat(ChronoUnit.DAYS.between(NOW, cert.getNotAfter().toInstant())).isBetween(5L * 365, 5L * 365 + 2);
         assertThat(credential.chain()).containsExactly(cert, ca.certificate());

@@ -63,8 +63,8 @@ import vn.hocba.storage.StoredObject;
 
 /**
  * {@link ObjectStore} on a local directory: the embedded default, with the same write-once guarantees
- * as the S3 Object Lock adapter. The guarantee is the API's refusal; file permissions are only defence
- * in depth (a root process ignores them).
+ * as the S3 Object Lock adapter. The guarantee is the API's refusal; file permissions and the immutable
+ * attribute (below) are defence in depth against other processes and slips of the hand.
  *
  * <h2>Layout</h2>
  * The key's segments become directories under {@code root}; its last segment {@code name} gives
@@ -84,6 +84,27 @@ import vn.hocba.storage.StoredObject;
  * rename). <b>The sidecar is the commit marker</b>: a data file without its sidecar is an interrupted
  * write, reported as absent by {@code stat}, {@code get} and {@code list}, and set aside as an orphan by
  * the next put of the key. Deletion removes the sidecar first for the same reason.
+ *
+ * <h2>Immutable attribute</h2>
+ * With {@code immutableFiles} on (the default), each data file gets the Linux immutable attribute
+ * ({@code chattr +i}, {@code FS_IMMUTABLE_FL}) once it is published and fsynced, before its sidecar commits it.
+ * Read-only permissions stop only other users; an immutable file cannot be written, truncated, renamed,
+ * hard-linked or deleted by any process, root included, until someone clears the flag on purpose
+ * ({@code chattr -i FILE}, which needs {@code CAP_LINUX_IMMUTABLE}). Setting it needs the same capability (in
+ * practice: the store runs as root) and a filesystem that keeps the flag (ext2/3/4, XFS, Btrfs, tmpfs on recent
+ * kernels; not NFS or most FUSE filesystems). Where it cannot be set (not root, such a filesystem, no
+ * {@code /usr/bin/chattr}) the store logs one WARNING naming the missing protection and carries on: a put never
+ * fails for it, and the store's own refusals are unchanged.
+ * <ul>
+ *   <li>The sidecar stays mutable: legal hold and retention changes replace it by an atomic rename, which an
+ *       immutable file would refuse. It is read-only like the data file.</li>
+ *   <li>{@link #delete} of an object whose retention has ended clears the flag before removing anything; if
+ *       the flag stays set (the store lacks the capability), the delete fails with a {@link StorageException}
+ *       and the object is left whole.</li>
+ *   <li>The data file of an interrupted put is released the same way before it is set aside as an orphan.</li>
+ *   <li>Anything that deletes a store's directory outside the store (test clean-up, {@code mvn clean},
+ *       {@code rm -r}) must first run {@code chattr -R -i} on it, or turn the setting off for such stores.</li>
+ * </ul>
  *
  * <h2>Concurrency</h2>
  * Thread-safe. Every check-then-write on a key runs under a lock shared by all instances in the JVM
@@ -117,28 +138,58 @@ public final class FilesystemObjectStore implements ObjectStore {
 
     private final Path root;
     private final Clock clock;
+    private final ImmutableAttribute immutable;
 
     /**
-     * Opens (and creates if needed) a store in {@code root}.
+     * Opens (and creates if needed) a store in {@code root} that makes its data files immutable where the
+     * system allows it (see the class comment).
      *
      * @param root  directory holding the objects
      * @param clock source of storage times and of "now" for retention checks
      * @throws StorageException when the directory cannot be created or opened
      */
     public FilesystemObjectStore(Path root, Clock clock) {
+        this(root, clock, true);
+    }
+
+    /**
+     * Opens (and creates if needed) a store in {@code root}.
+     *
+     * @param root           directory holding the objects
+     * @param clock          source of storage times and of "now" for retention checks
+     * @param immutableFiles whether data files get the immutable attribute ({@code chattr +i}) where the system
+     *                       allows it; off suits stores whose directory is deleted wholesale, e.g. by tests. Either
+     *                       way the store clears the attribute of a file it deletes.
+     * @throws StorageException when the directory cannot be created or opened
+     */
+    public FilesystemObjectStore(Path root, Clock clock, boolean immutableFiles) {
+        this(root, clock, ImmutableAttribute.system(immutableFiles));
+    }
+
+    FilesystemObjectStore(Path root, Clock clock, ImmutableAttribute immutable) {
         Objects.requireNonNull(root, "root");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.immutable = Objects.requireNonNull(immutable, "immutable");
         try {
             Files.createDirectories(root);
             this.root = root.toRealPath();
         } catch (IOException e) {
             throw new StorageException(null, "cannot open storage root " + root, e);
         }
+        if (!immutable.enabled()) {
+            System.getLogger(FilesystemObjectStore.class.getName()).log(System.Logger.Level.INFO,
+                    "Immutable attribute off by configuration for {0}: archived files are only read-only", this.root);
+        }
     }
 
     /** The directory holding the objects (its real path). */
     public Path root() {
         return root;
+    }
+
+    /** Whether data files are made immutable where the system allows it (the setting, not whether it works). */
+    public boolean immutableFiles() {
+        return immutable.enabled();
     }
 
     @Override
@@ -172,6 +223,8 @@ public final class FilesystemObjectStore implements ObjectStore {
                     return sameOrRefuse(raced, sha256);
                 }
                 makeReadOnly(at.data());
+                // published and fsynced (writeTemp, publish): from here on not even root changes it by accident
+                immutable.protect(at.data());
                 StoredObject stored = new StoredObject(key, args.size(), sha256, args.contentType(),
                         clock.instant(), args.retention(), false);
                 writeMeta(at, stored);
@@ -237,6 +290,9 @@ public final class FilesystemObjectStore implements ObjectStore {
             if (object.locked(clock.instant())) {
                 throw new ObjectLockedException(key, object.retention(), object.legalHold());
             }
+            // before anything is removed: an immutable data file cannot be unlinked, and a failure here must
+            // leave the object whole rather than a sidecar-less data file
+            immutable.release(at.data());
             // sidecar first: if we stop in between, what remains is an uncommitted data file, i.e. absent
             Files.delete(at.meta());
             syncDirectory(at.dir);
@@ -308,7 +364,7 @@ public final class FilesystemObjectStore implements ObjectStore {
 
     @Override
     public String toString() {
-        return "FilesystemObjectStore[" + root + "]";
+        return "FilesystemObjectStore[" + root + (immutable.enabled() ? "" : ", immutable files off") + "]";
     }
 
     // ---- paths -------------------------------------------------------------------------------------
@@ -426,6 +482,7 @@ public final class FilesystemObjectStore implements ObjectStore {
     private void setAsideOrphan(Location at) throws IOException {
         Path orphan = at.dir.resolve(at.name + "~" + clock.millis() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ORPHAN_SUFFIX);
+        immutable.release(at.data()); // protected before the crash that left it without a sidecar
         Files.move(at.data(), orphan, ATOMIC_MOVE);
     }
 

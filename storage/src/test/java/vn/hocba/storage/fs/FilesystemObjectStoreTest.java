@@ -3,13 +3,20 @@ package vn.hocba.storage.fs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +25,7 @@ import vn.hocba.storage.MutableClock;
 import vn.hocba.storage.NoSuchObjectException;
 import vn.hocba.storage.ObjectExistsException;
 import vn.hocba.storage.ObjectKey;
+import vn.hocba.storage.ObjectLockedException;
 import vn.hocba.storage.ObjectStore;
 import vn.hocba.storage.ObjectStoreContract;
 import vn.hocba.storage.Retention;
@@ -27,6 +35,8 @@ import vn.hocba.storage.StoredObject;
 class FilesystemObjectStoreTest extends ObjectStoreContract {
 
     private static final byte[] PDF = "%PDF-1.7 sổ điểm".getBytes(UTF_8);
+    private static final Path CHATTR = Path.of("/usr/bin/chattr");
+    private static final Path LSATTR = Path.of("/usr/bin/lsattr");
 
     @TempDir
     Path temp;
@@ -39,7 +49,16 @@ class FilesystemObjectStoreTest extends ObjectStoreContract {
     void openStore() throws IOException {
         root = Files.createDirectories(temp.resolve("objects"));
         clock = new MutableClock(T0);
+        // the default, immutable files on: the whole contract runs with the attribute where this machine allows it
         store = new FilesystemObjectStore(root, clock);
+    }
+
+    /** Immutable files would make the @TempDir clean-up (and so the test) fail, root or not. */
+    @AfterEach
+    void releaseImmutableFiles() throws Exception {
+        if (Files.isExecutable(CHATTR) && Files.exists(temp)) {
+            run(CHATTR.toString(), "-R", "-i", temp.toString());
+        }
     }
 
     @Override
@@ -55,6 +74,9 @@ class FilesystemObjectStoreTest extends ObjectStoreContract {
     @Override
     protected void corruptStoredBytes(ObjectKey key) throws IOException {
         Path data = dataFile(key);
+        if (Files.isExecutable(CHATTR)) {
+            run(CHATTR.toString(), "-i", data.toString()); // what an operator with root would have to do first
+        }
         data.toFile().setWritable(true);
         byte[] bytes = Files.readAllBytes(data);
         bytes[0] ^= 0x01;
@@ -162,6 +184,116 @@ class FilesystemObjectStoreTest extends ObjectStoreContract {
 
         assertThatThrownBy(() -> store.put(args(key, PDF, Retention.permanent()).build()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void archivedDataFilesAreImmutableSoEvenRootCannotChangeOrDeleteThem() throws Exception {
+        assumeImmutableAttributeWorks();
+        ObjectKey key = ObjectKey.of("records/hs-001.pdf");
+        store.put(args(key, PDF, Retention.permanent()).build());
+
+        assertThat(lsattrFlags(dataFile(key))).contains("i");
+        // root ignores read-only permissions but not the immutable attribute
+        assertThatThrownBy(() -> Files.write(dataFile(key), "altered".getBytes(UTF_8), StandardOpenOption.WRITE))
+                .isInstanceOf(FileSystemException.class);
+        assertThatThrownBy(() -> Files.delete(dataFile(key))).isInstanceOf(FileSystemException.class);
+        assertThat(store.getBytes(key)).isEqualTo(PDF);
+        // the sidecar stays replaceable: legal hold and retention changes rewrite it
+        assertThat(lsattrFlags(metaFile(key))).doesNotContain("i");
+        store.setLegalHold(key, true);
+        assertThat(store.stat(key).orElseThrow().legalHold()).isTrue();
+    }
+
+    @Test
+    void deleteAfterRetentionClearsTheImmutableAttributeFirst() throws Exception {
+        assumeImmutableAttributeWorks();
+        ObjectKey key = ObjectKey.of("records/hs-002.pdf");
+        store.put(args(key, PDF, Retention.compliance(T0.plusSeconds(60))).build());
+        assertThat(lsattrFlags(dataFile(key))).contains("i");
+
+        clock.advance(Duration.ofSeconds(61));
+        store.delete(key);
+
+        assertThat(dataFile(key)).doesNotExist();
+        assertThat(metaFile(key)).doesNotExist();
+        assertThat(store.stat(key)).isEmpty();
+    }
+
+    @Test
+    void withoutChattrTheStoreStillStoresOnlyWithoutTheAttribute() throws Exception {
+        FilesystemObjectStore withoutTool = new FilesystemObjectStore(root, clock,
+                ImmutableAttribute.using(temp.resolve("no-such-chattr")));
+        ObjectKey first = ObjectKey.of("records/hs-003.pdf");
+        ObjectKey second = ObjectKey.of("records/hs-004.pdf");
+
+        withoutTool.put(args(first, PDF, Retention.compliance(T0.plusSeconds(60))).build());
+        withoutTool.put(args(second, PDF, Retention.permanent()).build());
+
+        assertThat(withoutTool.getBytes(first)).isEqualTo(PDF);
+        assertThat(withoutTool.verify(second)).isTrue();
+        if (Files.isExecutable(LSATTR)) {
+            assertThat(lsattrFlags(dataFile(first))).doesNotContain("i");
+        }
+        assertThatThrownBy(() -> withoutTool.delete(second)).isInstanceOf(ObjectLockedException.class);
+        clock.advance(Duration.ofSeconds(61));
+        withoutTool.delete(first);
+        assertThat(withoutTool.stat(first)).isEmpty();
+    }
+
+    @Test
+    void immutableFilesCanBeTurnedOffAndTheStoreStillDeletesFilesProtectedEarlier() throws Exception {
+        FilesystemObjectStore off = new FilesystemObjectStore(root, clock, false);
+        assertThat(off.immutableFiles()).isFalse();
+        assertThat(store.immutableFiles()).isTrue();
+        ObjectKey plain = ObjectKey.of("records/plain.pdf");
+        off.put(args(plain, PDF, Retention.compliance(T0.plusSeconds(60))).build());
+        if (Files.isExecutable(LSATTR)) {
+            assertThat(lsattrFlags(dataFile(plain))).doesNotContain("i");
+        }
+
+        // protected by the default store, deleted by one with the setting off: the attribute is cleared all the same
+        ObjectKey protectedEarlier = ObjectKey.of("records/protected.pdf");
+        store.put(args(protectedEarlier, PDF, Retention.compliance(T0.plusSeconds(60))).build());
+        clock.advance(Duration.ofSeconds(61));
+        off.delete(protectedEarlier);
+        off.delete(plain);
+
+        assertThat(off.list("records/")).isEmpty();
+        assertThat(filesIn(root.resolve("records"))).isEmpty();
+    }
+
+    /** Skips unless this process may set the attribute on this filesystem (root, ext4/XFS/Btrfs/tmpfs, e2fsprogs). */
+    private void assumeImmutableAttributeWorks() throws Exception {
+        assumeTrue(Files.isExecutable(CHATTR) && Files.isExecutable(LSATTR), "no chattr/lsattr (e2fsprogs)");
+        Path probe = Files.createFile(temp.resolve("probe"));
+        try {
+            assumeTrue(run(CHATTR.toString(), "+i", probe.toString()) == 0,
+                    "cannot set the immutable attribute here (not root, or the filesystem does not keep it)");
+        } finally {
+            run(CHATTR.toString(), "-i", probe.toString());
+            Files.delete(probe);
+        }
+    }
+
+    /** The flags field of {@code lsattr -d}, e.g. {@code ----i---------e-------}. */
+    private static String lsattrFlags(Path file) throws Exception {
+        Process p = new ProcessBuilder(LSATTR.toString(), "-d", file.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        return output.strip().split("\\s+", 2)[0];
+    }
+
+    private static int run(String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        try {
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(command[0] + " interrupted", e);
+        }
+        return p.exitValue();
     }
 
     private static List<String> filesIn(Path dir) throws IOException {
