@@ -111,6 +111,17 @@ public class SchoolDirectory {
                 .optional();
     }
 
+    /** The staff member as listed in each school year of the school (roles hold per year), by year, newest first. */
+    public Map<String, StaffMember> staffByYear(String school, String staffId) {
+        Map<String, StaffMember> out = new LinkedHashMap<>();
+        db.sql("select school_year, full_name, roles from staff where school_code = ? and id = ? order by school_year desc")
+                .params(school, staffId)
+                .query(rs -> {
+                    out.put(rs.getString(1), new StaffMember(school, staffId, rs.getString(2), roles(rs.getString(3))));
+                });
+        return out;
+    }
+
     public List<StaffMember> staff(String school, String year) {
         return db.sql("select id, full_name, roles from staff where school_code = ? and school_year = ? order by id")
                 .params(school, year)

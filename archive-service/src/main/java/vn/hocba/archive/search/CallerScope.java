@@ -1,19 +1,37 @@
 package vn.hocba.archive.search;
 
-import java.util.List;
+import org.springframework.stereotype.Component;
 
 import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.security.ReadableRecords;
+import vn.hocba.archive.security.StudentAccess;
 
-/** What a caller may find: the system administrator everything, staff their own school's archive. */
-public final class CallerScope {
+/**
+ * What a caller may find: exactly the records {@link StudentAccess} lets them read (the system administrator
+ * everything; per school year of their school the whole year for a school-wide role in that year, otherwise the
+ * classes they teach that year). The one place where search turns a caller into a {@link SearchIndex.SearchScope}.
+ */
+@Component
+public class CallerScope {
 
-    private CallerScope() {
+    private final StudentAccess access;
+
+    CallerScope(StudentAccess access) {
+        this.access = access;
     }
 
-    public static SearchIndex.SearchScope of(HocbaUser caller) {
-        if (caller.school() == null) {
-            return caller.isAdmin() ? SearchIndex.SearchScope.everything() : SearchIndex.SearchScope.schools(List.of());
+    public SearchIndex.SearchScope of(HocbaUser caller) {
+        return of(access.readable(caller));
+    }
+
+    static SearchIndex.SearchScope of(ReadableRecords readable) {
+        if (readable.everything()) {
+            return SearchIndex.SearchScope.everything();
         }
-        return SearchIndex.SearchScope.schools(List.of(caller.school()));
+        return new SearchIndex.SearchScope(false, readable.years().stream()
+                .map(y -> y.wholeYear()
+                        ? SearchIndex.SearchScope.Part.year(y.school(), y.schoolYear())
+                        : SearchIndex.SearchScope.Part.classes(y.school(), y.schoolYear(), y.classes()))
+                .toList());
     }
 }

@@ -1,41 +1,103 @@
 package vn.hocba.archive.search;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.hocba.archive.workflow.RecordArchived;
 import vn.hocba.archive.workflow.RecordWorkflow;
 
-/** At start, indexes every archived record the index lacks (a crash after archiving, or a new, empty index). */
+/**
+ * At start, makes the index agree with the database, both ways: indexes archived records it lacks (a crash after
+ * archiving, a new or older-format index), rewrites entries whose stored fields differ (class, name, status…), and
+ * removes entries that are not archived records (superseded, or an index restored from elsewhere). Search answers 503
+ * until this has finished ({@link SearchAvailability}). It runs synchronously in the ready event, so the application
+ * reports itself ready to accept traffic only afterwards.
+ */
 @Component
 class IndexReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(IndexReconciler.class);
 
-    private final RecordWorkflow workflow;
+    private final Supplier<List<RecordArchived>> archived;
     private final SearchIndex index;
-    private final RecordIndexer indexer;
+    private final Consumer<RecordArchived> indexer;
+    private final SearchAvailability availability;
 
-    IndexReconciler(RecordWorkflow workflow, SearchIndex index, RecordIndexer indexer) {
-        this.workflow = workflow;
+    @Autowired
+    IndexReconciler(RecordWorkflow workflow, SearchIndex index, RecordIndexer indexer, SearchAvailability availability) {
+        this(workflow::archived, index, indexer::index, availability);
+    }
+
+    /** {@code indexer} indexes one archived record and throws if it cannot. */
+    IndexReconciler(Supplier<List<RecordArchived>> archived, SearchIndex index, Consumer<RecordArchived> indexer,
+                    SearchAvailability availability) {
+        this.archived = archived;
         this.index = index;
         this.indexer = indexer;
+        this.availability = availability;
+    }
+
+    /** What one reconciliation did. */
+    record Outcome(int added, int corrected, int removed, int failed) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @org.springframework.core.annotation.Order(1) // after unfinished archiving is completed
-    void reconcile() {
+    @Order(1) // after ArchivingReconciler (@Order(0)) has archived what a crash left signed but unarchived
+    void onReady() {
+        try {
+            var outcome = reconcile();
+            log.info("search index reconciled with the database: {} added, {} corrected, {} removed, {} failed",
+                    outcome.added(), outcome.corrected(), outcome.removed(), outcome.failed());
+        } catch (RuntimeException e) {
+            // search stays unavailable (503) rather than answering from an index that may disagree with the archive
+            log.error("search index reconciliation failed; search stays unavailable until the next start", e);
+        }
+    }
+
+    /**
+     * Reconciles and then marks search available. Records whose indexing fails are logged and left for the next
+     * start (as after a failed indexing at archive time); they do not hold search back.
+     */
+    Outcome reconcile() {
+        // the index is listed before the database is read: a record archived (and indexed) in between is then seen in
+        // the database and at worst indexed twice, never taken for a stale entry and removed
+        Map<String, SearchIndex.IndexedEntry> entries = new HashMap<>();
+        index.forEachEntry(e -> entries.put(e.fields().lookupCode(), e));
         int added = 0;
-        for (var e : workflow.archived()) {
-            if (!index.contains(e.lookupCode().toString())) {
-                indexer.on(e);
-                added++;
+        int corrected = 0;
+        int failed = 0;
+        for (RecordArchived record : archived.get()) {
+            var entry = entries.remove(record.lookupCode().toString());
+            if (entry != null && entry.current() && entry.fields().equals(RecordIndexer.expected(record))) {
+                continue;
+            }
+            try {
+                indexer.accept(record);
+                if (entry == null) {
+                    added++;
+                } else {
+                    corrected++;
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                log.error("indexing of archived record {} failed; it is retried at the next start", record.lookupCode(), e);
             }
         }
-        if (added > 0) {
-            log.info("indexed {} archived record(s) missing from the search index", added);
-        }
+        List<String> stale = new ArrayList<>(entries.keySet());
+        stale.forEach(index::remove);
+        availability.markReady();
+        return new Outcome(added, corrected, stale.size(), failed);
     }
 }

@@ -5,11 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -18,38 +24,61 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import vn.hocba.archive.common.Texts;
 
 /**
- * In-process Lucene index. Vietnamese is folded in the application (NFD, marks stripped, đ→d) before analysis, so that
- * "nguyen van an" finds "Nguyễn Văn An"; the same folding will feed Elasticsearch, which has no ICU here.
+ * In-process Lucene index. Vietnamese is folded in the application (NFD, marks stripped, đ→d, apostrophe variants and
+ * hyphens inside names made one) before analysis, so that "nguyen van an" finds "Nguyễn Văn An" and "hen nie" finds
+ * "H’Hen Niê"; the same folding will feed Elasticsearch, which has no ICU here. Everything stored is NFC.
+ *
+ * <p>School, school year and class are exact-match fields: the caller's {@link SearchScope} filters inside the query,
+ * so totals and hits never count a document the caller may not read (its marks and personal details included).
  */
 class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private static final String ID = "lookupCode";
-    private static final String NAME = "name";   // folded full name
-    private static final String ALL = "all";     // folded name, class, year, school and the document's text
+    private static final String SCHOOL = "school";
+    private static final String YEAR = "schoolYear";
+    private static final String CLASS = "class";
+    private static final String YEAR_KEY = "schoolYearKey";   // school ␟ year, for scope filters
+    private static final String CLASS_KEY = "classKey";       // school ␟ year ␟ class, for scope filters
+    private static final String NAME = "name";                // folded full name
+    private static final String EXACT_NAME = "exactName";     // the name as written (NFC, lower case): exact spellings first
+    private static final String ALL = "all";                  // folded name, class, year, school and the document's text
+    private static final String FORMAT = "indexFormat";
 
-    private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    /** Bumped when fields or folding change: entries of another format are rewritten at start (IndexReconciler). */
+    static final String CURRENT_FORMAT = "2";
+
+    private static final char SEPARATOR = '\u001f';
+
+    private final Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    private final Analyzer folded = new FoldedAnalyzer(true);
+    private final Analyzer foldedQuery = new FoldedAnalyzer(false);
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
     LuceneSearchIndex(Path dir) {
         try {
+            var analyzer = new PerFieldAnalyzerWrapper(folded, Map.of(EXACT_NAME, exact));
             writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer));
             writer.commit();
             searchers = new SearcherManager(writer, null);
@@ -60,18 +89,25 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public void index(IndexedDocument d) {
+        String school = Texts.nfc(d.school());
+        String year = Texts.nfc(d.schoolYear());
+        String classCode = Texts.nfc(d.classCode());
+        String fullName = Texts.nfc(d.fullName());
         var doc = new Document();
         doc.add(new StringField(ID, d.lookupCode(), Field.Store.YES));
-        doc.add(new StringField("school", d.school(), Field.Store.YES));
-        doc.add(new StoredField("schoolYear", d.schoolYear()));
-        doc.add(new StoredField("class", d.classCode()));
-        doc.add(new StoredField("student", d.student()));
-        doc.add(new StoredField("fullName", d.fullName()));
-        doc.add(new StoredField("documentType", d.documentType()));
-        doc.add(new StoredField("status", d.status()));
-        doc.add(new TextField(NAME, Texts.fold(d.fullName()), Field.Store.NO));
-        String all = String.join(" ", d.fullName(), d.student(), d.classCode(), d.schoolYear(), d.school(),
-                d.text() == null ? "" : d.text());
+        doc.add(new StringField(SCHOOL, school, Field.Store.YES));
+        doc.add(new StringField(YEAR, year, Field.Store.YES));
+        doc.add(new StringField(CLASS, classCode, Field.Store.YES));
+        doc.add(new StringField(YEAR_KEY, key(school, year), Field.Store.NO));
+        doc.add(new StringField(CLASS_KEY, key(school, year, classCode), Field.Store.NO));
+        doc.add(new StoredField("student", Texts.nfc(d.student())));
+        doc.add(new StoredField("fullName", fullName));
+        doc.add(new StringField("documentType", Texts.nfc(d.documentType()), Field.Store.YES));
+        doc.add(new StringField("status", Texts.nfc(d.status()), Field.Store.YES));
+        doc.add(new StoredField(FORMAT, CURRENT_FORMAT));
+        doc.add(new TextField(NAME, Texts.fold(fullName), Field.Store.NO));
+        doc.add(new TextField(EXACT_NAME, fullName.toLowerCase(Locale.ROOT), Field.Store.NO));
+        String all = String.join(" ", fullName, d.student(), classCode, year, school, d.text() == null ? "" : d.text());
         doc.add(new TextField(ALL, Texts.fold(all), Field.Store.NO));
         try {
             writer.updateDocument(new Term(ID, d.lookupCode()), doc);
@@ -83,10 +119,22 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
+    public void remove(String lookupCode) {
+        try {
+            writer.deleteDocuments(new Term(ID, lookupCode));
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public SearchPage search(String query, SearchScope scope, int page, int size) {
+        String text = Texts.nfc(query);
         var q = new BooleanQuery.Builder();
         // at most 32 words: enough for any name, class and year, and far below Lucene's clause limit
-        List<String> tokens = tokens(ALL, Texts.fold(query)).stream().distinct().limit(32).toList();
+        List<String> tokens = tokens(foldedQuery, ALL, Texts.fold(text)).stream().distinct().limit(32).toList();
         if (tokens.isEmpty()) {
             q.add(new MatchAllDocsQuery(), Occur.MUST);
         }
@@ -98,12 +146,51 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } else if (tokens.size() == 1) {
             q.add(new BoostQuery(new TermQuery(new Term(NAME, tokens.get(0))), 5f), Occur.SHOULD);
         }
-        if (!scope.all()) {
-            var schools = new BooleanQuery.Builder();
-            scope.schools().forEach(s -> schools.add(new TermQuery(new Term("school", s)), Occur.SHOULD));
-            q.add(schools.build(), Occur.FILTER);
+        // the name spelled exactly as typed (diacritics, apostrophe) ahead of other spellings that fold alike
+        tokens(exact, EXACT_NAME, text).stream().distinct().limit(32)
+                .forEach(t -> q.add(new BoostQuery(new TermQuery(new Term(EXACT_NAME, t)), 2f), Occur.SHOULD));
+        Query filter = filter(scope);
+        if (filter != null) {
+            q.add(filter, Occur.FILTER);
         }
         return run(q.build(), page, size);
+    }
+
+    /**
+     * The scope as one filter clause: schools, school years and classes as exact terms. Null when nothing is filtered
+     * out (the system administrator).
+     */
+    private static Query filter(SearchScope scope) {
+        if (scope.all()) {
+            return null;
+        }
+        List<BytesRef> schools = new ArrayList<>();
+        List<BytesRef> years = new ArrayList<>();
+        List<BytesRef> classes = new ArrayList<>();
+        for (var part : scope.parts()) {
+            if (part.schoolYear() == null) {
+                schools.add(new BytesRef(part.school()));
+            } else if (part.classes() == null) {
+                years.add(new BytesRef(key(part.school(), part.schoolYear())));
+            } else {
+                part.classes().forEach(c -> classes.add(new BytesRef(key(part.school(), part.schoolYear(), c))));
+            }
+        }
+        var any = new BooleanQuery.Builder();
+        if (!schools.isEmpty()) {
+            any.add(new TermInSetQuery(SCHOOL, schools), Occur.SHOULD);
+        }
+        if (!years.isEmpty()) {
+            any.add(new TermInSetQuery(YEAR_KEY, years), Occur.SHOULD);
+        }
+        if (!classes.isEmpty()) {
+            any.add(new TermInSetQuery(CLASS_KEY, classes), Occur.SHOULD);
+        }
+        return schools.isEmpty() && years.isEmpty() && classes.isEmpty() ? new MatchNoDocsQuery("empty scope") : any.build();
+    }
+
+    private static String key(String... parts) {
+        return String.join(String.valueOf(SEPARATOR), parts);
     }
 
     private SearchPage run(Query query, int page, int size) {
@@ -115,9 +202,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 var stored = searcher.storedFields();
                 for (int i = page * size; i < top.scoreDocs.length; i++) {
                     ScoreDoc sd = top.scoreDocs[i];
-                    Document doc = stored.document(sd.doc);
-                    hits.add(new Hit(doc.get(ID), doc.get("school"), doc.get("schoolYear"), doc.get("class"),
-                            doc.get("student"), doc.get("fullName"), doc.get("documentType"), doc.get("status")));
+                    hits.add(hit(stored.document(sd.doc)));
                 }
                 return new SearchPage(top.totalHits.value, hits);
             } finally {
@@ -126,6 +211,11 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Hit hit(Document doc) {
+        return new Hit(doc.get(ID), doc.get(SCHOOL), doc.get(YEAR), doc.get(CLASS), doc.get("student"),
+                doc.get("fullName"), doc.get("documentType"), doc.get("status"));
     }
 
     @Override
@@ -142,7 +232,30 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    private List<String> tokens(String field, String text) {
+    @Override
+    public void forEachEntry(Consumer<IndexedEntry> action) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    var live = leaf.reader().getLiveDocs();
+                    var stored = leaf.reader().storedFields();
+                    for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                        if (live == null || live.get(d)) {
+                            Document doc = stored.document(d);
+                            action.accept(new IndexedEntry(hit(doc), CURRENT_FORMAT.equals(doc.get(FORMAT))));
+                        }
+                    }
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String field, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(field, text)) {
             var term = ts.addAttribute(CharTermAttribute.class);
@@ -161,5 +274,27 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     public void close() throws IOException {
         searchers.close();
         writer.close();
+    }
+
+    /** Folded text (see {@link Texts#fold}) as words; words with an apostrophe inside go through {@link WordPartsFilter}. */
+    private static final class FoldedAnalyzer extends Analyzer {
+
+        private final boolean withParts;
+
+        FoldedAnalyzer(boolean withParts) {
+            this.withParts = withParts;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            var source = new StandardTokenizer();
+            TokenStream stream = new WordPartsFilter(new LowerCaseFilter(source), withParts);
+            return new TokenStreamComponents(source, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new LowerCaseFilter(in);
+        }
     }
 }

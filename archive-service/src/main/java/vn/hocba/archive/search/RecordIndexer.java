@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import vn.hocba.archive.archive.RecordArchive;
+import vn.hocba.archive.common.Texts;
 import vn.hocba.archive.workflow.RecordArchived;
 
 /**
@@ -22,6 +23,9 @@ import vn.hocba.archive.workflow.RecordArchived;
 class RecordIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(RecordIndexer.class);
+
+    static final String DOCUMENT_TYPE = "STUDENT_RECORD";
+    static final String STATUS = "ARCHIVED";
 
     private final SearchIndex index;
     private final RecordArchive archive;
@@ -36,22 +40,28 @@ class RecordIndexer {
     @TransactionalEventListener
     void on(RecordArchived e) {
         try {
-            index(e.lookupCode().toString(), e.school(), e.schoolYear(), e.classCode(), e.student(), e.fullName(), e.archiveKey());
+            index(e);
         } catch (RuntimeException ex) {
             log.error("indexing of record {} failed; it is retried at the next start", e.lookupCode(), ex);
         }
     }
 
-    void index(String lookupCode, String school, String year, String classCode, String student, String fullName,
-               String archiveKey) {
-        byte[] pdf = archive.read(archiveKey);
+    /** Indexes the archived record now; throws when its file cannot be read or its text extracted. */
+    void index(RecordArchived e) {
+        byte[] pdf = archive.read(e.archiveKey());
         String text;
         try {
             text = tika.parseToString(new ByteArrayInputStream(pdf));
         } catch (IOException | TikaException ex) {
-            throw new IllegalStateException("text extraction failed for " + lookupCode, ex);
+            throw new IllegalStateException("text extraction failed for " + e.lookupCode(), ex);
         }
-        index.index(new SearchIndex.IndexedDocument(lookupCode, school, year, classCode, student, fullName,
-                "STUDENT_RECORD", "ARCHIVED", text));
+        index.index(new SearchIndex.IndexedDocument(e.lookupCode().toString(), e.school(), e.schoolYear(),
+                e.classCode(), e.student(), e.fullName(), DOCUMENT_TYPE, STATUS, text));
+    }
+
+    /** The stored fields the index should hold for that archived record (as {@link LuceneSearchIndex} stores them). */
+    static SearchIndex.Hit expected(RecordArchived e) {
+        return new SearchIndex.Hit(e.lookupCode().toString(), Texts.nfc(e.school()), Texts.nfc(e.schoolYear()),
+                Texts.nfc(e.classCode()), Texts.nfc(e.student()), Texts.nfc(e.fullName()), DOCUMENT_TYPE, STATUS);
     }
 }

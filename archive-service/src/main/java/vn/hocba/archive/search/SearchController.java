@@ -10,14 +10,17 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.security.HocbaUser;
 
-/** {@code GET /api/v1/search}: only what the caller may see; works with or without diacritics. */
+/**
+ * {@code GET /api/v1/search}: only what the caller may read; works with or without diacritics and apostrophes; 503
+ * while the index is reconciled at start.
+ */
 @RestController
 class SearchController {
 
-    private final SearchIndex index;
+    private final RecordSearch search;
 
-    SearchController(SearchIndex index) {
-        this.index = index;
+    SearchController(RecordSearch search) {
+        this.search = search;
     }
 
     @GetMapping("/api/v1/search")
@@ -33,7 +36,7 @@ class SearchController {
         if (q.length() > 500) {
             throw new BadQuery("q", "the query is longer than 500 characters", "câu tìm kiếm dài quá 500 ký tự");
         }
-        var result = index.search(q, CallerScope.of(caller), page, size);
+        var result = search.search(q, caller, page, size);
         return new SearchResponse(result.total(), result.hits().stream()
                 .map(h -> new SearchHit(h.lookupCode(), h.school(), h.schoolYear(), h.classCode(), h.student(),
                         h.fullName(), h.documentType(), h.status()))

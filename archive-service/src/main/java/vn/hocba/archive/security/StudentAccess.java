@@ -1,6 +1,9 @@
 package vn.hocba.archive.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
@@ -81,5 +84,39 @@ public class StudentAccess {
         return new ForbiddenException("only the teachers of class " + classCode
                 + ", the school's leadership and clerks of that school year may see its students' results and records",
                 "chỉ giáo viên của lớp " + classCode + ", ban giám hiệu và văn thư của năm học đó được xem kết quả và học bạ của học sinh lớp này");
+    }
+
+    /**
+     * What {@link #require} lets the caller read, for every record at once (search filters its query with it). Roles
+     * hold per school year: they are taken from the staff list of each year, and a year in which the caller is not
+     * listed gives nothing.
+     */
+    public ReadableRecords readable(HocbaUser caller) {
+        if (caller.school() == null) {
+            return caller.isAdmin() ? ReadableRecords.all() : ReadableRecords.none();
+        }
+        String school = caller.school();
+        List<ReadableRecords.Year> years = new ArrayList<>();
+        directory.staffByYear(school, caller.staffId()).forEach((year, member) -> {
+            if (member.roles().stream().anyMatch(SCHOOL_WIDE::contains)) {
+                years.add(ReadableRecords.Year.whole(school, year));
+                return;
+            }
+            Set<String> taught = new TreeSet<>();
+            for (var schoolClass : directory.classes(school, year)) {
+                if (teaches(caller.staffId(), schoolClass)) {
+                    taught.add(schoolClass.code());
+                }
+            }
+            if (!taught.isEmpty()) {
+                years.add(ReadableRecords.Year.classes(school, year, taught));
+            }
+        });
+        return new ReadableRecords(false, years);
+    }
+
+    /** The homeroom teacher or a subject teacher of the class: the same test as {@link #require}'s. */
+    private static boolean teaches(String staffId, SchoolDirectory.SchoolClass schoolClass) {
+        return staffId.equals(schoolClass.homeroomTeacher()) || schoolClass.subjectTeachers().containsValue(staffId);
     }
 }

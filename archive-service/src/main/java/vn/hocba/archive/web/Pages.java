@@ -15,8 +15,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.school.SchoolDirectory;
-import vn.hocba.archive.search.CallerScope;
-import vn.hocba.archive.search.SearchIndex;
+import vn.hocba.archive.search.IndexRebuildingException;
+import vn.hocba.archive.search.RecordSearch;
 import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.workflow.RecordView;
 import vn.hocba.archive.workflow.RecordWorkflow;
@@ -27,10 +27,10 @@ class Pages {
 
     private final SchoolDirectory directory;
     private final RecordWorkflow workflow;
-    private final SearchIndex search;
+    private final RecordSearch search;
     private final vn.hocba.archive.security.StudentAccess access;
 
-    Pages(SchoolDirectory directory, RecordWorkflow workflow, SearchIndex search,
+    Pages(SchoolDirectory directory, RecordWorkflow workflow, RecordSearch search,
           vn.hocba.archive.security.StudentAccess access) {
         this.access = access;
         this.directory = directory;
@@ -38,14 +38,18 @@ class Pages {
         this.search = search;
     }
 
-    /** Full-text search over archived records the caller may see; with or without diacritics. */
+    /** Full-text search over archived records the caller may read (the same search as the API); with or without diacritics. */
     @GetMapping("/search")
     String search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q,
                   @AuthenticationPrincipal HocbaUser user, Model model) {
         String query = q.length() > 200 ? q.substring(0, 200) : q;
         model.addAttribute("user", user);
         model.addAttribute("q", query);
-        model.addAttribute("result", query.isBlank() ? null : search.search(query, CallerScope.of(user), 0, 50));
+        try {
+            model.addAttribute("result", query.isBlank() ? null : search.search(query, user, 0, 50));
+        } catch (IndexRebuildingException e) {
+            model.addAttribute("error", e.detailVi());
+        }
         return "search";
     }
 

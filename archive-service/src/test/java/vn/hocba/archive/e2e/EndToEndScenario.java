@@ -432,6 +432,64 @@ abstract class EndToEndScenario {
     // ---- the audit chain: edits, re-chaining and truncation done directly in SQL are named by the verification ----
 
     @Test
+    void searchFindsNothingOfARecordTheCallerMayNotReadNotEvenItsMarksOrParents() throws IOException {
+        ensureImported();
+        String student = "HS2400037"; // Đỗ Tuấn Phúc, class 6A, father Võ Đức Việt
+        JsonNode dataset = Api.JSON.readTree(demoDataset());
+        Set<String> subjectTeachers = new LinkedHashSet<>();
+        String homeroom = null;
+        for (JsonNode c : dataset.get("classes")) {
+            if (c.get("code").asString().equals("6A")) {
+                c.get("subjectTeachers").forEach(t -> subjectTeachers.add(t.asString()));
+                homeroom = c.get("homeroomTeacher").asString();
+            }
+        }
+        String otherTeacher = firstTeacherNotIn(dataset, subjectTeachers, homeroom);
+        String homeroomTeacher = homeroom;
+        String subjectTeacher = subjectTeachers.stream().filter(t -> !t.equals(homeroomTeacher)).findFirst().orElseThrow();
+        var record = api().signThroughTheSequence(BASE + student, SCHOOL);
+        assertThat(record.get("status").asString()).isEqualTo("ARCHIVED");
+        String lookupCode = record.get("lookupCode").asString();
+        String mark = null;
+        for (JsonNode s : api().get(BASE + student + "/results", "admin").json().get("subjects")) {
+            if (s.get("code").asString().equals("TOAN")) {
+                mark = s.get("term1").decimalValue().toPlainString();
+            }
+        }
+        assertThat(api().get(BASE + student + "/record", account(otherTeacher)).status()).isEqualTo(403);
+
+        List<String> queries = List.of("Đỗ Tuấn Phúc", "do tuan phuc", student + " " + mark, "Võ Đức Việt");
+        for (String q : queries) {
+            var all = search(q, "admin");
+            assertThat(all.status()).as(all.text()).isEqualTo(200);
+            assertThat(lookupCodes(all.json())).as("the record holds \"" + q + "\"").contains(lookupCode);
+            for (String reader : List.of(account(homeroom), account(subjectTeacher), account("GV001"))) {
+                assertThat(lookupCodes(search(q, reader).json())).as(reader + " may read it: " + q).contains(lookupCode);
+            }
+            var outsider = search(q, account(otherTeacher));
+            assertThat(outsider.status()).isEqualTo(200);
+            assertThat(outsider.json().get("total").asLong()).as(otherTeacher + " teaches no class of 6A: " + q).isZero();
+            assertThat(outsider.json().get("hits")).isEmpty();
+        }
+        var page = api().get("/search?q=" + java.net.URLEncoder.encode(student + " " + mark,
+                java.nio.charset.StandardCharsets.UTF_8), account(otherTeacher));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).as("the page searches the same way")
+                .doesNotContain("/students/" + student + "/record.pdf").contains("<span>0</span> kết quả");
+    }
+
+    private Api.Response search(String q, String account) {
+        return api().get("/api/v1/search?size=100&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+                account);
+    }
+
+    private static List<String> lookupCodes(JsonNode searchAnswer) {
+        List<String> out = new ArrayList<>();
+        searchAnswer.get("hits").forEach(h -> out.add(h.get("lookupCode").asString()));
+        return out;
+    }
+
+    @Test
     void anEditedAuditEntryIsNamedByTheVerification() throws IOException {
         ensureImported();
         anchoredChainOfAtLeast(3);
