@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.hocba.storage.ObjectStore;
 
 /** {@code archiveStore} in {@code /actuator/health}: UP when the archive's store answers a listing. */
-@Component("archiveStore")
+@Component("archiveStoreHealthIndicator") // the contributor is named "archiveStore"
 class ArchiveStoreHealth implements HealthIndicator {
 
     private final ObjectStore store;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * {@code searchIndex} in {@code /actuator/health} and its readiness group: OUT_OF_SERVICE until the start-up
  * reconciliation has made the index agree with the database, then UP while the index answers.
  */
-@Component("searchIndex")
+@Component("searchIndexHealthIndicator") // the contributor is named "searchIndex"
 class SearchIndexHealth implements HealthIndicator {
 
     private final SearchAvailability availability;

@@ -120,6 +120,21 @@ class CrashRecoveryIT {
         } finally {
             app.close();
         }
+        // five starts, three kills, a few hundred signatures: the log holds no personal data of the students signed
+        String log = Files.readString(workDir.resolve("hocba.log"));
+        JsonNode dataset;
+        try (var in = getClass().getResourceAsStream("/demo/demo-school-2024-2025.json")) {
+            dataset = Api.JSON.readTree(in.readAllBytes());
+        }
+        for (JsonNode s : dataset.get("students")) {
+            if (STUDENTS.contains(s.get("id").asString())) {
+                for (String field : List.of("fullName", "father", "mother", "dateOfBirth", "address")) {
+                    if (s.hasNonNull(field)) {
+                        assertThat(log).as("the log names no student's " + field).doesNotContain(s.get(field).asString());
+                    }
+                }
+            }
+        }
     }
 
     /** Renders and signs students from {@code pending} until none is left or the service is gone. */

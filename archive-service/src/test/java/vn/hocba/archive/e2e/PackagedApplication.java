@@ -44,7 +44,7 @@ final class PackagedApplication implements AutoCloseable {
         var builder = new ProcessBuilder(java(), "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart in the same directory adds to it
         // the embedded default exactly: nothing the build's environment may carry changes the data dir or the profile
         builder.environment().keySet().removeAll(List.of("HOCBA_DATA_DIR", "PORT", "SPRING_PROFILES_ACTIVE", "HOCBA_DEMO"));
         var app = new PackagedApplication(builder.start(), workDir, log, port);
