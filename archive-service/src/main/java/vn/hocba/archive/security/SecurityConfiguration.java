@@ -75,6 +75,8 @@ class SecurityConfiguration {
         http.userDetailsService(accounts)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        // the generated API description and its Swagger UI are public, like the API's documentation
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Hocba"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
