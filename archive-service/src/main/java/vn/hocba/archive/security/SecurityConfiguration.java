@@ -77,6 +77,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
                         // probes answer anyone; details (which dependency is down) only to administrators
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the generated API description and its Swagger UI are public, like the API's documentation
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Hocba"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())

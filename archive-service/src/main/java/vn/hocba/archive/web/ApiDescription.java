@@ -1,0 +1,149 @@
+package vn.hocba.archive.web;
+
+import java.util.List;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+
+/**
+ * The generated API description ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): title, HTTP Basic,
+ * and what the controllers cannot say themselves. docs/api.md explains the API in words; docs/openapi.json is a
+ * copy of this description, kept current by OpenApiDescriptionIT.
+ */
+@Configuration
+class ApiDescription {
+
+    static final String BASIC = "basicAuth";
+
+    @Bean
+    OpenAPI hocbaOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Hocba API")
+                        .description("Signed school-records archive: import school-year datasets (hocba.school-year/v1), "
+                                + "read Thông tư 22 results, render student records (học bạ) to PDF/A, sign them in turn, "
+                                + "search the archive. Errors are RFC 9457 problem+json with an English `detail` and a "
+                                + "Vietnamese `detailVi`. See docs/api.md and docs/dataset-format.md in the repository.")
+                        .version("v1")
+                        .license(new License().name("Proprietary")))
+                // relative, so that the description is the same whatever host and port serve it
+                .servers(List.of(new Server().url("/").description("this service")))
+                .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("basic")
+                        .description("On the embedded default: admin/admin, and {staffId}@{schoolCode}/demo for every staff member")))
+                .addSecurityItem(new SecurityRequirement().addList(BASIC));
+    }
+
+    /**
+     * The import reads its body itself (to cap its size before reading it whole), so its body and answers are
+     * described here; the public trust anchors need no account.
+     */
+    @Bean
+    OpenApiCustomizer hocbaOperationDetails() {
+        return api -> {
+            // here, not in the OpenAPI bean: springdoc replaces the bean's schemas with those it finds in the controllers
+            api.getComponents().addSchemas("Problem", problemSchema());
+            var imports = api.getPaths() == null ? null : api.getPaths().get("/api/v1/imports");
+            if (imports != null && imports.getPost() != null) {
+                imports.getPost()
+                        .summary("Import a school-year dataset (hocba.school-year/v1)")
+                        .requestBody(new RequestBody().required(true)
+                                .description("The whole dataset as UTF-8 JSON, at most 64 MB (docs/dataset-format.md)")
+                                .content(new Content().addMediaType("application/json",
+                                        new MediaType().schema(new ObjectSchema()))));
+                var created = imports.getPost().getResponses() == null ? null
+                        : imports.getPost().getResponses().remove("200");
+                var responses = new ApiResponses();
+                responses.addApiResponse("201", created != null ? created.description("Stored (or unchanged: changed=false)")
+                        : new ApiResponse().description("Stored (or unchanged: changed=false)"));
+                responses.addApiResponse("401", problem("No or wrong credentials"));
+                responses.addApiResponse("403", problem("Not an administrator, or another school's administrator"));
+                responses.addApiResponse("409", problem("The school year has rendered records: changes go through corrections"));
+                responses.addApiResponse("413", problem("Larger than 64 MB"));
+                responses.addApiResponse("415", problem("Not sent as application/json"));
+                responses.addApiResponse("422", problem("Refused, nothing stored: every problem listed in `errors` (path, "
+                        + "message, messageVi); also an empty body or one that is not JSON (path `$`)"));
+                imports.getPost().responses(responses);
+            }
+            String student = "/api/v1/schools/{school}/years/{year}/students/{student}";
+            if (api.getPaths() != null) {
+                var anchors = api.getPaths().get("/api/v1/pki/trust-anchors");
+                if (anchors != null && anchors.getGet() != null) {
+                    anchors.getGet().summary("The PEM certificates the service trusts (no account needed)").security(List.of());
+                }
+                var record = api.getPaths().get(student + "/record");
+                if (record != null && record.getPost() != null) {
+                    created(record.getPost(), "Rendered now (status SIGNING, awaiting the first signers)");
+                    record.getPost().getResponses().get("200").description("The record existed already: its current version");
+                    record.getPost().getResponses().addApiResponse("409", problem("The school has no principal to countersign"));
+                }
+                var signatures = api.getPaths().get(student + "/record/signatures");
+                if (signatures != null && signatures.getPost() != null) {
+                    created(signatures.getPost(), "Signed: the record with the new signature");
+                    signatures.getPost().getResponses().remove("200");
+                    signatures.getPost().getResponses().addApiResponse("409", problem("Not the caller's turn, or already complete"));
+                }
+                // every API refusal is problem+json (web.ApiErrors, security.ApiProblems)
+                api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
+                    var responses = op.getResponses();
+                    if (op.getSecurity() == null) {
+                        responses.putIfAbsent("401", problem("No or wrong credentials"));
+                        responses.putIfAbsent("403", problem("The caller may not see or do this"));
+                    }
+                    if (path.startsWith(student)) {
+                        responses.putIfAbsent("404", problem("No such school year or student"));
+                    }
+                    if (path.equals("/api/v1/search")) {
+                        responses.putIfAbsent("400", problem("page, size or q out of range (`errors` names it)"));
+                    }
+                }));
+            }
+        };
+    }
+
+    private static void created(io.swagger.v3.oas.models.Operation op, String description) {
+        var ok = op.getResponses().get("200");
+        op.getResponses().addApiResponse("201", new ApiResponse().description(description)
+                .content(ok == null ? null : ok.getContent()));
+    }
+
+    /** RFC 9457 problem details as the service writes them: the standard members, detailVi and, for bad input, errors. */
+    private static Schema<?> problemSchema() {
+        var error = new ObjectSchema()
+                .addProperty("path", new Schema<String>().type("string").description("where, e.g. assessments[17].final"))
+                .addProperty("message", new Schema<String>().type("string").description("the reason in English"))
+                .addProperty("messageVi", new Schema<String>().type("string").description("the reason in Vietnamese"));
+        return new ObjectSchema()
+                .description("RFC 9457 problem details (application/problem+json)")
+                .addProperty("type", new Schema<String>().type("string").format("uri")
+                        .description("stable, e.g. https://hocba.vn/problems/invalid-dataset"))
+                .addProperty("title", new Schema<String>().type("string"))
+                .addProperty("status", new Schema<Integer>().type("integer"))
+                .addProperty("detail", new Schema<String>().type("string").description("in English"))
+                .addProperty("detailVi", new Schema<String>().type("string").description("in Vietnamese"))
+                .addProperty("instance", new Schema<String>().type("string").format("uri"))
+                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(error)
+                        .description("for bad input: every problem found"));
+    }
+
+    private static ApiResponse problem(String description) {
+        Schema<?> schema = new Schema<>().$ref("#/components/schemas/Problem");
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/problem+json", new MediaType().schema(schema)));
+    }
+}
