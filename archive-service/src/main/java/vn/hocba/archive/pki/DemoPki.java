@@ -63,13 +63,20 @@ class DemoPki implements SigningKeys {
     private SigningToken load(String school, String schoolName, String staffId, String fullName) {
         Path file = dir.resolve("staff").resolve(school).resolve(staffId + ".p12");
         try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                IssuedCredential credential = root.issue(fullName, schoolName, staffId + "@" + school);
-                credential.writePkcs12(file, password, ALIAS);
-                return credential.token();
+            if (Files.exists(file)) {
+                try {
+                    return vn.hocba.signing.KeyStoreSigningToken.fromPkcs12(file, password, ALIAS);
+                } catch (vn.hocba.signing.SigningException unreadable) {
+                    // a demo key store cut short by a crash of an older version (writes are atomic now): the demo
+                    // issues the staff member a new key, as a CA would after a lost token
+                    log.warn("demo PKI: the key store of {}/{} is unreadable; issuing a new demo certificate", school,
+                            staffId);
+                }
             }
-            return vn.hocba.signing.KeyStoreSigningToken.fromPkcs12(file, password, ALIAS);
+            Files.createDirectories(file.getParent());
+            IssuedCredential credential = root.issue(fullName, schoolName, staffId + "@" + school);
+            credential.writePkcs12(file, password, ALIAS);
+            return credential.token();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,12 +91,19 @@ class DemoPki implements SigningKeys {
         if (!Files.exists(file)) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+            // written whole or not at all (a temporary file renamed), like the key stores it opens
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".keystore-password", ".tmp");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
                 // not a POSIX file system
             }
+            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.write(java.nio.ByteBuffer.wrap(Base64.getUrlEncoder().withoutPadding().encodeToString(random)
+                        .getBytes(StandardCharsets.US_ASCII)));
+                channel.force(true);
+            }
+            Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
     }

@@ -212,20 +212,45 @@ public final class CertificateAuthority {
         writeKeyStore(file, password, CA_ALIAS, privateKey, new Certificate[] {certificate});
     }
 
+    /**
+     * Writes the key store crash-safely: to a temporary file beside the target, forced to disk, then moved over the
+     * target in one atomic rename, so that a process killed mid-write leaves the old file or the new one, never a
+     * truncated key store. The file is readable by its owner only where the file system has POSIX permissions.
+     */
     static void writeKeyStore(Path file, char[] password, String alias, PrivateKey key, Certificate[] chain) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
         try {
             KeyStore store = vn.hocba.signing.Pkcs12.newKeyStore();
             store.load(null, null);
             store.setKeyEntry(alias, key, password, chain);
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            Path parent = target.getParent();
+            Files.createDirectories(parent);
+            temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // permissions as the platform gives them
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 store.store(out, password);
+                out.flush();
+                channel.force(true);
             }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            temp = null;
         } catch (IOException | GeneralSecurityException e) {
             throw new SigningException("cannot write PKCS#12 key store " + file.getFileName(), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a stray temporary file is harmless: it is never read
+                }
+            }
         }
     }
 
