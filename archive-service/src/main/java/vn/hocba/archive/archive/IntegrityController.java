@@ -23,7 +23,7 @@ class IntegrityController {
 
     @GetMapping("/api/v1/integrity")
     IntegrityReport report(@AuthenticationPrincipal HocbaUser caller) {
-        if (caller.school() != null || !caller.isAdmin()) {
+        if (!caller.isSystemAdministrator()) {
             throw new ForbiddenException("only the system administrator sees the integrity report",
                     "chỉ quản trị hệ thống được xem báo cáo toàn vẹn dữ liệu");
         }

@@ -19,7 +19,7 @@ class AuditController {
 
     @GetMapping("/api/v1/audit/verification")
     Verification verification(@AuthenticationPrincipal HocbaUser caller) {
-        if (caller.school() != null || !caller.isAdmin()) {
+        if (!caller.isSystemAdministrator()) {
             throw new ForbiddenException("only the system administrator verifies the audit log",
                     "chỉ quản trị hệ thống được kiểm tra nhật ký kiểm toán");
         }

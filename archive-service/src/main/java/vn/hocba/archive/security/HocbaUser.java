@@ -47,6 +47,11 @@ public class HocbaUser extends User {
         return roles.contains("ADMIN");
     }
 
+    /** The system administrator: an administrator who is not staff of a school (sees every school). */
+    public boolean isSystemAdministrator() {
+        return school == null && isAdmin();
+    }
+
     /** Staff of this school (any role), or an administrator. */
     public boolean mayRead(String schoolCode) {
         return (school == null && isAdmin()) || schoolCode.equals(school);
