@@ -21,7 +21,9 @@ import org.springframework.context.ApplicationListener;
  * Keeps the data directory private to the service's own user: it holds personal data (the embedded database, the
  * signing keys, the search index, the archived records). Before any bean is created, the directory and its first-level
  * folders are made {@code rwx------}; once the application has started (the database file exists), the files of the
- * database and of the demo PKI are made {@code rw-------}. Where the file system is not POSIX (Windows), nothing is
+ * database, the demo PKI and the search index are made {@code rw-------} (files written later by the index or the PKI
+ * get the process's umask, inside the private directory; start the service under {@code umask 077} to make them
+ * private too; archived files are {@code r--------} by the store itself). Where the file system is not POSIX (Windows), nothing is
  * changed and a warning says so. Registered in {@code META-INF/spring.factories}: it must run before the context
  * (and the database) is created.
  */
@@ -31,7 +33,7 @@ public class DataDirectoryProtection implements ApplicationListener<SpringApplic
     static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     /** Folders whose files hold personal data or keys and must be private even if the parent is opened up. */
-    private static final String[] PRIVATE_FILES = {"db", "pki"};
+    private static final String[] PRIVATE_FILES = {"db", "pki", "index"};
 
     @Override
     public void onApplicationEvent(SpringApplicationEvent event) {

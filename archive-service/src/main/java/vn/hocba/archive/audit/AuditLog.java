@@ -25,10 +25,17 @@ public class AuditLog {
 
     private final JdbcClient db;
     private final Clock clock;
+    /** Told after each commit that appended entries (the anchoring, which must follow soon after). */
+    private final List<Runnable> committed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     AuditLog(JdbcClient db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** Runs {@code listener} after every commit that appended entries (on the committing thread: keep it short). */
+    void onCommitted(Runnable listener) {
+        committed.add(listener);
     }
 
     /** One entry as stored. */
@@ -53,6 +60,15 @@ public class AuditLog {
         db.sql("insert into audit_event (seq, occurred_at, actor, action, subject, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(seq, Timestamp.from(at), actor, action, subject, details, prev, hash).update();
         db.sql("update audit_head set seq = ?, hash = ? where id = 1").params(seq, hash).update();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            committed.forEach(Runnable::run);
+                        }
+                    });
+        }
         return new Entry(seq, at, actor, action, subject, details, prev, hash);
     }
 
@@ -88,13 +104,26 @@ public class AuditLog {
      * @param collectAfter the walk also returns the hashes of entries after this seq (for the next anchor)
      */
     AuditVerification walk(java.util.Map<Long, String> anchored, long collectAfter) {
+        return walk(anchored, collectAfter, 0, GENESIS);
+    }
+
+    /**
+     * As {@link #walk(Map, long)}, but trusting the entries up to {@code startAfter} (whose hash is {@code startHash},
+     * e.g. the last anchored one) and recomputing only those after it: the cheap check before each new anchor.
+     */
+    AuditVerification walk(java.util.Map<Long, String> anchored, long collectAfter, long startAfter, String startHash) {
         long max = maxSeq(); // before the head: a committed entry is never newer than the committed head
         Head head = head();
-        String prev = GENESIS;
-        long expected = 1;
-        var fresh = new java.util.LinkedHashMap<Long, String>();
         long maxAnchored = anchored.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        for (long from = 1; from <= head.seq(); ) {
+        if (maxAnchored > head.seq()) {
+            return new AuditVerification(false, head.seq(), head.hash(), new AuditVerification.Broken(head.seq() + 1,
+                    "entries " + (head.seq() + 1) + " to " + maxAnchored + " were anchored in the write-once store "
+                            + "but are gone (the log was truncated)"), Map.of());
+        }
+        String prev = startHash;
+        long expected = startAfter + 1;
+        var fresh = new java.util.LinkedHashMap<Long, String>();
+        for (long from = expected; from <= head.seq(); ) {
             List<Entry> page = entries(from, 1000);
             for (Entry e : page) {
                 if (e.seq() > head.seq()) {
@@ -139,11 +168,6 @@ public class AuditLog {
         if (max > head.seq()) {
             return new AuditVerification(false, head.seq(), head.hash(), new AuditVerification.Broken(head.seq() + 1,
                     "entries after the stored head exist: the head was moved back"), Map.of());
-        }
-        if (maxAnchored > head.seq()) {
-            return new AuditVerification(false, head.seq(), head.hash(), new AuditVerification.Broken(head.seq() + 1,
-                    "entries " + (head.seq() + 1) + " to " + maxAnchored + " were anchored in the write-once store "
-                            + "but are gone (the log was truncated)"), Map.of());
         }
         return new AuditVerification(true, head.seq(), head.hash(), null, fresh);
     }

@@ -29,9 +29,56 @@ public class AuditVerifier {
     private final AuditAnchors anchors;
     private final AtomicReference<AuditVerification> latest = new AtomicReference<>();
 
-    AuditVerifier(AuditLog auditLog, AuditAnchors anchors) {
+    private final java.time.Duration anchorDelay;
+    private final java.util.concurrent.ScheduledExecutorService anchoring =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "audit-anchor");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean anchorPending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    AuditVerifier(AuditLog auditLog, AuditAnchors anchors,
+                  @org.springframework.beans.factory.annotation.Value("${hocba.audit.anchor-delay:PT0.5S}")
+                  java.time.Duration anchorDelay) {
         this.auditLog = auditLog;
         this.anchors = anchors;
+        this.anchorDelay = anchorDelay;
+        auditLog.onCommitted(this::anchorSoon);
+    }
+
+    /**
+     * After a commit that appended entries: anchors them within {@code hocba.audit.anchor-delay} (default 0.5 s),
+     * coalescing the commits of that interval into one anchor. A crash inside that interval leaves those last entries
+     * protected by the hash chain only (their deletion with the head moved back would go unnoticed), so the interval is
+     * kept short.
+     */
+    void anchorSoon() {
+        if (anchorPending.compareAndSet(false, true)) {
+            anchoring.schedule(() -> {
+                anchorPending.set(false);
+                try {
+                    anchorNew();
+                } catch (RuntimeException e) {
+                    log.warn("the newest audit entries could not be anchored now; they are at the next verification", e);
+                }
+            }, anchorDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Checks the entries after the last anchor (links and hashes) and anchors them when intact. */
+    synchronized AuditVerification anchorNew() {
+        Map<Long, String> anchored = anchors.anchored();
+        long lastAnchored = anchored.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        String lastHash = lastAnchored == 0 ? AuditLog.GENESIS : anchored.get(lastAnchored);
+        AuditVerification result = auditLog.walk(anchored, lastAnchored, lastAnchored, lastHash);
+        if (!result.valid()) {
+            latest.set(result);
+            log.error("ALERT audit chain broken at entry {}: {}", result.firstBroken().seq(), result.firstBroken().reason());
+            return result;
+        }
+        anchors.write(result.unanchored());
+        return result;
     }
 
     /** Recomputes the whole chain; no side effect but the alert when broken. */
@@ -81,6 +128,7 @@ public class AuditVerifier {
 
     @PreDestroy
     void atShutdown() {
+        anchoring.shutdownNow();
         try {
             verifyAndAnchor();
         } catch (RuntimeException e) {

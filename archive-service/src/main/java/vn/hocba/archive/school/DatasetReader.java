@@ -511,7 +511,40 @@ public final class DatasetReader {
                         "có ký tự không in được " + whereVi + ": " + list);
                 return null;
             }
+            int stray = strayMark(s);
+            if (stray >= 0) {
+                String mark = String.format("U+%04X", stray);
+                problem(path + "." + field, "holds a combining mark (" + mark + ") that belongs to no letter",
+                        "có dấu (" + mark + ") không gắn với chữ cái nào");
+                return null;
+            }
             return s;
+        }
+
+        /**
+         * The first combining mark that follows no letter (at the start, or after a space or punctuation): it would
+         * print as a lone accent. -1 when there is none.
+         */
+        static int strayMark(String s) {
+            int previous = ' ';
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                int type = Character.getType(cp);
+                boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                        || type == Character.ENCLOSING_MARK;
+                if (mark && !Character.isLetterOrDigit(previous) && !isMark(previous)) {
+                    return cp;
+                }
+                previous = cp;
+                i += Character.charCount(cp);
+            }
+            return -1;
+        }
+
+        private static boolean isMark(int cp) {
+            int type = Character.getType(cp);
+            return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
         }
 
         /** A word of a closed vocabulary (sex, level, ...), checked by the caller; NFC, spaces stripped. */

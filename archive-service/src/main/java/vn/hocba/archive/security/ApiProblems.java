@@ -11,12 +11,16 @@ final class ApiProblems {
     private ApiProblems() {
     }
 
-    static void write(HttpServletResponse response, int status, String type, String title, String detailEn,
-                      String detailVi) throws IOException {
+    /** A problem with {@code detail} in the language the request's Accept-Language prefers (Vietnamese by default). */
+    static void write(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status,
+                      String type, String title, String detailEn, String detailVi) throws IOException {
+        boolean english = request != null && vn.hocba.archive.common.ProblemLanguage.prefersEnglish(
+                request.getHeader("Accept-Language"));
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"https://hocba.vn/problems/" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detailEn + "\",\"detailVi\":\"" + detailVi + "\"}");
+                + "\",\"status\":" + status + ",\"detail\":\"" + (english ? detailEn : detailVi) + "\",\"detailVi\":\""
+                + detailVi + "\",\"detailEn\":\"" + detailEn + "\"}");
     }
 }

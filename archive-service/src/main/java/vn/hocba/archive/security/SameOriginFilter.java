@@ -26,7 +26,7 @@ class SameOriginFilter extends OncePerRequestFilter {
             default -> false;
         };
         if (!safe && origin != null && !sameHost(origin, request)) {
-            ApiProblems.write(response, 403, "cross-site-request", "Forbidden",
+            ApiProblems.write(request, response, 403, "cross-site-request", "Forbidden",
                     "Requests from another site may not change data.",
                     "Yêu cầu từ trang web khác không được phép thay đổi dữ liệu.");
             return;

@@ -45,7 +45,7 @@ class SecurityConfiguration {
             public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                     throws IOException {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Hocba\"");
-                ApiProblems.write(response, 401, "unauthenticated", "Unauthorized",
+                ApiProblems.write(request, response, 401, "unauthenticated", "Unauthorized",
                         "Sign in (HTTP Basic) to use this endpoint.", "Vui lòng đăng nhập (HTTP Basic) để dùng chức năng này.");
             }
         };
@@ -62,7 +62,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new SameOriginFilter(), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(basic)
-                        .accessDeniedHandler((req, res, ex) -> ApiProblems.write(res, HttpStatus.FORBIDDEN.value(),
+                        .accessDeniedHandler((req, res, ex) -> ApiProblems.write(req, res, HttpStatus.FORBIDDEN.value(),
                                 "forbidden", "Forbidden", "Your role does not allow this.",
                                 "Vai trò của bạn không được phép thực hiện thao tác này.")));
         return http.build();

@@ -52,6 +52,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "The database cannot be reached; try again later.", "Không kết nối được cơ sở dữ liệu; vui lòng thử lại sau."));
     }
 
+    /**
+     * A query string Tomcat cannot decode (e.g. {@code %ZZ}): the caller's mistake, 400. Its message quotes the raw
+     * parameter value, which may be a search for a student's name or date of birth, so nothing of it is logged.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        var p = problem(HttpStatus.BAD_REQUEST, "bad-query-string", "Bad request",
+                "The query string is not valid percent-encoded UTF-8.",
+                "Chuỗi truy vấn không đúng mã hóa phần trăm UTF-8.");
+        return respond(p);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.dao.DataAccessException) {
@@ -82,6 +94,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 case 415 -> "Định dạng nội dung không được hỗ trợ (hãy gửi application/json).";
                 default -> status == null ? "Yêu cầu bị từ chối." : "Yêu cầu bị từ chối: " + status.getReasonPhrase();
             });
+            inCallersLanguage(p);
         }
         return response;
     }
@@ -103,7 +116,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+        inCallersLanguage(p);
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** {@code detail} in the caller's language (Vietnamese unless Accept-Language prefers English); both kept. */
+    private static void inCallersLanguage(ProblemDetail p) {
+        String en = p.getDetail();
+        Object vi = p.getProperties() == null ? null : p.getProperties().get("detailVi");
+        p.setProperty("detailEn", en);
+        if (vi instanceof String text && !vn.hocba.archive.common.ProblemLanguage.prefersEnglish(
+                vn.hocba.archive.common.ProblemLanguage.currentAcceptLanguage())) {
+            p.setDetail(text);
+        }
     }
 
 }

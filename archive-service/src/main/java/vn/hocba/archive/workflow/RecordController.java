@@ -48,15 +48,15 @@ class RecordController {
         return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
     }
 
-    /** {@code "abc…"} or {@code W/"abc…"} or a bare value to the sha256 it names; null when absent. */
+    /**
+     * The sha256 an {@code If-Match} names (RFC 9110 13.1.1): null when absent or {@code *} (any current version); a
+     * weak tag ({@code W/"…"}) never matches, since If-Match compares strongly, so it is kept as given and fails.
+     */
     static String entityTag(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
         String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
         }

@@ -208,6 +208,8 @@ public class RecordWorkflow {
             throw new ForbiddenException("you have no place in the signing sequence of this record",
                     "bạn không có tên trong trình tự ký của học bạ này");
         }
+        // who may not read the record learns nothing of it here either: not whether it exists, nor its version
+        requireAccess(caller, school, year, studentId);
         // the step is fixed on arrival, before queueing behind other signers of the record
         RecordRow arrived = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
         requireVersion(arrived, ifMatch);

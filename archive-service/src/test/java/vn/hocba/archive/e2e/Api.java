@@ -70,6 +70,38 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.noBody()), account);
     }
 
+    Response getWithHeader(String path, String header, String value, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET(), account);
+    }
+
+    /**
+     * A GET written on the socket as given, for request targets {@link URI} refuses (e.g. a bad percent-encoding, as
+     * a hand-made link or a broken client sends).
+     */
+    Response rawGet(String target, String account) {
+        URI uri = URI.create(base);
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            String password = "admin".equals(account) ? "admin" : "demo";
+            String request = "GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nConnection: close\r\n"
+                    + (account == null ? "" : "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                            (account + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n")
+                    + "\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            byte[] all = socket.getInputStream().readAllBytes();
+            String head = new String(all, StandardCharsets.ISO_8859_1);
+            int end = head.indexOf("\r\n\r\n");
+            int status = Integer.parseInt(head.substring(9, 12));
+            String contentType = head.substring(0, end).lines()
+                    .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+            return new Response(status, contentType, body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     Response postJson(String path, byte[] body, String account) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);

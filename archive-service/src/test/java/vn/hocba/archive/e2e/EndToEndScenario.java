@@ -733,6 +733,90 @@ abstract class EndToEndScenario {
         assertThat(fresh.status()).as(fresh.text()).isEqualTo(201);
     }
 
+    // ---- found by probing the fixes ----
+
+    @Test
+    void theNewestEntriesAreAnchoredSoonAfterTheirCommitSoATruncationAfterACrashIsCaught() throws Exception {
+        ensureImported();
+        assertThat(api().post(BASE + "HS2400118/record", "admin").status()).isIn(200, 201);
+        assertThat(api().post(BASE + "HS2400118/record/signatures", account("GV011")).status()).isEqualTo(201);
+        long head = audit.entries(1, 1_000_000).size();
+        // no verification, no shutdown: only the anchoring that follows each commit
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (lastAnchoredSeq() < head && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(lastAnchoredSeq()).as("anchored soon after the commit").isGreaterThanOrEqualTo(head);
+        var original = audit.entries(1, 1_000_000);
+        var kept = original.get(original.size() - 2);
+        var removed = original.get(original.size() - 1);
+        jdbc.sql("delete from audit_event where seq > ?").param(kept.seq()).update();
+        jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(kept.seq(), kept.hash()).update();
+        try {
+            assertBrokenAt(kept.seq() + 1);
+        } finally {
+            jdbc.sql("insert into audit_event (seq, occurred_at, actor, action, subject, details, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(removed.seq(), java.sql.Timestamp.from(removed.occurredAt()), removed.actor(), removed.action(),
+                            removed.subject(), removed.details(), removed.prevHash(), removed.hash()).update();
+            jdbc.sql("update audit_head set seq = ?, hash = ? where id = 1").params(removed.seq(), removed.hash()).update();
+        }
+        assertThat(verification().get("valid").asBoolean()).isTrue();
+    }
+
+    private long lastAnchoredSeq() {
+        try (var keys = store.list("audit-anchors/")) {
+            return keys.map(k -> k.value().substring(k.value().lastIndexOf('/') + 1).replace(".json", ""))
+                    .mapToLong(Long::parseLong).max().orElse(0);
+        }
+    }
+
+    @Test
+    void aSignatureRequestTellsACallerWhoMayNotReadTheRecordNothingAboutIt() throws IOException {
+        ensureImported();
+        String outsider = account("GV022"); // teaches no class of 6A
+        assertThat(api().post(BASE + "HS2400127/record", "admin").status()).isIn(200, 201);
+        var withVersion = api().postWithHeader(BASE + "HS2400127/record/signatures", "If-Match", "\"x\"", outsider);
+        assertThat(withVersion.status()).isEqualTo(403);
+        assertThat(withVersion.text()).doesNotContain("sha256");
+        assertThat(api().post(BASE + "HS2400127/record/signatures", outsider).status()).isEqualTo(403);
+        assertThat(api().post(BASE + "HS2400136/record/signatures", outsider).status())
+                .as("a record not rendered yet: the same 403, never 404").isEqualTo(403);
+    }
+
+    @Test
+    void ifMatchFollowsRfc9110StarMatchesAnyWeakTagsNever() throws IOException {
+        ensureImported();
+        String student = "HS2400145";
+        String sha = api().post(BASE + student + "/record", "admin").json().get("sha256").asString();
+        assertThat(api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "W/\"" + sha + "\"",
+                account("GV011")).status()).isEqualTo(412);
+        assertThat(api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "*", account("GV011"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
+    void anUndecodableQueryStringIsA400Problem() throws IOException {
+        ensureImported();
+        var r = api().rawGet("/api/v1/search?q=HS2400001%20Nguy%E1%BB%85n%20%ZZ", "admin");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void problemsSpeakVietnameseUnlessTheCallerPrefersEnglish() throws IOException {
+        ensureImported();
+        var vi = api().get(BASE + STUDENT + "/results", account("GV022"));
+        assertThat(vi.status()).isEqualTo(403);
+        assertThat(vi.json().get("detail").asString()).isEqualTo(vi.json().get("detailVi").asString());
+        var en = api().getWithHeader(BASE + STUDENT + "/results", "Accept-Language", "en-GB,en;q=0.9,vi;q=0.5",
+                account("GV022"));
+        assertThat(en.json().get("detail").asString()).isEqualTo(en.json().get("detailEn").asString())
+                .isNotEqualTo(en.json().get("detailVi").asString());
+        var unauthenticated = api().getWithHeader(BASE + STUDENT + "/results", "Accept-Language", "en", null);
+        assertThat(unauthenticated.status()).isEqualTo(401);
+        assertThat(unauthenticated.json().get("detail").asString()).startsWith("Sign in");
+    }
+
     // ---- roles hold per school year; the class page follows the record's rule ----
 
     @Test

@@ -288,6 +288,19 @@ class DatasetReaderTest {
     // --- what the record can print ----------------------------------------------------------------------------
 
     @Test
+    void anAccentThatBelongsToNoLetterIsRefused() throws IOException {
+        var alone = problems(demoWith("fullName", "Nguyễn Khánh Hạnh", "\u0301\u0301"));
+        assertThat(alone).extracting(DatasetProblem::path).containsExactly("students[0].fullName");
+        assertThat(alone.get(0).message()).contains("U+0301");
+        var afterSpace = problems(demoWith("fullName", "Nguyễn Khánh Hạnh", "Nguyễn \u0301Hạnh"));
+        assertThat(afterSpace).extracting(DatasetProblem::path).containsExactly("students[0].fullName");
+        // a decomposed name is fine: its marks follow their letters (and it is stored composed)
+        var decomposed = java.text.Normalizer.normalize("Nguyễn Khánh Hạnh", java.text.Normalizer.Form.NFD);
+        assertThat(reader.read(demoWith("fullName", "Nguyễn Khánh Hạnh", decomposed).getBytes(StandardCharsets.UTF_8))
+                .students().get(0).fullName()).isEqualTo("Nguyễn Khánh Hạnh");
+    }
+
+    @Test
     void aCharacterTheRecordFontCannotDrawIsRefusedAndNamed() throws IOException {
         var problems = problems(demoWith("fullName", "Nguyễn Khánh Hạnh", "Nguyễn Khánh Hạnh 😀"));
         assertThat(problems).extracting(DatasetProblem::path).containsExactly("students[0].fullName");

@@ -44,8 +44,9 @@ class DatasetRefusalProblemTest {
     @Test
     void anEmptyBodyIsA422SayingEmptyBodyInBothLanguages() {
         JsonNode problem = problemFor("");
-        assertThat(problem.get("detail").asString()).contains("empty body");
+        assertThat(problem.get("detailEn").asString()).contains("empty body");
         assertThat(problem.get("detailVi").asString()).contains("trống");
+        assertThat(problem.get("detail").asString()).as("Vietnamese without Accept-Language").contains("trống");
         assertThat(problem.get("errors").get(0).get("path").asString()).isEqualTo("$");
         assertThat(problem.get("errors").get(0).get("message").asString()).contains("empty body");
     }
@@ -55,7 +56,7 @@ class DatasetRefusalProblemTest {
         JsonNode problem = problemFor("{\n\"format\": \"hocba.school-year/v1\",\n\"school\": {,}\n}");
         assertThat(problem.get("line").asInt()).isEqualTo(3);
         assertThat(problem.get("column").asInt()).isEqualTo(12);
-        assertThat(problem.get("detail").asString()).contains("line 3, column 12");
+        assertThat(problem.get("detailEn").asString()).contains("line 3, column 12");
     }
 
     @Test

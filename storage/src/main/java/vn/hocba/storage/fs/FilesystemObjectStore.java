@@ -522,8 +522,13 @@ public final class FilesystemObjectStore implements ObjectStore {
     }
 
     private static void makeReadOnly(Path file) {
-        // defence in depth only: root and the owner can still change it; the API refusal is the guarantee
-        file.toFile().setReadOnly();
+        // defence in depth only: root and the owner can still change it; the API refusal is the guarantee. Readable by
+        // the owner alone (r--------): archived records hold personal data.
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--------"));
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            file.toFile().setReadOnly();
+        }
     }
 
     private static void syncDirectory(Path dir) {
