@@ -803,6 +803,17 @@ abstract class EndToEndScenario {
     }
 
     @Test
+    void refusalsOutsideTheApiAreProblemsToo() throws IOException {
+        ensureImported();
+        // a page's form posted without its security token (CSRF): refused by the filters, before any controller
+        var form = api().post("/schools/" + SCHOOL + "/years/" + YEAR + "/students/" + STUDENT + "/render", account("GV011"));
+        assertThat(form.status()).isEqualTo(403);
+        assertThat(form.contentType()).startsWith("application/problem+json");
+        assertThat(form.json().get("detailVi").asString()).isNotBlank();
+        assertThat(form.json().has("timestamp")).as("not Spring's default error shape").isFalse();
+    }
+
+    @Test
     void problemsSpeakVietnameseUnlessTheCallerPrefersEnglish() throws IOException {
         ensureImported();
         var vi = api().get(BASE + STUDENT + "/results", account("GV022"));

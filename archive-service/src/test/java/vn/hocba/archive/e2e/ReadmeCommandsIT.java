@@ -129,17 +129,21 @@ class ReadmeCommandsIT {
         return new Run(p.exitValue(), status, stdout.length() > 2000 ? stdout.substring(0, 2000) + "…" : stdout, stderr);
     }
 
-    /** The demo school loads after the server starts listening: wait until its first student's results answer. */
+    /**
+     * The demo school loads, and the start-up reconciliation runs, after the server starts listening: wait until the
+     * service says it is ready, as README tells a newcomer to.
+     */
     private static void awaitTheDemoSchool() throws InterruptedException {
         Api api = new Api(port());
         Instant deadline = Instant.now().plus(DEMO_LOAD);
         while (Instant.now().isBefore(deadline)) {
-            if (api.get("/api/v1/schools/THCS-MK2/years/2024-2025/students/HS2400001/results", "admin").status() == 200) {
+            if (api.get("/actuator/health/readiness", null).status() == 200
+                    && api.get("/api/v1/schools/THCS-MK2/years/2024-2025/students/HS2400001/results", "admin").status() == 200) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the demo school was not loaded within " + DEMO_LOAD.toSeconds() + " s:\n"
+        throw new IllegalStateException("the service was not ready within " + DEMO_LOAD.toSeconds() + " s:\n"
                 + app.logTail(60));
     }
 
