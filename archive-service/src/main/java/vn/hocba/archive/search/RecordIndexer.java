@@ -8,7 +8,7 @@ import org.apache.tika.exception.TikaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 import vn.hocba.archive.archive.RecordArchive;
 import vn.hocba.archive.common.Texts;
@@ -16,8 +16,8 @@ import vn.hocba.archive.workflow.RecordArchived;
 
 /**
  * Indexes a record once it is archived: the text is extracted with Apache Tika from the archived bytes (read back from
- * the store, so the index describes what was kept). Runs after the archiving transaction commits; a record whose
- * indexing failed is picked up again at the next start.
+ * the store, so the index describes what was kept). Runs after the archiving transaction commits, through the outbox;
+ * a record whose indexing failed is tried again by the scheduled resubmission, and at the next start.
  */
 @Component
 class RecordIndexer {
@@ -37,12 +37,17 @@ class RecordIndexer {
         this.tika.setMaxStringLength(1_000_000);
     }
 
-    @TransactionalEventListener
+    /**
+     * A listener of the event publication registry (the outbox): after the archiving commits, in the background; a
+     * failure leaves the publication incomplete, resubmitted on a schedule (indexing the same record twice replaces it).
+     */
+    @ApplicationModuleListener
     void on(RecordArchived e) {
         try {
             index(e);
         } catch (RuntimeException ex) {
-            log.error("indexing of record {} failed; it is retried at the next start", e.lookupCode(), ex);
+            log.error("indexing of record {} failed; the outbox tries again", e.lookupCode(), ex);
+            throw ex;
         }
     }
 

@@ -139,7 +139,8 @@ class Pages {
                 @AuthenticationPrincipal HocbaUser user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
             var r = workflow.sign(school, year, student, user);
-            return "Đã ký học bạ của " + student + (r.status().name().equals("ARCHIVED") ? "; học bạ đã đủ chữ ký và được lưu trữ." : ".");
+            boolean complete = r.awaiting().isEmpty();
+            return "Đã ký học bạ của " + student + (complete ? "; học bạ đã đủ chữ ký và đang được lưu trữ." : ".");
         });
     }
 

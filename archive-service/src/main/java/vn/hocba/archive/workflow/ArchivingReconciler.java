@@ -22,16 +22,26 @@ class ArchivingReconciler {
 
     private final RecordWorkflow workflow;
     private final ArchiveIntegrity integrity;
+    private final vn.hocba.archive.archive.DocumentArchiving archiving;
 
-    ArchivingReconciler(RecordWorkflow workflow, ArchiveIntegrity integrity) {
+    ArchivingReconciler(RecordWorkflow workflow, ArchiveIntegrity integrity,
+                        vn.hocba.archive.archive.DocumentArchiving archiving) {
         this.workflow = workflow;
         this.integrity = integrity;
+        this.archiving = archiving;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(0) // before the search index catches up on archived records
     void finish() {
-        int archived = workflow.finishArchiving();
+        int archived = 0;
+        for (var lookupCode : workflow.completeButUnarchived()) {
+            try {
+                archived += archiving.archiveIfComplete(lookupCode) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.error("archiving complete record {} failed at start; the outbox tries again", lookupCode, e);
+            }
+        }
         if (archived > 0) {
             log.info("archived {} fully signed record(s) left unarchived by an interruption", archived);
         }

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hocba.archive.archive.CompletedDocuments;
+import vn.hocba.archive.archive.DocumentCompleted;
 import vn.hocba.archive.archive.RecordArchive;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.Hashes;
@@ -174,17 +176,8 @@ public class RecordWorkflow {
 
     public RecordView get(String school, String year, String studentId, HocbaUser caller) {
         requireAccess(caller, school, year, studentId);
-        RecordRow row = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
-        if (row.status() == RecordStatus.SIGNING && awaiting(plan(row.lookupCode())).isEmpty()) {
-            // complete but not archived (the store was down at the last signature): try again now
-            try {
-                archive(row.lookupCode());
-                row = current(school, year, studentId).orElseThrow();
-            } catch (RuntimeException e) {
-                log.warn("archiving record {} failed again; the record stays complete and unarchived", row.lookupCode(), e);
-            }
-        }
-        return view(row);
+        // no side effect: a complete record is archived by the outbox, never by a read
+        return view(current(school, year, studentId).orElseThrow(() -> notRendered(studentId)));
     }
 
     /** The caller signs their turn, whatever version is current (no {@code If-Match}). */
@@ -304,52 +297,49 @@ public class RecordWorkflow {
                     .params(Timestamp.from(now), revision, record.lookupCode(), turn.staffId(), turn.role().name()).update();
             events.publishEvent(new RecordSigned(record.lookupCode(), record.school(), record.schoolYear(), record.studentId(),
                     turn.staffId(), turn.role(), revision, sha, caller.getUsername()));
+            if (last) {
+                // into the outbox with this signature: archived after the answer, and again until it succeeds
+                events.publishEvent(new DocumentCompleted(record.lookupCode(), sha));
+            }
             return true;
         });
-        if (Boolean.TRUE.equals(stored) && last) {
-            try {
-                archive(record.lookupCode());
-            } catch (RuntimeException e) {
-                // the signature stands; the record stays complete in SIGNING and is archived at the next start
-                log.error("archiving record {} failed; retried at the next start", record.lookupCode(), e);
-            }
-        }
         return Boolean.TRUE.equals(stored);
     }
 
     /**
-     * Writes a fully signed record to the archive, then marks it ARCHIVED. The last signature is committed first, so
-     * nothing is written to the permanent store for a revision that lost a race; a crash between the two steps leaves
-     * a complete record in SIGNING that {@link #finishArchiving()} completes at the next start (the store's put is
-     * idempotent for the same bytes).
+     * Every fully signed record still in SIGNING: completed before a crash, or while the store was down (the outbox
+     * archives them too; this lets the start-up reconciliation finish them before readiness).
      */
-    private void archive(UUID lookupCode) {
-        RecordRow row = db.sql(SELECT + " where lookup_code = ?").param(lookupCode).query(this::row).single();
-        if (row.status() != RecordStatus.SIGNING || plan(lookupCode).stream().anyMatch(p -> p.signedAt() == null)) {
-            return;
-        }
-        String key = archive.archive(workingPdf(lookupCode), row.sha256());
-        tx.executeWithoutResult(status -> {
-            int updated = db.sql("""
-                    update student_record set status = 'ARCHIVED', archived_at = ?, archive_key = ?, pdf = null
-                    where lookup_code = ? and revision = ? and status = 'SIGNING'""")
-                    .params(Timestamp.from(clock.instant()), key, lookupCode, row.revision()).update();
-            if (updated == 1) {
-                var student = directory.student(row.school(), row.schoolYear(), row.studentId()).orElseThrow();
-                events.publishEvent(new RecordArchived(lookupCode, row.school(), row.schoolYear(), student.classCode(),
-                        student.id(), student.fullName(), row.version(), key, row.sha256()));
-            }
-        });
-    }
-
-    /** Archives every fully signed record still in SIGNING (after a crash between the last signature and the archive). */
-    public int finishArchiving() {
-        var pending = db.sql("""
+    public List<UUID> completeButUnarchived() {
+        return db.sql("""
                 select r.lookup_code from student_record r where r.status = 'SIGNING'
                 and not exists (select 1 from record_signer s where s.lookup_code = r.lookup_code and s.signed_at is null)""")
                 .query(UUID.class).list();
-        pending.forEach(this::archive);
-        return pending.size();
+    }
+
+    /** The working PDF of a complete record awaiting the archive, with its sha256; empty otherwise. */
+    Optional<CompletedDocuments.Completed> awaitingArchive(UUID lookupCode) {
+        var row = db.sql(SELECT + " where lookup_code = ?").param(lookupCode).query(this::row).optional();
+        if (row.isEmpty() || row.get().status() != RecordStatus.SIGNING
+                || plan(lookupCode).stream().anyMatch(p -> p.signedAt() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CompletedDocuments.Completed(lookupCode, workingPdf(lookupCode), row.get().sha256()));
+    }
+
+    /** Marks a complete record ARCHIVED under {@code key} and announces it, in the caller's transaction. */
+    boolean markArchived(UUID lookupCode, String key, Instant at) {
+        RecordRow row = db.sql(SELECT + " where lookup_code = ?").param(lookupCode).query(this::row).single();
+        int updated = db.sql("""
+                update student_record set status = 'ARCHIVED', archived_at = ?, archive_key = ?, pdf = null
+                where lookup_code = ? and revision = ? and status = 'SIGNING'""")
+                .params(Timestamp.from(at), key, lookupCode, row.revision()).update();
+        if (updated == 1) {
+            var student = directory.student(row.school(), row.schoolYear(), row.studentId()).orElseThrow();
+            events.publishEvent(new RecordArchived(lookupCode, row.school(), row.schoolYear(), student.classCode(),
+                    student.id(), student.fullName(), row.version(), key, row.sha256()));
+        }
+        return updated == 1;
     }
 
     /** The current PDF, or the given version's; archived records are read back from the archive. */

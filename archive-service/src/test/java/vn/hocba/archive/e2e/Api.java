@@ -36,7 +36,8 @@ final class Api {
 
     /**
      * Renders the record at {@code studentPath} (…/students/{id}) as admin, then signs as each awaited staff member of
-     * {@code school} until nobody is awaited; every signature must answer 201. Returns the last record answer.
+     * {@code school} until nobody is awaited; every signature must answer 201. Then waits for the outbox to archive and
+     * index it (see {@link #awaitArchivedAndIndexed}). Returns the archived record.
      */
     JsonNode signThroughTheSequence(String studentPath, String school) {
         var awaiting = post(studentPath + "/record", "admin").json().get("awaiting");
@@ -49,7 +50,33 @@ final class Api {
             }
             awaiting = get(studentPath + "/record", "admin").json().get("awaiting");
         }
-        return get(studentPath + "/record", "admin").json();
+        return awaitArchivedAndIndexed(studentPath);
+    }
+
+    /**
+     * A complete record is archived, then indexed, after the answer to its last signature (the outbox): waits, up to a
+     * minute, until its record says ARCHIVED and search finds it. Returns the record.
+     */
+    JsonNode awaitArchivedAndIndexed(String studentPath) {
+        String student = studentPath.substring(studentPath.lastIndexOf('/') + 1);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        JsonNode record = get(studentPath + "/record", "admin").json();
+        while (System.nanoTime() < deadline) {
+            record = get(studentPath + "/record", "admin").json();
+            if (record.get("status").asString().equals("ARCHIVED")) {
+                var hits = get("/api/v1/search?size=100&q=" + student, "admin");
+                if (hits.status() == 200 && hits.text().contains(record.get("lookupCode").asString())) {
+                    return record;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("not archived and indexed within a minute: " + record);
     }
 
     Response get(String path, String account) {

@@ -40,6 +40,9 @@ class ArchiveOutageIT {
     AuditLog audit;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     vn.hocba.archive.audit.AuditVerifier verifier;
 
     @DynamicPropertySource
@@ -47,10 +50,13 @@ class ArchiveOutageIT {
         registry.add("hocba.data-dir", () -> dataDir.toString());
         registry.add("hocba.demo.enabled", () -> "true");
         registry.add("hocba.demo.dataset", () -> "");
+        // the outbox's scheduled resubmission, quick enough for a test
+        registry.add("hocba.outbox.resubmit-interval", () -> "PT1S");
+        registry.add("hocba.outbox.resubmit-after", () -> "PT1S");
     }
 
     @Test
-    void aRecordCompletedDuringAStoreOutageIsArchivedOnceTheStoreIsBack() throws IOException {
+    void aRecordCompletedDuringAStoreOutageIsArchivedAndIndexedOnceTheStoreIsBackWithNoRequest() throws Exception {
         var api = new Api(port);
         byte[] dataset;
         try (InputStream in = getClass().getResourceAsStream("/demo/demo-school-2024-2025.json")) {
@@ -80,14 +86,21 @@ class ArchiveOutageIT {
         assertThat(api.get(BASE + student + "/record", "admin").json().get("status").asString())
                 .as("still down: still unarchived").isEqualTo("SIGNING");
 
+        // a read changes nothing: still SIGNING while the store is down, and no request is needed once it is back
+        Thread.sleep(2500);
+        assertThat(api.get(BASE + student + "/record", "admin").json().get("status").asString()).isEqualTo("SIGNING");
         Files.delete(records);
-        JsonNode archived = api.get(BASE + student + "/record", "admin").json();
+        JsonNode archived = api.awaitArchivedAndIndexed(BASE + student);
         assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");
         assertThat(archived.get("sha256").asString()).isEqualTo(pending.get("sha256").asString());
         var pdf = api.get(BASE + student + "/record.pdf", "admin");
         assertThat(pdf.status()).isEqualTo(200);
+        Thread.sleep(3000); // more resubmission rounds: still archived and indexed exactly once
         assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode))
                 .filter(e -> e.action().equals("RECORD_ARCHIVED")).count()).isEqualTo(1);
+        assertThat(api.get("/api/v1/search?q=" + student, "admin").json().get("total").asLong()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Long.class).single()).as("no publication left incomplete").isZero();
         assertThat(verifier.verify().valid()).isTrue();
     }
 }

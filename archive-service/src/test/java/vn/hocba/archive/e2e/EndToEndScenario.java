@@ -325,8 +325,13 @@ abstract class EndToEndScenario {
 
         var byPrincipal = api.post(BASE + STUDENT + "/record/signatures", account(principal));
         assertThat(byPrincipal.status()).as(byPrincipal.text()).isEqualTo(201);
-        JsonNode done = byPrincipal.json();
+        JsonNode signedByAll = byPrincipal.json();
+        // complete: archived after the answer, through the outbox (the answer does not wait for the store)
+        assertThat(signedByAll.get("status").asString()).isIn("SIGNING", "ARCHIVED");
+        assertThat(signedByAll.get("awaiting")).isEmpty();
+        JsonNode done = api.awaitArchivedAndIndexed(BASE + STUDENT);
         assertThat(done.get("status").asString()).isEqualTo("ARCHIVED");
+        assertThat(done.get("sha256").asString()).isEqualTo(signedByAll.get("sha256").asString());
         assertThat(done.get("awaiting")).isEmpty();
         assertThat(done.get("signatures")).hasSize(subjectTeachers.size() + 2);
         assertThat(done.get("signatures").get(subjectTeachers.size()).get("role").asString()).isEqualTo("HOMEROOM_TEACHER");

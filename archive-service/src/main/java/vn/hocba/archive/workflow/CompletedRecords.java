@@ -1,0 +1,30 @@
+package vn.hocba.archive.workflow;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import vn.hocba.archive.archive.CompletedDocuments;
+
+/** Student records whose signatures are complete, for the archive (which takes their bytes and records the key). */
+@Component
+class CompletedRecords implements CompletedDocuments {
+
+    private final RecordWorkflow workflow;
+
+    CompletedRecords(RecordWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Override
+    public Optional<Completed> awaitingArchive(UUID lookupCode) {
+        return workflow.awaitingArchive(lookupCode);
+    }
+
+    @Override
+    public boolean markArchived(UUID lookupCode, String key, Instant at) {
+        return workflow.markArchived(lookupCode, key, at);
+    }
+}
