@@ -196,6 +196,16 @@ public class SchoolDirectory {
                 .params(school, year, classCode).query(this::student).list();
     }
 
+    /** Every student's full name of a school year, by student id. */
+    public Map<String, String> studentNames(String school, String year) {
+        Map<String, String> out = new java.util.HashMap<>();
+        db.sql("select id, full_name from student where school_code = ? and school_year = ?").params(school, year)
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
     public Optional<Student> student(String school, String year, String studentId) {
         return db.sql(STUDENT + " where school_code = ? and school_year = ? and id = ?")
                 .params(school, year, studentId).query(this::student).optional();

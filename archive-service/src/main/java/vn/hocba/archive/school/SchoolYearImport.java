@@ -29,12 +29,15 @@ public class SchoolYearImport {
 
     private final DatasetReader reader;
     private final JsonMapper canonical = JsonMapper.builder().build();
+    private final java.util.List<IssuedDocuments> issued;
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SchoolYearImport(JdbcClient db, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+    SchoolYearImport(JdbcClient db, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+                     java.util.List<IssuedDocuments> issued) {
+        this.issued = issued;
         this.db = db;
         this.jdbc = jdbc;
         this.events = events;
@@ -73,9 +76,7 @@ public class SchoolYearImport {
             return new ImportSummary(school, year, sha, false, data.counts());
         }
         if (previous.isPresent()) {
-            int records = db.sql("select count(*) from student_record where school_code = ? and school_year = ?")
-                    .params(school, year).query(Integer.class).single();
-            if (records > 0) {
+            if (issued.stream().anyMatch(d -> d.anyIssued(school, year))) {
                 throw new SchoolYearClosedException(school, year);
             }
             deleteYear(school, year);

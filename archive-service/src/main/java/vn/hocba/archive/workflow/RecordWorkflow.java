@@ -363,15 +363,25 @@ public class RecordWorkflow {
 
     /** Every archived record, as the event that announced it (for rebuilding indexes). */
     public List<RecordArchived> archived() {
-        return db.sql("""
-                select r.lookup_code, r.school_code, r.school_year, r.class_code, r.student_id, s.full_name, r.version,
-                       r.archive_key, r.sha256
-                from student_record r join student s
-                  on s.school_code = r.school_code and s.school_year = r.school_year and s.id = r.student_id
-                where r.status = 'ARCHIVED'""")
-                .query((rs, i) -> new RecordArchived(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9)))
+        record Row(UUID lookupCode, String school, String year, String classCode, String student, int version,
+                   String key, String sha256) {
+        }
+        List<Row> rows = db.sql("""
+                select lookup_code, school_code, school_year, class_code, student_id, version, archive_key, sha256
+                from student_record where status = 'ARCHIVED'""")
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8)))
                 .list();
+        // names from the school module (its tables are its own), one query per school year
+        Map<String, Map<String, String>> names = new java.util.HashMap<>();
+        List<RecordArchived> out = new ArrayList<>();
+        for (Row r : rows) {
+            String name = names.computeIfAbsent(r.school() + "/" + r.year(),
+                    k -> directory.studentNames(r.school(), r.year())).getOrDefault(r.student(), r.student());
+            out.add(new RecordArchived(r.lookupCode(), r.school(), r.year(), r.classCode(), r.student(), name,
+                    r.version(), r.key(), r.sha256()));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
