@@ -49,7 +49,8 @@ public class AuditLog {
      * ordered, across threads and instances.
      */
     @Transactional
-    public Entry append(String actor, String action, String subject, String details) {
+    public Entry append(String actor, AuditAction auditAction, String subject, String details) {
+        String action = auditAction.name();
         var head = db.sql("select seq, hash from audit_head where id = 1 for update")
                 .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
         long seq = (Long) head[0] + 1;

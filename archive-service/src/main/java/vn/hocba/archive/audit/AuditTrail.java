@@ -24,29 +24,29 @@ class AuditTrail {
 
     @EventListener
     void on(SchoolYearImported e) {
-        log.append(e.actor(), "IMPORT", e.school() + "/" + e.schoolYear(), "sha256=" + e.sha256() + " counts=" + e.counts());
+        log.append(e.actor(), AuditAction.IMPORT, e.school() + "/" + e.schoolYear(), "sha256=" + e.sha256() + " counts=" + e.counts());
     }
 
     @EventListener
     void on(RecordRendered e) {
-        log.append(e.actor(), "RECORD_RENDERED", e.lookupCode().toString(),
+        log.append(e.actor(), AuditAction.RECORD_RENDERED, e.lookupCode().toString(),
                 e.school() + "/" + e.schoolYear() + "/" + e.student() + " v" + e.version() + " sha256=" + e.sha256());
     }
 
     @EventListener
     void on(RecordSigned e) {
-        log.append(e.actor(), "RECORD_SIGNED", e.lookupCode().toString(),
+        log.append(e.actor(), AuditAction.RECORD_SIGNED, e.lookupCode().toString(),
                 e.role() + " " + e.staff() + " revision=" + e.revision() + " sha256=" + e.sha256());
     }
 
     @EventListener
     void on(RecordArchived e) {
-        log.append("system", "RECORD_ARCHIVED", e.lookupCode().toString(), "key=" + e.archiveKey() + " sha256=" + e.sha256());
+        log.append("system", AuditAction.RECORD_ARCHIVED, e.lookupCode().toString(), "key=" + e.archiveKey() + " sha256=" + e.sha256());
     }
 
     @EventListener
     void on(IntegrityFailed e) {
-        log.append("system", "INTEGRITY_FAILURE", e.lookupCode() == null ? e.key() : e.lookupCode().toString(),
+        log.append("system", AuditAction.INTEGRITY_FAILURE, e.lookupCode() == null ? e.key() : e.lookupCode().toString(),
                 e.reason() + " key=" + e.key() + " found by " + e.foundBy() + ": " + e.detail());
     }
 }

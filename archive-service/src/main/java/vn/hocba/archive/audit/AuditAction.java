@@ -1,0 +1,15 @@
+package vn.hocba.archive.audit;
+
+/** What an audit entry records (lưu vết): the closed vocabulary of state changes and accesses. Stored by name. */
+public enum AuditAction {
+    /** A school-year dataset imported (or re-imported with changes). */
+    IMPORT,
+    /** A document rendered (a new version). */
+    RECORD_RENDERED,
+    /** One signature applied. */
+    RECORD_SIGNED,
+    /** A complete document written to the write-once archive. */
+    RECORD_ARCHIVED,
+    /** An archived object found not to be what the database recorded. */
+    INTEGRITY_FAILURE
+}
