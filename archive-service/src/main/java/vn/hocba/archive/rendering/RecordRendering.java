@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import vn.hocba.archive.grading.Level;
@@ -22,11 +23,13 @@ public class RecordRendering {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final StudentRecordRenderer renderer = new StudentRecordRenderer();
+    private final StudentRecordRenderer renderer;
     private final SchoolDirectory directory;
 
-    RecordRendering(SchoolDirectory directory) {
+    RecordRendering(SchoolDirectory directory,
+                    @Value("${hocba.public-base-url:" + VerifyCode.DEFAULT_BASE_URL + "}") String publicBaseUrl) {
         this.directory = directory;
+        this.renderer = new StudentRecordRenderer(publicBaseUrl);
     }
 
     public RenderedRecord render(UUID lookupCode, int version, StudentYear data, Instant renderedAt) {

@@ -47,7 +47,7 @@ class PdfaComplianceTest {
         RenderedRecord record = renderer.render(
                 SampleStudentRecords.withSubjects(SampleStudentRecords.manySubjects(20)));
 
-        assertThat(record.signatureBoxes().get("subject:MON_20").page()).isEqualTo(2);
+        assertThat(record.signatureBoxes().get(SignatureSlot.subject("MON_20")).page()).isEqualTo(2);
         assertCompliant(record.pdf());
     }
 
