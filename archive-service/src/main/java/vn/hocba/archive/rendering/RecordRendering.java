@@ -69,7 +69,7 @@ public class RecordRendering {
         return member == null ? (staffId == null ? "" : staffId) : member.fullName();
     }
 
-    private static String show(SubjectGrade grade) {
+    static String show(SubjectGrade grade) {
         if (grade == null) {
             return "";
         }
@@ -83,7 +83,7 @@ public class RecordRendering {
         return v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
     }
 
-    private static String level(PeriodLevels levels, int which) {
+    static String level(PeriodLevels levels, int which) {
         Level l = levels == null ? null : switch (which) {
             case 1 -> levels.term1();
             case 2 -> levels.term2();
@@ -117,7 +117,7 @@ public class RecordRendering {
         };
     }
 
-    private static String title(StudentYearResult r) {
+    static String title(StudentYearResult r) {
         if (r.title() == null) {
             return "";
         }
