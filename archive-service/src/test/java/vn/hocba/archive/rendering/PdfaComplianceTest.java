@@ -52,6 +52,29 @@ class PdfaComplianceTest {
     }
 
     @Test
+    void everyKindOfClassGradebookIsAValidPdfA2b() throws Exception {
+        GradebookRenderer gradebooks = new GradebookRenderer();
+        assertCompliant(gradebooks.render(DemoClasses.subjectView("6A", "TOAN", GradebookPeriod.TERM1)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.subjectView("7B", "GDTC", GradebookPeriod.TERM2)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.subjectView("9B", "NGU_VAN", GradebookPeriod.YEAR)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.summaryView("6A", GradebookPeriod.TERM1)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.summaryView("8A", GradebookPeriod.YEAR)).pdf());
+        assertCompliant(gradebooks.render(GradebookRendererTest.LongestNames.summary(45)).pdf());
+    }
+
+    @Test
+    void theValidatorRejectsAGradebookWithoutItsOutputIntent() throws Exception {
+        byte[] pdf = new GradebookRenderer().render(DemoClasses.summaryView("6A", GradebookPeriod.YEAR)).pdf();
+        ByteArrayOutputStream stripped = new ByteArrayOutputStream();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            document.getDocumentCatalog().getCOSObject().removeItem(COSName.OUTPUT_INTENTS);
+            document.save(stripped);
+        }
+
+        assertThat(validate(stripped.toByteArray()).isCompliant()).isFalse();
+    }
+
+    @Test
     void theValidatorRejectsARecordWithoutItsOutputIntent() throws Exception {
         byte[] pdf = renderer.render(SampleStudentRecords.sixthGrader()).pdf();
         ByteArrayOutputStream stripped = new ByteArrayOutputStream();
