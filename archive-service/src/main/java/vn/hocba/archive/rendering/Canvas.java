@@ -90,6 +90,16 @@ final class Canvas implements AutoCloseable {
         stream.setNonStrokingColor(0f, 0f, 0f);
     }
 
+    /** Adds a rectangle to the current path, to be filled by {@link #fillBlack}. */
+    void addRect(float x, float y, float width, float height) throws IOException {
+        stream.addRect(x, y, width, height);
+    }
+
+    /** Fills the current path in black (the non-stroking colour is always black between shades). */
+    void fillBlack() throws IOException {
+        stream.fill();
+    }
+
     @Override
     public void close() throws IOException {
         stream.close();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import vn.hocba.archive.grading.Level;
@@ -22,11 +23,13 @@ public class RecordRendering {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final StudentRecordRenderer renderer = new StudentRecordRenderer();
+    private final StudentRecordRenderer renderer;
     private final SchoolDirectory directory;
 
-    RecordRendering(SchoolDirectory directory) {
+    RecordRendering(SchoolDirectory directory,
+                    @Value("${hocba.public-base-url:" + VerifyCode.DEFAULT_BASE_URL + "}") String publicBaseUrl) {
         this.directory = directory;
+        this.renderer = new StudentRecordRenderer(publicBaseUrl);
     }
 
     public RenderedRecord render(UUID lookupCode, int version, StudentYear data, Instant renderedAt) {
@@ -66,7 +69,7 @@ public class RecordRendering {
         return member == null ? (staffId == null ? "" : staffId) : member.fullName();
     }
 
-    private static String show(SubjectGrade grade) {
+    static String show(SubjectGrade grade) {
         if (grade == null) {
             return "";
         }
@@ -80,7 +83,7 @@ public class RecordRendering {
         return v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
     }
 
-    private static String level(PeriodLevels levels, int which) {
+    static String level(PeriodLevels levels, int which) {
         Level l = levels == null ? null : switch (which) {
             case 1 -> levels.term1();
             case 2 -> levels.term2();
@@ -114,7 +117,7 @@ public class RecordRendering {
         };
     }
 
-    private static String title(StudentYearResult r) {
+    static String title(StudentYearResult r) {
         if (r.title() == null) {
             return "";
         }

@@ -6,21 +6,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A rendered student record: the PDF/A-2b bytes and, per signer slot, the box reserved for the
- * visible signature. Keys: {@code "subject:<CODE>"} for each subject row, {@code "homeroom"},
- * {@code "principal"}; in page order.
+ * A rendered document (student record, class gradebook, class summary book): the PDF/A-2b bytes
+ * and, per {@link SignatureSlot}, the box reserved for that signer's visible signature; in page
+ * order.
  */
-public record RenderedRecord(byte[] pdf, Map<String, Box> signatureBoxes) {
+public record RenderedRecord(byte[] pdf, Map<SignatureSlot, Box> signatureBoxes) {
 
     public RenderedRecord {
         Objects.requireNonNull(pdf, "pdf");
         signatureBoxes = Collections.unmodifiableMap(new LinkedHashMap<>(signatureBoxes));
     }
 
-    public Box signatureBox(String key) {
-        Box box = signatureBoxes.get(key);
+    public Box signatureBox(SignatureSlot slot) {
+        Box box = signatureBoxes.get(slot);
         if (box == null) {
-            throw new IllegalArgumentException("no signature box " + key + "; known: " + signatureBoxes.keySet());
+            throw new IllegalArgumentException("no signature box " + slot + "; known: " + signatureBoxes.keySet());
         }
         return box;
     }

@@ -68,11 +68,28 @@ public final class StudentRecordRenderer {
 
     private final RecordFonts fonts;
     private final PdfaConformance pdfa;
+    private final VerifyCode verifyCode;
 
-    /** Reads the fonts from the classpath and the sRGB profile; do it once and share the instance. */
+    /** A renderer whose QR codes point at {@value VerifyCode#DEFAULT_BASE_URL}. */
     public StudentRecordRenderer() {
+        this(VerifyCode.DEFAULT_BASE_URL);
+    }
+
+    /**
+     * Reads the fonts from the classpath and the sRGB profile; do it once and share the instance.
+     *
+     * @param publicBaseUrl where the public verify page is served; every page's QR code encodes
+     *                      {@code {publicBaseUrl}/verify/{lookupCode}}
+     */
+    public StudentRecordRenderer(String publicBaseUrl) {
         this.fonts = new RecordFonts();
         this.pdfa = new PdfaConformance(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        this.verifyCode = new VerifyCode(publicBaseUrl);
+    }
+
+    /** The URL the QR codes of the record with this lookup code encode. */
+    public String verifyUrl(String lookupCode) {
+        return verifyCode.url(lookupCode);
     }
 
     /**
@@ -101,7 +118,7 @@ public final class StudentRecordRenderer {
         private final Typesetter typesetter = new Typesetter(fonts);
         private final PDType0Font regular;
         private final PDType0Font bold;
-        private final Map<String, Box> boxes = new LinkedHashMap<>();
+        private final Map<SignatureSlot, Box> boxes = new LinkedHashMap<>();
         private int pageCount;
 
         Job(StudentRecordView view, PDDocument document, RecordFonts.Pair pair) {
@@ -370,7 +387,7 @@ public final class StudentRecordRenderer {
                         teacherTop - (i + 1) * CELL_LINE + 2.5f, row.teacherLines.get(i));
             }
             float boxX = cellLeft + CELL_PADDING + TEACHER_NAME_WIDTH + CELL_PADDING;
-            boxes.put("subject:" + s.code(), new Box(page, boxX, bottom + SIGNATURE_PADDING,
+            boxes.put(SignatureSlot.subject(s.code()), new Box(page, boxX, bottom + SIGNATURE_PADDING,
                     cellRight - SIGNATURE_PADDING - boxX, top - bottom - 2 * SIGNATURE_PADDING));
         }
 
@@ -425,9 +442,9 @@ public final class StudentRecordRenderer {
             }
             y = commentTop - (Math.max(4, comment.size()) - 1) * leading - 34;
 
-            drawSignatureArea(canvas, page, "homeroom", MARGIN + CONTENT_WIDTH / 4, y,
+            drawSignatureArea(canvas, page, SignatureSlot.HOMEROOM, MARGIN + CONTENT_WIDTH / 4, y,
                     "GIÁO VIÊN CHỦ NHIỆM", "(Ký và ghi rõ họ tên)", view.homeroomTeacherName());
-            drawSignatureArea(canvas, page, "principal", MARGIN + 3 * CONTENT_WIDTH / 4, y,
+            drawSignatureArea(canvas, page, SignatureSlot.PRINCIPAL, MARGIN + 3 * CONTENT_WIDTH / 4, y,
                     "HIỆU TRƯỞNG", "(Ký, ghi rõ họ tên và đóng dấu)", view.principalName());
         }
 
@@ -469,24 +486,27 @@ public final class StudentRecordRenderer {
             return bottom;
         }
 
-        private void drawSignatureArea(Canvas canvas, int page, String key, float centerX, float y,
+        private void drawSignatureArea(Canvas canvas, int page, SignatureSlot slot, float centerX, float y,
                 String role, String instruction, String name) throws IOException {
             canvas.centered(bold, 10.5f, centerX, y, role);
             canvas.centered(regular, 9, centerX, y - 13, instruction);
             float boxTop = y - 13 - 8;
             Box box = new Box(page, centerX - SIGNATURE_WIDTH / 2, boxTop - SIGNATURE_HEIGHT,
                     SIGNATURE_WIDTH, SIGNATURE_HEIGHT);
-            boxes.put(key, box);
+            boxes.put(slot, box);
             canvas.centered(bold, 10.5f, centerX, box.y() - 18, name);
         }
 
         // ---- every page ----
 
         private void drawFooter(Canvas canvas, int page) throws IOException {
-            canvas.line(MARGIN, FOOTER_RULE_Y, MARGIN + CONTENT_WIDTH, FOOTER_RULE_Y, 0.4f);
+            // the rule stops short of the QR code, which needs a quiet zone to be read
+            float qrX = MARGIN + CONTENT_WIDTH - VerifyCode.SIZE;
+            canvas.line(MARGIN, FOOTER_RULE_Y, qrX - 8, FOOTER_RULE_Y, 0.4f);
             canvas.centered(regular, SMALL, PAGE.getWidth() / 2, FOOTER_BASELINE,
                     "Mã tra cứu: " + view.lookupCode() + " · Phiên bản " + view.version()
                             + " · Trang " + page + "/" + pageCount);
+            verifyCode.draw(canvas, view.lookupCode(), qrX, FOOTER_RULE_Y - VerifyCode.SIZE - 2, VerifyCode.SIZE);
         }
 
         private String identification() {

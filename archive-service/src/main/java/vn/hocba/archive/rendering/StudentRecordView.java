@@ -104,7 +104,7 @@ public record StudentRecordView(
      * One row of the subject results table.
      *
      * @param code        stable subject code, e.g. {@code TOAN}; names the row's signature box
-     *                    {@code subject:<code>}
+     *                    ({@link SignatureSlot#subject})
      * @param retest      result of the summer re-test, empty when there was none
      * @param teacherName subject teacher who signs the row
      */

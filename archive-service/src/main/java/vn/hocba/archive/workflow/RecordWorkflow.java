@@ -28,6 +28,7 @@ import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.pki.SigningKeys;
 import vn.hocba.archive.rendering.RecordRendering;
 import vn.hocba.archive.rendering.RenderedRecord;
+import vn.hocba.archive.rendering.SignatureSlot;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.school.SchoolDirectory.StudentYear;
 import vn.hocba.archive.security.HocbaUser;
@@ -396,12 +397,12 @@ public class RecordWorkflow {
         });
         List<PlannedSigner> plan = new ArrayList<>();
         subjectsByTeacher.forEach((staff, subjects) -> plan.add(new PlannedSigner(staff, SignerRole.SUBJECT_TEACHER,
-                subjects, name(data, staff), box(rendered, "subject:" + subjects.get(0)), null)));
+                subjects, name(data, staff), box(rendered, SignatureSlot.subject(subjects.get(0))), null)));
         String homeroom = data.schoolClass().homeroomTeacher();
         plan.add(new PlannedSigner(homeroom, SignerRole.HOMEROOM_TEACHER, List.of(), name(data, homeroom),
-                box(rendered, "homeroom"), null));
+                box(rendered, SignatureSlot.HOMEROOM), null));
         plan.add(new PlannedSigner(principal.id(), SignerRole.PRINCIPAL, List.of(), principal.fullName(),
-                box(rendered, "principal"), null));
+                box(rendered, SignatureSlot.PRINCIPAL), null));
         return plan;
     }
 
@@ -410,10 +411,10 @@ public class RecordWorkflow {
         return member == null ? staffId : member.fullName();
     }
 
-    private static SignatureBox box(RenderedRecord rendered, String key) {
-        var b = rendered.signatureBoxes().get(key);
+    private static SignatureBox box(RenderedRecord rendered, SignatureSlot slot) {
+        var b = rendered.signatureBoxes().get(slot);
         if (b == null) {
-            throw new IllegalStateException("the renderer drew no signature box " + key);
+            throw new IllegalStateException("the renderer drew no signature box " + slot);
         }
         return new SignatureBox(b.page(), b.x(), b.y(), b.width(), b.height());
     }

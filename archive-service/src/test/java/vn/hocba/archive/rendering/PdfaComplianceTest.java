@@ -47,8 +47,31 @@ class PdfaComplianceTest {
         RenderedRecord record = renderer.render(
                 SampleStudentRecords.withSubjects(SampleStudentRecords.manySubjects(20)));
 
-        assertThat(record.signatureBoxes().get("subject:MON_20").page()).isEqualTo(2);
+        assertThat(record.signatureBoxes().get(SignatureSlot.subject("MON_20")).page()).isEqualTo(2);
         assertCompliant(record.pdf());
+    }
+
+    @Test
+    void everyKindOfClassGradebookIsAValidPdfA2b() throws Exception {
+        GradebookRenderer gradebooks = new GradebookRenderer();
+        assertCompliant(gradebooks.render(DemoClasses.subjectView("6A", "TOAN", GradebookPeriod.TERM1)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.subjectView("7B", "GDTC", GradebookPeriod.TERM2)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.subjectView("9B", "NGU_VAN", GradebookPeriod.YEAR)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.summaryView("6A", GradebookPeriod.TERM1)).pdf());
+        assertCompliant(gradebooks.render(DemoClasses.summaryView("8A", GradebookPeriod.YEAR)).pdf());
+        assertCompliant(gradebooks.render(GradebookRendererTest.LongestNames.summary(45)).pdf());
+    }
+
+    @Test
+    void theValidatorRejectsAGradebookWithoutItsOutputIntent() throws Exception {
+        byte[] pdf = new GradebookRenderer().render(DemoClasses.summaryView("6A", GradebookPeriod.YEAR)).pdf();
+        ByteArrayOutputStream stripped = new ByteArrayOutputStream();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            document.getDocumentCatalog().getCOSObject().removeItem(COSName.OUTPUT_INTENTS);
+            document.save(stripped);
+        }
+
+        assertThat(validate(stripped.toByteArray()).isCompliant()).isFalse();
     }
 
     @Test

@@ -76,28 +76,28 @@ class StudentRecordRendererTest {
     void signatureBoxesAreInsideThePageAndDoNotOverlap(String description, StudentRecordView view)
             throws IOException {
         RenderedRecord record = renderer.render(view);
-        Map<String, Box> boxes = record.signatureBoxes();
+        Map<SignatureSlot, Box> boxes = record.signatureBoxes();
         int pages;
         try (PDDocument document = Loader.loadPDF(record.pdf())) {
             pages = document.getNumberOfPages();
         }
 
-        assertThat(boxes).containsKeys("homeroom", "principal");
-        view.subjects().forEach(subject -> assertThat(boxes).containsKey("subject:" + subject.code()));
+        assertThat(boxes).containsKeys(SignatureSlot.HOMEROOM, SignatureSlot.PRINCIPAL);
+        view.subjects().forEach(subject -> assertThat(boxes).containsKey(SignatureSlot.subject(subject.code())));
         assertThat(boxes).hasSize(view.subjects().size() + 2);
         PDRectangle a4 = PDRectangle.A4;
         boxes.forEach((key, box) -> {
-            assertThat(box.page()).as(key).isBetween(1, pages);
-            assertThat(box.x()).as(key).isGreaterThanOrEqualTo(0);
-            assertThat(box.y()).as(key).isGreaterThanOrEqualTo(0);
-            assertThat(box.right()).as(key).isLessThanOrEqualTo(a4.getWidth());
-            assertThat(box.top()).as(key).isLessThanOrEqualTo(a4.getHeight());
-            assertThat(box.width()).as(key).isGreaterThanOrEqualTo(130);
-            assertThat(box.height()).as(key).isGreaterThanOrEqualTo(30);
+            assertThat(box.page()).as("%s", key).isBetween(1, pages);
+            assertThat(box.x()).as("%s", key).isGreaterThanOrEqualTo(0);
+            assertThat(box.y()).as("%s", key).isGreaterThanOrEqualTo(0);
+            assertThat(box.right()).as("%s", key).isLessThanOrEqualTo(a4.getWidth());
+            assertThat(box.top()).as("%s", key).isLessThanOrEqualTo(a4.getHeight());
+            assertThat(box.width()).as("%s", key).isGreaterThanOrEqualTo(130);
+            assertThat(box.height()).as("%s", key).isGreaterThanOrEqualTo(30);
         });
-        assertThat(boxes.get("homeroom").page()).isEqualTo(pages);
-        assertThat(boxes.get("principal").page()).isEqualTo(pages);
-        List<Map.Entry<String, Box>> entries = new ArrayList<>(boxes.entrySet());
+        assertThat(boxes.get(SignatureSlot.HOMEROOM).page()).isEqualTo(pages);
+        assertThat(boxes.get(SignatureSlot.PRINCIPAL).page()).isEqualTo(pages);
+        List<Map.Entry<SignatureSlot, Box>> entries = new ArrayList<>(boxes.entrySet());
         for (int i = 0; i < entries.size(); i++) {
             for (int j = i + 1; j < entries.size(); j++) {
                 assertThat(entries.get(i).getValue().overlaps(entries.get(j).getValue()))
@@ -116,7 +116,7 @@ class StudentRecordRendererTest {
 
         assertThat(glyphs).hasSizeGreaterThan(500);
         record.signatureBoxes().forEach((key, box) -> assertThat(glyphs)
-                .as(key)
+                .as("%s", key)
                 .noneMatch(glyph -> glyph.page == box.page()
                         && glyph.x < box.right() && box.x() < glyph.x + glyph.width
                         && glyph.y < box.top() && box.y() < glyph.y + glyph.height));
@@ -127,15 +127,15 @@ class StudentRecordRendererTest {
         RenderedRecord record = renderer.render(SampleStudentRecords.sixthGrader());
 
         assertThat(record.signatureBoxes()).allSatisfy((key, box) ->
-                assertThat(box.page()).as(key).isEqualTo(key.startsWith("subject:") ? 1 : 2));
+                assertThat(box.page()).as("%s", key).isEqualTo(key instanceof SignatureSlot.Subject ? 1 : 2));
     }
 
     @Test
     void fourteenSubjectsFitOnTheFirstPage() {
         RenderedRecord record = renderer.render(SampleStudentRecords.tenthGraderWithFourteenSubjects());
 
-        assertThat(record.signatureBoxes().get("subject:TIN_HOC").page()).isEqualTo(1);
-        assertThat(record.signatureBoxes().get("principal").page()).isEqualTo(2);
+        assertThat(record.signatureBoxes().get(SignatureSlot.subject("TIN_HOC")).page()).isEqualTo(1);
+        assertThat(record.signatureBoxes().get(SignatureSlot.PRINCIPAL).page()).isEqualTo(2);
     }
 
     @Test
@@ -161,7 +161,7 @@ class StudentRecordRendererTest {
 
         assertThat(text(record.pdf()).replaceAll("\\s+", " ")).contains("HẾT.");
         List<Glyph> glyphs = glyphs(record.pdf());
-        Box homeroom = record.signatureBox("homeroom");
+        Box homeroom = record.signatureBox(SignatureSlot.HOMEROOM);
         assertThat(homeroom.y()).isGreaterThan(50);
         assertThat(glyphs).noneMatch(glyph -> glyph.page == homeroom.page()
                 && glyph.x < homeroom.right() && homeroom.x() < glyph.x + glyph.width
