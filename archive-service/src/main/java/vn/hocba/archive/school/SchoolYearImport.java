@@ -33,8 +33,10 @@ public class SchoolYearImport {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClassTermLocks locks;
 
-    SchoolYearImport(JdbcClient db, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+    SchoolYearImport(JdbcClient db, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock, ClassTermLocks locks) {
+        this.locks = locks;
         this.db = db;
         this.jdbc = jdbc;
         this.events = events;
@@ -50,6 +52,7 @@ public class SchoolYearImport {
     /**
      * @throws DatasetRejectedException when the dataset breaks a rule (nothing stored)
      * @throws SchoolYearClosedException when records of that year exist already (changes go through corrections)
+     * @throws ClassTermLockedException when the dataset would change a locked class-term (409)
      */
     @Transactional
     public ImportSummary importDataset(byte[] json, String actor) {
@@ -78,6 +81,8 @@ public class SchoolYearImport {
             if (records > 0) {
                 throw new SchoolYearClosedException(school, year);
             }
+            // after lock, changes go through corrections (SCHOOL-YEAR-FORMAT.md): 409 naming the locked class-terms
+            locks.requireNoLockedChange(school, year, data);
             deleteYear(school, year);
         }
         var summary = new ImportSummary(school, year, sha, true, data.counts());
