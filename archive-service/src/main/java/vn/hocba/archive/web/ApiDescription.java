@@ -136,8 +136,9 @@ class ApiDescription {
                             .content(new Content().addMediaType("application/json", new MediaType()
                                     .schema(new io.swagger.v3.oas.models.media.ArraySchema().items(entry)))));
             marks.getPut().getResponses().get("200").description("The recomputed results of those students (as GET …/results)");
-            marks.getPut().getResponses().addApiResponse("403", problem("Not that class-subject's teacher in that school year"));
-            marks.getPut().getResponses().addApiResponse("404", problem("No such school year, class, subject or term"));
+            marks.getPut().getResponses().addApiResponse("403", problem("Not that class-subject's teacher in that school year "
+                    + "(also for a class or subject the caller does not teach)"));
+            marks.getPut().getResponses().addApiResponse("404", problem("No such term"));
             marks.getPut().getResponses().addApiResponse("409", problem("The class-term is locked (`…/class-term-locked`)"));
             marks.getPut().getResponses().addApiResponse("422", problem("Bad marks, nothing stored: every problem in `errors`, "
                     + "paths like [0].final"));
