@@ -31,7 +31,7 @@ class ModuleTablesTest {
             Map.entry("subject", "school"), Map.entry("subject_periods", "school"), Map.entry("school_class", "school"),
             Map.entry("class_subject_teacher", "school"), Map.entry("student", "school"),
             Map.entry("assessment", "school"), Map.entry("conduct", "school"), Map.entry("attendance", "school"),
-            Map.entry("student_comment", "school"),
+            Map.entry("student_comment", "school"), Map.entry("class_term_lock", "school"),
             Map.entry("student_record", "workflow"), Map.entry("record_signer", "workflow"),
             Map.entry("audit_event", "audit"), Map.entry("audit_head", "audit"),
             Map.entry("fixity_sweep", "archive"), Map.entry("integrity_finding", "archive"),

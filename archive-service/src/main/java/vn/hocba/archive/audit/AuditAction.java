@@ -11,5 +11,11 @@ public enum AuditAction {
     /** A complete document written to the write-once archive. */
     RECORD_ARCHIVED,
     /** An archived object found not to be what the database recorded. */
-    INTEGRITY_FAILURE
+    INTEGRITY_FAILURE,
+    /** A class-term locked by the principal: entry closes, corrections only. */
+    CLASS_TERM_LOCKED,
+    /** A class-term unlocked by the principal. */
+    CLASS_TERM_UNLOCKED,
+    /** Marks entered for one student (old and new values). */
+    MARKS_ENTERED
 }

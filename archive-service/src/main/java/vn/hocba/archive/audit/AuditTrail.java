@@ -4,6 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 
 import vn.hocba.archive.archive.IntegrityFailed;
+import vn.hocba.archive.school.ClassTermLockChanged;
+import vn.hocba.archive.school.MarksEntered;
 import vn.hocba.archive.school.SchoolYearImported;
 import vn.hocba.archive.workflow.RecordArchived;
 import vn.hocba.archive.workflow.RecordRendered;
@@ -48,5 +50,21 @@ class AuditTrail {
     void on(IntegrityFailed e) {
         log.append("system", AuditAction.INTEGRITY_FAILURE, e.lookupCode() == null ? e.key() : e.lookupCode().toString(),
                 e.reason() + " key=" + e.key() + " found by " + e.foundBy() + ": " + e.detail());
+    }
+
+    @EventListener
+    void on(ClassTermLockChanged e) {
+        log.append(e.actor(), e.locked() ? AuditAction.CLASS_TERM_LOCKED : AuditAction.CLASS_TERM_UNLOCKED,
+                e.school() + "/" + e.schoolYear() + "/" + e.classCode() + "/" + e.term(), e.locked() ? "locked" : "unlocked");
+    }
+
+    /** One entry per student: who (actor), when (the entry's time), the old and the new marks (lưu vết). */
+    @EventListener
+    void on(MarksEntered e) {
+        for (var c : e.changes()) {
+            log.append(e.actor(), AuditAction.MARKS_ENTERED,
+                    e.school() + "/" + e.schoolYear() + "/" + c.student() + "/" + e.subject() + "/" + e.term(),
+                    "class=" + e.classCode() + " old: " + (c.before() == null ? "none" : c.before()) + " new: " + c.after());
+        }
     }
 }

@@ -34,10 +34,12 @@ public class SchoolYearImport {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClassTermLocks locks;
 
     SchoolYearImport(JdbcClient db, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
-                     java.util.List<IssuedDocuments> issued) {
+                     ClassTermLocks locks, java.util.List<IssuedDocuments> issued) {
         this.issued = issued;
+        this.locks = locks;
         this.db = db;
         this.jdbc = jdbc;
         this.events = events;
@@ -53,6 +55,7 @@ public class SchoolYearImport {
     /**
      * @throws DatasetRejectedException when the dataset breaks a rule (nothing stored)
      * @throws SchoolYearClosedException when records of that year exist already (changes go through corrections)
+     * @throws ClassTermLockedException when the dataset would change a locked class-term (409)
      */
     @Transactional
     public ImportSummary importDataset(byte[] json, String actor) {
@@ -79,6 +82,8 @@ public class SchoolYearImport {
             if (issued.stream().anyMatch(d -> d.anyIssued(school, year))) {
                 throw new SchoolYearClosedException(school, year);
             }
+            // after lock, changes go through corrections (SCHOOL-YEAR-FORMAT.md): 409 naming the locked class-terms
+            locks.requireNoLockedChange(school, year, data);
             deleteYear(school, year);
         }
         var summary = new ImportSummary(school, year, sha, true, data.counts());

@@ -73,7 +73,8 @@ class ApiDescription {
                         : new ApiResponse().description("Stored (or unchanged: changed=false)"));
                 responses.addApiResponse("401", problem("No or wrong credentials"));
                 responses.addApiResponse("403", problem("Not an administrator, or another school's administrator"));
-                responses.addApiResponse("409", problem("The school year has rendered records: changes go through corrections"));
+                responses.addApiResponse("409", problem("The school year has rendered records, or the dataset would change a "
+                        + "locked class-term (`locked` names them): changes go through corrections"));
                 responses.addApiResponse("413", problem("Larger than 64 MB"));
                 responses.addApiResponse("415", problem("Not sent as application/json"));
                 responses.addApiResponse("422", problem("Refused, nothing stored: every problem listed in `errors` (path, "
@@ -90,7 +91,8 @@ class ApiDescription {
                 if (record != null && record.getPost() != null) {
                     created(record.getPost(), "Rendered now (status SIGNING, awaiting the first signers)");
                     record.getPost().getResponses().get("200").description("The record existed already: its current version");
-                    record.getPost().getResponses().addApiResponse("409", problem("The school has no principal to countersign"));
+                    record.getPost().getResponses().addApiResponse("409", problem("The school has no principal to countersign, "
+                            + "or a term of the student's class is not locked yet (`…/not-locked`, `unlocked` names them)"));
                 }
                 var signatures = api.getPaths().get(student + "/record/signatures");
                 if (signatures != null && signatures.getPost() != null) {
@@ -98,6 +100,7 @@ class ApiDescription {
                     signatures.getPost().getResponses().remove("200");
                     signatures.getPost().getResponses().addApiResponse("409", problem("Not the caller's turn, or already complete"));
                 }
+                lockWindowsAndMarkEntry(api);
                 // every API refusal is problem+json (web.ApiErrors, security.ApiProblems)
                 api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
                     var responses = op.getResponses();
@@ -114,6 +117,40 @@ class ApiDescription {
                 }));
             }
         };
+    }
+
+    /** Lock windows and mark entry (API.md "Lock windows and corrections"): the answers the controllers cannot declare. */
+    private static void lockWindowsAndMarkEntry(OpenAPI api) {
+        String year = "/api/v1/schools/{school}/years/{year}";
+        var marks = api.getPaths().get(year + "/classes/{classCode}/subjects/{subjectCode}/terms/{term}/marks");
+        if (marks != null && marks.getPut() != null) {
+            var entry = new ObjectSchema()
+                    .addProperty("student", new Schema<String>().type("string").example("HS2400001"))
+                    .addProperty("regular", new io.swagger.v3.oas.models.media.ArraySchema().items(new Schema<>())
+                            .description("scores 0-10, one decimal at most; \"Đ\"/\"CĐ\" for a comment subject"))
+                    .addProperty("midterm", new Schema<>().description("score, \"Đ\"/\"CĐ\", or null (missing)"))
+                    .addProperty("final", new Schema<>().description("score, \"Đ\"/\"CĐ\", or null (missing)"));
+            marks.getPut().summary("Enter the marks of a class-subject-term (its teacher, while the term is open)")
+                    .requestBody(new RequestBody().required(true)
+                            .description("Each listed student's marks there, replaced whole; all or nothing")
+                            .content(new Content().addMediaType("application/json", new MediaType()
+                                    .schema(new io.swagger.v3.oas.models.media.ArraySchema().items(entry)))));
+            marks.getPut().getResponses().get("200").description("The recomputed results of those students (as GET …/results)");
+            marks.getPut().getResponses().addApiResponse("403", problem("Not that class-subject's teacher in that school year "
+                    + "(also for a class or subject the caller does not teach)"));
+            marks.getPut().getResponses().addApiResponse("404", problem("No such term"));
+            marks.getPut().getResponses().addApiResponse("409", problem("The class-term is locked (`…/class-term-locked`)"));
+            marks.getPut().getResponses().addApiResponse("422", problem("Bad marks, nothing stored: every problem in `errors`, "
+                    + "paths like [0].final"));
+        }
+        for (String path : List.of(year + "/classes/{classCode}/terms/{term}/lock",
+                year + "/classes/{classCode}/terms/{term}/unlock", year + "/lock")) {
+            var item = api.getPaths().get(path);
+            if (item != null && item.getPost() != null) {
+                item.getPost().getResponses().addApiResponse("403", problem("Not the school's principal in that school year"));
+                item.getPost().getResponses().addApiResponse("404", problem("No such school year, class or term"));
+            }
+        }
     }
 
     private static void created(io.swagger.v3.oas.models.Operation op, String description) {

@@ -29,6 +29,7 @@ import vn.hocba.archive.pki.SigningKeys;
 import vn.hocba.archive.rendering.RecordRendering;
 import vn.hocba.archive.rendering.RenderedRecord;
 import vn.hocba.archive.rendering.SignatureSlot;
+import vn.hocba.archive.school.ClassTermLocks;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.school.SchoolDirectory.StudentYear;
 import vn.hocba.archive.security.HocbaUser;
@@ -68,11 +69,13 @@ public class RecordWorkflow {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final StudentAccess access;
+    private final ClassTermLocks locks;
 
     RecordWorkflow(JdbcClient db, TransactionTemplate tx, SchoolDirectory directory, RecordRendering rendering,
                    SigningKeys keys, PdfSigner signer, RecordArchive archive, ApplicationEventPublisher events,
-                   Clock clock, StudentAccess access) {
+                   Clock clock, StudentAccess access, ClassTermLocks locks) {
         this.access = access;
+        this.locks = locks;
         this.db = db;
         this.tx = tx;
         this.directory = directory;
@@ -133,6 +136,8 @@ public class RecordWorkflow {
                 .orElseThrow(() -> new NotFoundException("school year " + year + " of " + school, "năm học " + year + " của trường " + school));
         StudentYear data = directory.studentYear(school, year, studentId)
                 .orElseThrow(() -> new NotFoundException("student " + studentId + " in " + year, "học sinh " + studentId + " năm học " + year));
+        // signed only from data that can no longer change: every term of the class locked (409 not-locked)
+        locks.requireLocked(school, year, data.student().classCode());
         var principal = data.staff().values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
                 .orElseThrow(() -> new WorkflowConflictException("no-principal",
                         "the school has no principal in " + year + " to countersign",
@@ -151,6 +156,7 @@ public class RecordWorkflow {
                             "the school year's data changed while the record was rendered; try again",
                             "dữ liệu năm học vừa thay đổi trong lúc tạo học bạ; vui lòng thử lại", List.of());
                 }
+                locks.requireLocked(school, year, data.student().classCode()); // not unlocked meanwhile
                 db.sql("""
                         insert into student_record (lookup_code, school_code, school_year, student_id, class_code, version,
                             status, revision, pdf, sha256, created_at) values (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")

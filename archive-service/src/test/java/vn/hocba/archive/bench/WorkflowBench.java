@@ -46,6 +46,7 @@ public final class WorkflowBench {
             try (InputStream in = WorkflowBench.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
                 imports.importDataset(in.readAllBytes(), "bench");
             }
+            app.getBean(vn.hocba.archive.school.ClassTermLocks.class).lockAll(SCHOOL, YEAR, "bench"); // records render from locked terms
             var directory = app.getBean(SchoolDirectory.class);
             var workflow = app.getBean(RecordWorkflow.class);
             var accounts = app.getBean("accounts", UserDetailsService.class);

@@ -129,6 +129,26 @@ final class Api {
         }
     }
 
+    /**
+     * Imports the dataset as admin (201), then locks its whole year as {@code principal} ("GV001@THCS-MK2"), as a
+     * school does once entry is over: records are rendered for signature only from locked class-terms.
+     */
+    void importAndLockYear(byte[] dataset, String school, String year, String principal) {
+        var imported = postJson("/api/v1/imports", dataset, "admin");
+        if (imported.status() != 201) {
+            throw new AssertionError("import: " + imported.status() + " " + imported.text());
+        }
+        var locked = post("/api/v1/schools/" + school + "/years/" + year + "/lock", principal);
+        if (locked.status() != 200) {
+            throw new AssertionError("lock: " + locked.status() + " " + locked.text());
+        }
+    }
+
+    Response putJson(String path, byte[] body, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), account);
+    }
+
     Response postJson(String path, byte[] body, String account) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);

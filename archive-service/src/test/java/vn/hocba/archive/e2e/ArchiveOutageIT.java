@@ -62,7 +62,7 @@ class ArchiveOutageIT {
         try (InputStream in = getClass().getResourceAsStream("/demo/demo-school-2024-2025.json")) {
             dataset = in.readAllBytes();
         }
-        assertThat(api.postJson("/api/v1/imports", dataset, "admin").status()).isEqualTo(201);
+        api.importAndLockYear(dataset, "THCS-MK2", "2024-2025", "GV001@THCS-MK2");
         String student = "HS2400037"; // class 6A
         var rendered = api.post(BASE + student + "/record", "admin").json();
         String lookupCode = rendered.get("lookupCode").asString();

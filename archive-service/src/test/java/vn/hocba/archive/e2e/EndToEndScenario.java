@@ -92,9 +92,9 @@ abstract class EndToEndScenario {
         return new Api(port);
     }
 
+    /** Imports the demo school (again: unchanged) and locks its year, so that its records may be rendered. */
     void ensureImported() throws IOException {
-        var r = api().postJson("/api/v1/imports", demoDataset(), "admin");
-        assertThat(r.status()).as(r.text()).isIn(200, 201);
+        api().importAndLockYear(demoDataset(), SCHOOL, YEAR, account("GV001"));
     }
 
     @Test
@@ -831,6 +831,238 @@ abstract class EndToEndScenario {
         var unauthenticated = api().getWithHeader(BASE + STUDENT + "/results", "Accept-Language", "en", null);
         assertThat(unauthenticated.status()).isEqualTo(401);
         assertThat(unauthenticated.json().get("detail").asString()).startsWith("Sign in");
+    }
+
+    // ---- lock windows and mark entry (API.md "Lock windows and corrections") ----
+
+    /** The demo dataset as another school, so that its entry and lock state are this test's alone. Not locked. */
+    private String importAsOwnSchool(String code) throws IOException {
+        var doc = (ObjectNode) Api.JSON.readTree(demoDataset());
+        ((ObjectNode) doc.get("school")).put("code", code);
+        var imported = api().postJson("/api/v1/imports", Api.JSON.writeValueAsBytes(doc), "admin");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        return "/api/v1/schools/" + code + "/years/" + YEAR;
+    }
+
+    private static byte[] sheet(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Thông tư 22 Điều 9: (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (số ĐĐGtx + 5), one decimal, worked here in exact decimals. */
+    private static java.math.BigDecimal tt22(String... regular) {
+        return tt22(List.of(regular).subList(0, regular.length - 2), regular[regular.length - 2], regular[regular.length - 1]);
+    }
+
+    private static java.math.BigDecimal tt22(List<String> regular, String midterm, String finalMark) {
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (String m : regular) {
+            sum = sum.add(new java.math.BigDecimal(m));
+        }
+        sum = sum.add(new java.math.BigDecimal(midterm).multiply(java.math.BigDecimal.valueOf(2)))
+                .add(new java.math.BigDecimal(finalMark).multiply(java.math.BigDecimal.valueOf(3)));
+        return sum.divide(java.math.BigDecimal.valueOf(regular.size() + 5L), 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static JsonNode subject(JsonNode results, String code) {
+        for (JsonNode s : results.get("subjects")) {
+            if (s.get("code").asString().equals(code)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no subject " + code + " in " + results);
+    }
+
+    private static JsonNode resultOf(JsonNode answer, String student) {
+        for (JsonNode r : answer) {
+            if (r.get("student").asString().equals(student)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no results of " + student + " in " + answer);
+    }
+
+    @Test
+    void theSubjectTeacherEntersMarksAndTheResultsFollowTheTt22Formula() throws IOException {
+        String school = "THCS-NHAP";
+        String year = importAsOwnSchool(school);
+        String marks = year + "/classes/6A/subjects/TOAN/terms/1/marks";
+        long entriesBefore = auditCount("MARKS_ENTERED");
+
+        var r = api().putJson(marks, sheet("""
+                [{"student": "HS2400001", "regular": [8, 7.5, 6, 9], "midterm": 7, "final": 8.5},
+                 {"student": "HS2400010", "regular": [9.5, 6, 72e-1, 5], "midterm": 0.1, "final": 10}]"""), "GV011@" + school);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json()).hasSize(2);
+        JsonNode first = resultOf(r.json(), "HS2400001");
+        assertThat(subject(first, "TOAN").get("term1").decimalValue()).isEqualByComparingTo(tt22("8", "7.5", "6", "9", "7", "8.5"));
+        assertThat(subject(resultOf(r.json(), "HS2400010"), "TOAN").get("term1").decimalValue())
+                .isEqualByComparingTo(tt22("9.5", "6", "7.2", "5", "0.1", "10"));
+        // the answer is the stable results endpoint's, field for field
+        var results = api().get(year + "/students/HS2400001/results", "admin");
+        assertThat(results.json()).isEqualTo(first);
+        // the year average follows the new term 1 (TT22 Điều 9: (TBhk1 + 2·TBhk2) / 3)
+        JsonNode toan = subject(first, "TOAN");
+        assertThat(toan.get("year").decimalValue()).isEqualByComparingTo(toan.get("term1").decimalValue()
+                .add(toan.get("term2").decimalValue().multiply(java.math.BigDecimal.valueOf(2)))
+                .divide(java.math.BigDecimal.valueOf(3), 1, java.math.RoundingMode.HALF_UP));
+        // stored as the import stores marks: exact text, one decimal
+        assertThat(jdbc.sql("select regular_marks, midterm, final_mark from assessment where school_code = ? and student_id = ? and subject_code = 'TOAN' and term = 1")
+                .params(school, "HS2400010").query((rs, i) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).single())
+                .isEqualTo("9.5,6.0,7.2,5.0|0.1|10.0");
+        // lưu vết: who, old value, new value
+        var entry = audit.entries(1, 1_000_000).stream()
+                .filter(e -> e.action().equals("MARKS_ENTERED") && e.subject().equals(school + "/" + YEAR + "/HS2400001/TOAN/1"))
+                .findFirst().orElseThrow();
+        assertThat(entry.actor()).isEqualTo("GV011@" + school);
+        assertThat(entry.details()).contains("old: regular=[6.5, 7.1, 5.8, 6.0] midterm=5.0 final=6.7")
+                .contains("new: regular=[8.0, 7.5, 6.0, 9.0] midterm=7.0 final=8.5");
+        assertThat(auditCount("MARKS_ENTERED")).isEqualTo(entriesBefore + 2);
+
+        // an incomplete entry (too few regular marks for 140 periods a year, TT22 Điều 7; no final) shows as
+        // incomplete, never guessed
+        var incomplete = api().putJson(marks, sheet("[{\"student\": \"HS2400001\", \"regular\": [8], \"midterm\": 7}]"),
+                "GV011@" + school);
+        assertThat(incomplete.status()).as(incomplete.text()).isEqualTo(200);
+        assertThat(incomplete.json().get(0).get("complete").asBoolean()).isFalse();
+        assertThat(subject(incomplete.json().get(0), "TOAN").get("term1").isNull()).isTrue();
+        assertThat(subject(incomplete.json().get(0), "TOAN").get("year").isNull()).isTrue();
+    }
+
+    @Test
+    void onlyTheClassSubjectsOwnTeacherEntersItsMarks() throws IOException {
+        ensureImported(); // THCS-MK2's staff: accounts of another school
+        String school = "THCS-GVKHAC";
+        String year = importAsOwnSchool(school);
+        String marks = year + "/classes/6A/subjects/TOAN/terms/1/marks";
+        byte[] body = sheet("[{\"student\": \"HS2400001\", \"regular\": [1], \"midterm\": 1, \"final\": 1}]");
+        // GV010 teaches Ngữ văn in 6A; GV012 is 6A's homeroom teacher (English); GV001 the principal; GV011 at another school
+        for (String caller : List.of("GV010@" + school, "GV012@" + school, "GV001@" + school, "GV011@" + SCHOOL, "admin")) {
+            var refused = api().putJson(marks, body, caller);
+            assertThat(refused.status()).as(caller + ": " + refused.text()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(subject(api().get(year + "/students/HS2400001/results", "admin").json(), "TOAN").get("term1").decimalValue())
+                .as("nothing was stored").isEqualByComparingTo(tt22("6.5", "7.1", "5.8", "6.0", "5.0", "6.7"));
+        // the homeroom teacher enters the subject they teach in the class
+        assertThat(api().putJson(year + "/classes/6A/subjects/TIENG_ANH/terms/1/marks", body, "GV012@" + school).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void badMarksAreRefusedWholeWithTheirPathsAndNothingIsStored() throws IOException {
+        String school = "THCS-SAIDIEM";
+        String year = importAsOwnSchool(school);
+        String before = api().get(year + "/students/HS2400001/results", "admin").text();
+        long entries = auditCount("MARKS_ENTERED");
+        var r = api().putJson(year + "/classes/6A/subjects/TOAN/terms/1/marks", sheet("""
+                [{"student": "HS2400001", "regular": [8, 7.5], "midterm": 7, "final": 8.5},
+                 {"student": "HS2400010", "regular": [8, 10.5], "midterm": "7", "final": 8.25},
+                 {"student": "HS2400002", "final": 5}]"""), "GV011@" + school);
+        assertThat(r.status()).as(r.text()).isEqualTo(422);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        List<String> paths = new ArrayList<>();
+        r.json().get("errors").forEach(e -> paths.add(e.get("path").asString()));
+        // HS2400002 is in 6B
+        assertThat(paths).containsExactlyInAnyOrder("[1].regular[1]", "[1].midterm", "[1].final", "[2].student");
+        assertThat(api().get(year + "/students/HS2400001/results", "admin").text())
+                .as("all or nothing: the good first line was not stored either").isEqualTo(before);
+        assertThat(auditCount("MARKS_ENTERED")).isEqualTo(entries);
+
+        var comment = api().putJson(year + "/classes/6A/subjects/GDTC/terms/1/marks",
+                sheet("[{\"student\": \"HS2400001\", \"regular\": [\"Đ\"], \"midterm\": 8, \"final\": \"CĐ\"}]"),
+                "GV018@" + school);
+        assertThat(comment.status()).as(comment.text()).isEqualTo(422);
+        assertThat(comment.json().get("errors").get(0).get("path").asString()).isEqualTo("[0].midterm");
+    }
+
+    @Test
+    void theLockWindowGovernsEntryImportAndRendering() throws IOException {
+        ensureImported(); // THCS-MK2's staff: accounts of another school
+        String school = "THCS-KHOA";
+        String year = importAsOwnSchool(school);
+        String principal = "GV001@" + school;
+        String teacher = "GV011@" + school;
+        String student = year + "/students/HS2400001";
+        String term1 = year + "/classes/6A/subjects/TOAN/terms/1/marks";
+        byte[] marks = sheet("[{\"student\": \"HS2400001\", \"regular\": [9, 9, 9, 9], \"midterm\": 9, \"final\": 9}]");
+        var doc = (ObjectNode) Api.JSON.readTree(demoDataset());
+        ((ObjectNode) doc.get("school")).put("code", school);
+        byte[] asImported = Api.JSON.writeValueAsBytes(doc);
+
+        // rendering for signature waits for the lock
+        var early = api().post(student + "/record", "admin");
+        assertThat(early.status()).as(early.text()).isEqualTo(409);
+        assertThat(early.json().get("type").asString()).endsWith("/not-locked");
+        assertThat(names(early.json().get("unlocked"))).containsExactly("6A/1", "6A/2");
+
+        // only the principal of that school year locks
+        assertThat(api().post(year + "/classes/6A/terms/1/lock", teacher).status()).isEqualTo(403);
+        assertThat(api().post(year + "/classes/6A/terms/1/lock", "GV001@" + SCHOOL).status()).isEqualTo(403);
+        assertThat(api().post(year + "/lock", teacher).status()).isEqualTo(403);
+        var locked = api().post(year + "/classes/6A/terms/1/lock", principal);
+        assertThat(locked.status()).as(locked.text()).isEqualTo(200);
+        assertThat(locked.json()).isEqualTo(Api.JSON.readTree("{\"class\": \"6A\", \"term\": 1, \"locked\": true}"));
+        assertThat(api().post(year + "/classes/9Z/terms/1/lock", principal).status()).isEqualTo(404);
+        assertThat(api().post(year + "/classes/6A/terms/3/lock", principal).status()).isEqualTo(404);
+
+        // locked: entry refused, nothing stored; term 2 still open
+        String resultsBefore = api().get(student + "/results", "admin").text();
+        var refused = api().putJson(term1, marks, teacher);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(api().get(student + "/results", "admin").text()).isEqualTo(resultsBefore);
+
+        // an unchanged re-import stays a no-op; a changed one touching 6A term 1 is refused; one elsewhere passes
+        var same = api().postJson("/api/v1/imports", asImported, "admin");
+        assertThat(same.status()).isEqualTo(201);
+        assertThat(same.json().get("changed").asBoolean()).isFalse();
+        var touching = (ObjectNode) doc.deepCopy();
+        var elsewhere = (ObjectNode) doc.deepCopy();
+        for (int i = 0; i < doc.get("assessments").size(); i++) {
+            JsonNode a = doc.get("assessments").get(i);
+            if (a.get("student").asString().equals("HS2400001") && a.get("subject").asString().equals("TOAN")
+                    && a.get("term").asInt() == 1) {
+                ((ObjectNode) touching.get("assessments").get(i)).put("final", 10);
+            }
+            if (a.get("student").asString().equals("HS2400001") && a.get("subject").asString().equals("TOAN")
+                    && a.get("term").asInt() == 2) {
+                ((ObjectNode) elsewhere.get("assessments").get(i)).put("final", 10);
+            }
+        }
+        var changedImport = api().postJson("/api/v1/imports", Api.JSON.writeValueAsBytes(touching), "admin");
+        assertThat(changedImport.status()).as(changedImport.text()).isEqualTo(409);
+        assertThat(names(changedImport.json().get("locked"))).containsExactly("6A/1");
+        assertThat(api().get(student + "/results", "admin").text()).as("nothing of it stored").isEqualTo(resultsBefore);
+        var open = api().postJson("/api/v1/imports", Api.JSON.writeValueAsBytes(elsewhere), "admin");
+        assertThat(open.status()).as("6A term 2 is open: " + open.text()).isEqualTo(201);
+        assertThat(open.json().get("changed").asBoolean()).isTrue();
+        assertThat(api().putJson(year + "/classes/6A/subjects/TOAN/terms/2/marks", marks, teacher).status()).isEqualTo(200);
+
+        // unlocked: entry again
+        var unlocked = api().post(year + "/classes/6A/terms/1/unlock", principal);
+        assertThat(unlocked.status()).as(unlocked.text()).isEqualTo(200);
+        assertThat(unlocked.json().get("locked").asBoolean()).isFalse();
+        var entered = api().putJson(term1, marks, teacher);
+        assertThat(entered.status()).as(entered.text()).isEqualTo(200);
+        assertThat(subject(entered.json().get(0), "TOAN").get("term1").decimalValue()).isEqualByComparingTo("9.0");
+
+        // the whole year: every class and term; then records render
+        var year1 = api().post(year + "/lock", principal);
+        assertThat(year1.status()).as(year1.text()).isEqualTo(200);
+        assertThat(year1.json()).hasSize(18); // 9 classes, 2 terms
+        year1.json().forEach(l -> assertThat(l.get("locked").asBoolean()).isTrue());
+        assertThat(api().putJson(term1, marks, teacher).status()).isEqualTo(409);
+        var rendered = api().post(student + "/record", "admin");
+        assertThat(rendered.status()).as(rendered.text()).isEqualTo(201);
+
+        // every lock and unlock is in the audit log
+        var trail = audit.entries(1, 1_000_000).stream()
+                .filter(e -> e.subject().startsWith(school + "/" + YEAR + "/6A/1"))
+                .map(e -> e.action() + " " + e.actor()).toList();
+        assertThat(trail).containsExactly("CLASS_TERM_LOCKED " + principal, "CLASS_TERM_UNLOCKED " + principal,
+                "CLASS_TERM_LOCKED " + principal);
+        assertThat(verifier.verify().valid()).isTrue();
     }
 
     // ---- roles hold per school year; the class page follows the record's rule ----
