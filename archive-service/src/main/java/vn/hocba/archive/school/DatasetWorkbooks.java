@@ -291,11 +291,10 @@ public final class DatasetWorkbooks {
 
         @Override
         public void close() {
-            workbook.dispose(); // the temporary files of the streamed rows
             try {
-                workbook.close();
+                workbook.close(); // also deletes the temporary files of the streamed rows (dispose() is deprecated)
             } catch (IOException e) {
-                // closing a workbook that was only written to a stream frees memory only; nothing to report
+                // a workbook only written to a stream: closing frees memory and temporary files; nothing to report
             }
         }
     }

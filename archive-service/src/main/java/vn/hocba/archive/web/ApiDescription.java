@@ -63,9 +63,16 @@ class ApiDescription {
                 imports.getPost()
                         .summary("Import a school-year dataset (hocba.school-year/v1)")
                         .requestBody(new RequestBody().required(true)
-                                .description("The whole dataset as UTF-8 JSON, at most 64 MB (docs/dataset-format.md)")
+                                .description("The whole dataset, at most 64 MB (docs/dataset-format.md): UTF-8 JSON, or the "
+                                        + "same tables as an XLSX workbook, as the body or uploaded as the form part `file`")
                                 .content(new Content().addMediaType("application/json",
-                                        new MediaType().schema(new ObjectSchema()))));
+                                                new MediaType().schema(new ObjectSchema()))
+                                        .addMediaType(ImportController.XLSX, new MediaType().schema(
+                                                new Schema<Object>().type("string").format("binary")))
+                                        .addMediaType("multipart/form-data", new MediaType().schema(new ObjectSchema()
+                                                .addProperty("file", new Schema<Object>().type("string").format("binary")
+                                                        .description("an XLSX workbook or the JSON document"))
+                                                .addRequiredItem("file")))));
                 var created = imports.getPost().getResponses() == null ? null
                         : imports.getPost().getResponses().remove("200");
                 var responses = new ApiResponses();
@@ -74,10 +81,13 @@ class ApiDescription {
                 responses.addApiResponse("401", problem("No or wrong credentials"));
                 responses.addApiResponse("403", problem("Not an administrator, or another school's administrator"));
                 responses.addApiResponse("409", problem("The school year has rendered records: changes go through corrections"));
-                responses.addApiResponse("413", problem("Larger than 64 MB"));
-                responses.addApiResponse("415", problem("Not sent as application/json"));
+                responses.addApiResponse("400", problem("A form upload without the part `file`"));
+                responses.addApiResponse("413", problem("Larger than 64 MB, or a workbook that unpacks to more than the "
+                        + "import accepts (a zip bomb)"));
+                responses.addApiResponse("415", problem("Not sent as JSON, XLSX or multipart/form-data"));
                 responses.addApiResponse("422", problem("Refused, nothing stored: every problem listed in `errors` (path, "
-                        + "message, messageVi); also an empty body or one that is not JSON (path `$`)"));
+                        + "message, messageVi; for a workbook also jsonPath, sheet, row, column); also an empty body or one "
+                        + "that is not JSON or not a readable workbook (path `$`)"));
                 imports.getPost().responses(responses);
             }
             String student = "/api/v1/schools/{school}/years/{year}/students/{student}";
@@ -125,9 +135,14 @@ class ApiDescription {
     /** RFC 9457 problem details as the service writes them: the standard members, detailVi and, for bad input, errors. */
     private static Schema<?> problemSchema() {
         var error = new ObjectSchema()
-                .addProperty("path", new Schema<String>().type("string").description("where, e.g. assessments[17].final"))
+                .addProperty("path", new Schema<String>().type("string").description("where, e.g. assessments[17].final; "
+                        + "for a workbook the cell and the JSON path, e.g. assessments!F18 (assessments[16].final)"))
                 .addProperty("message", new Schema<String>().type("string").description("the reason in English"))
-                .addProperty("messageVi", new Schema<String>().type("string").description("the reason in Vietnamese"));
+                .addProperty("messageVi", new Schema<String>().type("string").description("the reason in Vietnamese"))
+                .addProperty("jsonPath", new Schema<String>().type("string").description("workbooks: the JSON path, e.g. assessments[16].final"))
+                .addProperty("sheet", new Schema<String>().type("string").description("workbooks: the sheet"))
+                .addProperty("row", new Schema<Integer>().type("integer").description("workbooks: the 1-based row"))
+                .addProperty("column", new Schema<String>().type("string").description("workbooks: the column letters, e.g. F"));
         return new ObjectSchema()
                 .description("RFC 9457 problem details (application/problem+json)")
                 .addProperty("type", new Schema<String>().type("string").format("uri")

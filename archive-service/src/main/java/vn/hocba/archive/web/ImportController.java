@@ -49,6 +49,7 @@ class ImportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final MediaType XLSX_TYPE = MediaType.parseMediaType(XLSX);
     private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
     private final SchoolYearImport imports;
     private final StoredDatasets stored;
@@ -98,7 +99,7 @@ class ImportController {
         try (InputStream in = file.getInputStream()) {
             head = in.readNBytes(ZIP.length);
         }
-        if (java.util.Arrays.equals(head, ZIP)) { // an XLSX workbook is a zip file; anything else is read as JSON
+        if (workbook(file, head)) {
             try (InputStream in = file.getInputStream()) {
                 return importWorkbookFrom(in, caller);
             }
@@ -111,6 +112,16 @@ class ImportController {
             throw new TooLarge();
         }
         return created(imports.importDataset(body, caller.getUsername(), ownSchoolOnly(caller)));
+    }
+
+    /**
+     * An XLSX workbook is a zip file; a password-protected one (or an old .xls) an OLE2 file, which the workbook
+     * reader refuses with that reason. A part named or typed as a workbook is one too; anything else is read as JSON.
+     */
+    private static boolean workbook(MultipartFile file, byte[] head) {
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+        return java.util.Arrays.equals(head, ZIP) || java.util.Arrays.equals(head, OLE2) || XLSX.equals(file.getContentType())
+                || name.endsWith(".xlsx") || name.endsWith(".xls");
     }
 
     /**
