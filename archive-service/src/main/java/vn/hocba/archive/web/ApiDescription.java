@@ -61,16 +61,16 @@ class ApiDescription {
             var imports = api.getPaths() == null ? null : api.getPaths().get("/api/v1/imports");
             if (imports != null && imports.getPost() != null) {
                 imports.getPost()
+                        .operationId("importDataset") // one operation for the three media types it takes
                         .summary("Import a school-year dataset (hocba.school-year/v1)")
                         .requestBody(new RequestBody().required(true)
                                 .description("The whole dataset, at most 64 MB (docs/dataset-format.md): UTF-8 JSON, or the "
                                         + "same tables as an XLSX workbook, as the body or uploaded as the form part `file`")
                                 .content(new Content().addMediaType("application/json",
                                                 new MediaType().schema(new ObjectSchema()))
-                                        .addMediaType(ImportController.XLSX, new MediaType().schema(
-                                                new Schema<Object>().type("string").format("binary")))
+                                        .addMediaType(ImportController.XLSX, new MediaType().schema(binary()))
                                         .addMediaType("multipart/form-data", new MediaType().schema(new ObjectSchema()
-                                                .addProperty("file", new Schema<Object>().type("string").format("binary")
+                                                .addProperty("file", binary()
                                                         .description("an XLSX workbook or the JSON document"))
                                                 .addRequiredItem("file")))));
                 var created = imports.getPost().getResponses() == null ? null
@@ -108,6 +108,21 @@ class ApiDescription {
                     signatures.getPost().getResponses().remove("200");
                     signatures.getPost().getResponses().addApiResponse("409", problem("Not the caller's turn, or already complete"));
                 }
+                String year = "/api/v1/schools/{schoolCode}/years/{schoolYear}";
+                download(api.getPaths().get(year + "/dataset.json"), "application/json", new ObjectSchema(),
+                        "Export the stored school-year dataset as JSON (hocba.school-year/v1, canonical order)");
+                download(api.getPaths().get(year + "/dataset.xlsx"), ImportController.XLSX, binary(),
+                        "Export the stored school-year dataset as an XLSX workbook (re-imports with changed=false)");
+                download(api.getPaths().get("/api/v1/imports/template.xlsx"), ImportController.XLSX, binary(),
+                        "The empty XLSX workbook: every sheet's column names and instructions in Vietnamese");
+                for (String export : List.of(year + "/dataset.json", year + "/dataset.xlsx")) {
+                    var item = api.getPaths().get(export);
+                    if (item != null && item.getGet() != null) {
+                        item.getGet().getResponses().addApiResponse("403", problem(
+                                "Not the system administrator nor the school's staff with a school-wide role that year"));
+                        item.getGet().getResponses().addApiResponse("404", problem("No such school year"));
+                    }
+                }
                 // every API refusal is problem+json (web.ApiErrors, security.ApiProblems)
                 api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
                     var responses = op.getResponses();
@@ -124,6 +139,20 @@ class ApiDescription {
                 }));
             }
         };
+    }
+
+    private static Schema<?> binary() {
+        return new Schema<Object>().type("string").types(java.util.Set.of("string")).format("binary");
+    }
+
+    /** A download: its body is the file (not base64, as springdoc describes a byte[]). */
+    private static void download(io.swagger.v3.oas.models.PathItem item, String mediaType, Schema<?> schema, String summary) {
+        if (item == null || item.getGet() == null) {
+            return;
+        }
+        item.getGet().summary(summary).getResponses().addApiResponse("200", new ApiResponse()
+                .description("The file, as an attachment")
+                .content(new Content().addMediaType(mediaType, new MediaType().schema(schema))));
     }
 
     private static void created(io.swagger.v3.oas.models.Operation op, String description) {
