@@ -93,6 +93,25 @@ class XlsxWorkbookTest {
     }
 
     @Test
+    void multiLineCommentsAndOptionalFieldsSurviveTheRoundTrip() throws IOException {
+        SchoolYearDataset demo = demo();
+        var comments = new ArrayList<>(demo.comments());
+        var first = comments.get(0);
+        comments.set(0, new SchoolYearDataset.Comment(first.student(), "Chăm ngoan.\nCần cố gắng hơn ở môn Toán.",
+                java.util.Map.of("TOAN", "Tiến bộ rõ.\nLàm bài cẩn thận.")));
+        var students = new ArrayList<>(demo.students());
+        var s = students.get(0);
+        students.set(0, new SchoolYearDataset.Student(s.id(), s.fullName(), s.sex(), s.dateOfBirth(), s.ethnicity(),
+                s.placeOfBirth(), s.address(), s.father(), s.mother(), s.classCode(), "1/2024", "001234567890"));
+        var changed = new SchoolYearDataset(demo.schoolYear(), demo.school(), demo.staff(), demo.subjects(),
+                demo.classes(), students, demo.assessments(), demo.conduct(), demo.attendance(), comments);
+        SchoolYearDataset back = read(export(changed));
+        assertThat(DatasetDocument.fingerprint(back)).isEqualTo(DatasetDocument.fingerprint(changed));
+        assertThat(back.comments().stream().filter(c -> c.student().equals(first.student())).findFirst().orElseThrow()
+                .homeroom()).isEqualTo("Chăm ngoan.\nCần cố gắng hơn ở môn Toán.");
+    }
+
+    @Test
     void theFingerprintIsTheSameWhateverTheOrderOfTheRows() throws IOException {
         SchoolYearDataset demo = demo();
         var reversed = new SchoolYearDataset(demo.schoolYear(), demo.school(), reverse(demo.staff()), demo.subjects(),
