@@ -78,6 +78,19 @@ public final class DatasetReader {
         return dataset;
     }
 
+    /**
+     * Validates a dataset already parsed into a JSON tree (e.g. read from the sheets of a workbook): the very same
+     * checks as {@link #read(byte[])} after parsing, with the same paths.
+     */
+    SchoolYearDataset read(JsonNode root) {
+        var ctx = new Ctx();
+        SchoolYearDataset dataset = ctx.dataset(root);
+        if (!ctx.problems.isEmpty()) {
+            throw new DatasetRejectedException(ctx.problems);
+        }
+        return dataset;
+    }
+
     /** State of one read: problems found so far and the ids seen, for reference checks. */
     private final class Ctx {
         final List<DatasetProblem> problems = new ArrayList<>();

@@ -17,6 +17,7 @@ import vn.hocba.archive.common.HocbaException;
 public class DatasetRejectedException extends HocbaException {
 
     private final List<DatasetProblem> problems;
+    private final List<?> errors;
     private final Integer line;
     private final Integer column;
 
@@ -27,8 +28,14 @@ public class DatasetRejectedException extends HocbaException {
 
     private DatasetRejectedException(String detailEn, String detailVi, List<DatasetProblem> problems, Integer line,
                                      Integer column) {
+        this(detailEn, detailVi, problems, problems, line, column);
+    }
+
+    private DatasetRejectedException(String detailEn, String detailVi, List<DatasetProblem> problems, List<?> errors,
+                                     Integer line, Integer column) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", detailEn, detailVi);
         this.problems = List.copyOf(problems);
+        this.errors = List.copyOf(errors);
         this.line = line;
         this.column = column;
     }
@@ -41,9 +48,16 @@ public class DatasetRejectedException extends HocbaException {
     }
 
     /** The body is not a readable JSON document; {@code line} and {@code column} are 1-based, -1 when unknown. */
-    static DatasetRejectedException unreadable(String reasonEn, String reasonVi, int line, int column) {
+    public static DatasetRejectedException unreadable(String reasonEn, String reasonVi, int line, int column) {
         return new DatasetRejectedException(reasonEn + "; nothing was stored", reasonVi + "; không có gì được lưu",
                 List.of(new DatasetProblem("$", reasonEn, reasonVi)), line > 0 ? line : null, column > 0 ? column : null);
+    }
+
+    /** The problems of a workbook, each also naming its sheet, row and column ({@link WorkbookProblem}). */
+    public static DatasetRejectedException inWorkbook(List<WorkbookProblem> located) {
+        var plain = located.stream().map(p -> new DatasetProblem(p.path(), p.message(), p.messageVi())).toList();
+        return new DatasetRejectedException("dataset refused: " + located.size() + " problem(s) found; nothing was stored",
+                "tập dữ liệu bị từ chối: có " + located.size() + " lỗi; không có gì được lưu", plain, located, null, null);
     }
 
     public List<DatasetProblem> problems() {
@@ -53,7 +67,7 @@ public class DatasetRejectedException extends HocbaException {
     @Override
     public Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("errors", problems);
+        properties.put("errors", errors);
         if (line != null) {
             properties.put("line", line);
         }

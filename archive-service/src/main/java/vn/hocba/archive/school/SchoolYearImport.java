@@ -6,16 +6,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import tools.jackson.databind.json.JsonMapper;
-
-import vn.hocba.archive.common.Hashes;
 
 import vn.hocba.archive.school.SchoolYearDataset.Assessment;
 import vn.hocba.archive.school.SchoolYearDataset.Comment;
@@ -28,8 +25,8 @@ import vn.hocba.archive.school.SchoolYearDataset.Comment;
 public class SchoolYearImport {
 
     private final DatasetReader reader;
-    private final JsonMapper canonical = JsonMapper.builder().build();
     private final java.util.List<IssuedDocuments> issued;
+    private final StoredDatasets stored;
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
@@ -37,9 +34,10 @@ public class SchoolYearImport {
     private final ClassTermLocks locks;
 
     SchoolYearImport(JdbcClient db, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
-                     ClassTermLocks locks, java.util.List<IssuedDocuments> issued) {
+                     ClassTermLocks locks, java.util.List<IssuedDocuments> issued, StoredDatasets stored) {
         this.issued = issued;
         this.locks = locks;
+        this.stored = stored;
         this.db = db;
         this.jdbc = jdbc;
         this.events = events;
@@ -65,17 +63,47 @@ public class SchoolYearImport {
 
     /** As above; {@code mayImport} sees the dataset's school code first and throws to refuse it. */
     @Transactional
-    public ImportSummary importDataset(byte[] json, String actor, java.util.function.Consumer<String> mayImport) {
-        SchoolYearDataset data = reader.read(json);
+    public ImportSummary importDataset(byte[] json, String actor, Consumer<String> mayImport) {
+        return store(reader.read(json), actor, mayImport);
+    }
+
+    /**
+     * The same import from an XLSX workbook (the sheets of SCHOOL-YEAR-FORMAT.md): read as the JSON tree of the
+     * format and validated by the same {@link DatasetReader}; every problem also names its sheet, row and column.
+     *
+     * @param workbook a file holding the workbook, read as a stream (bounded memory whatever its size)
+     * @throws DatasetRejectedException when the workbook cannot be read or the dataset breaks a rule
+     * @throws WorkbookTooLargeException when the workbook unpacks to more than the import accepts
+     */
+    @Transactional
+    public ImportSummary importWorkbook(java.nio.file.Path workbook, String actor, Consumer<String> mayImport) {
+        var sheets = WorkbookDatasetReader.read(workbook);
+        SchoolYearDataset data;
+        try {
+            data = reader.read(sheets.root());
+        } catch (DatasetRejectedException e) {
+            throw DatasetRejectedException.inWorkbook(e.problems().stream().map(sheets::locate).toList());
+        }
+        return store(data, actor, mayImport);
+    }
+
+    private ImportSummary store(SchoolYearDataset data, String actor, Consumer<String> mayImport) {
         mayImport.accept(data.school().code());
-        String sha = Hashes.sha256(canonical.writeValueAsBytes(data));
+        // the fingerprint of the data, not of the bytes: JSON and XLSX of the same data, in any order, compare equal
+        String sha = DatasetDocument.fingerprint(data);
         String school = data.school().code();
         String year = data.schoolYear();
 
-        upsertSchool(data.school());
         var previous = db.sql("select dataset_sha256 from school_year where school_code = ? and school_year = ? for update")
                 .params(school, year).query(String.class).optional();
         if (previous.isPresent() && previous.get().equals(sha)) {
+            return new ImportSummary(school, year, sha, false, data.counts());
+        }
+        if (previous.isPresent() && sameAsStored(school, year, sha)) {
+            // stored under an older fingerprint (of the JSON serialisation, before XLSX import): same data, so
+            // nothing changes; the fingerprint is brought up to date so that the next import compares directly
+            db.sql("update school_year set dataset_sha256 = ? where school_code = ? and school_year = ?")
+                    .params(sha, school, year).update();
             return new ImportSummary(school, year, sha, false, data.counts());
         }
         if (previous.isPresent()) {
@@ -86,6 +114,7 @@ public class SchoolYearImport {
             locks.requireNoLockedChange(school, year, data);
             deleteYear(school, year);
         }
+        upsertSchool(data.school());
         var summary = new ImportSummary(school, year, sha, true, data.counts());
         var now = Timestamp.from(clock.instant());
         if (previous.isPresent()) {
@@ -98,6 +127,10 @@ public class SchoolYearImport {
         insertYear(data);
         events.publishEvent(new SchoolYearImported(school, year, sha, actor, data.counts()));
         return summary;
+    }
+
+    private boolean sameAsStored(String school, String year, String sha) {
+        return stored.dataset(school, year).map(DatasetDocument::fingerprint).filter(sha::equals).isPresent();
     }
 
     private void upsertSchool(SchoolYearDataset.School s) {

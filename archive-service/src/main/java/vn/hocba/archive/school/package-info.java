@@ -1,2 +1,5 @@
-/** School data of a school year: the import of hocba.school-year/v1 datasets and read access to what was stored. */
+/**
+ * School data of a school year: the import of hocba.school-year/v1 datasets (JSON or an XLSX workbook), their export,
+ * and read access to what was stored.
+ */
 package vn.hocba.archive.school;

@@ -61,11 +61,18 @@ class ApiDescription {
             var imports = api.getPaths() == null ? null : api.getPaths().get("/api/v1/imports");
             if (imports != null && imports.getPost() != null) {
                 imports.getPost()
+                        .operationId("importDataset") // one operation for the three media types it takes
                         .summary("Import a school-year dataset (hocba.school-year/v1)")
                         .requestBody(new RequestBody().required(true)
-                                .description("The whole dataset as UTF-8 JSON, at most 64 MB (docs/dataset-format.md)")
+                                .description("The whole dataset, at most 64 MB (docs/dataset-format.md): UTF-8 JSON, or the "
+                                        + "same tables as an XLSX workbook, as the body or uploaded as the form part `file`")
                                 .content(new Content().addMediaType("application/json",
-                                        new MediaType().schema(new ObjectSchema()))));
+                                                new MediaType().schema(new ObjectSchema()))
+                                        .addMediaType(ImportController.XLSX, new MediaType().schema(binary()))
+                                        .addMediaType("multipart/form-data", new MediaType().schema(new ObjectSchema()
+                                                .addProperty("file", binary()
+                                                        .description("an XLSX workbook or the JSON document"))
+                                                .addRequiredItem("file")))));
                 var created = imports.getPost().getResponses() == null ? null
                         : imports.getPost().getResponses().remove("200");
                 var responses = new ApiResponses();
@@ -75,10 +82,13 @@ class ApiDescription {
                 responses.addApiResponse("403", problem("Not an administrator, or another school's administrator"));
                 responses.addApiResponse("409", problem("The school year has rendered records, or the dataset would change a "
                         + "locked class-term (`locked` names them): changes go through corrections"));
-                responses.addApiResponse("413", problem("Larger than 64 MB"));
-                responses.addApiResponse("415", problem("Not sent as application/json"));
+                responses.addApiResponse("400", problem("A form upload without the part `file`"));
+                responses.addApiResponse("413", problem("Larger than 64 MB, or a workbook that unpacks to more than the "
+                        + "import accepts (a zip bomb)"));
+                responses.addApiResponse("415", problem("Not sent as JSON, XLSX or multipart/form-data"));
                 responses.addApiResponse("422", problem("Refused, nothing stored: every problem listed in `errors` (path, "
-                        + "message, messageVi); also an empty body or one that is not JSON (path `$`)"));
+                        + "message, messageVi; for a workbook also jsonPath, sheet, row, column); also an empty body or one "
+                        + "that is not JSON or not a readable workbook (path `$`)"));
                 imports.getPost().responses(responses);
             }
             String student = "/api/v1/schools/{school}/years/{year}/students/{student}";
@@ -101,6 +111,21 @@ class ApiDescription {
                     signatures.getPost().getResponses().addApiResponse("409", problem("Not the caller's turn, or already complete"));
                 }
                 lockWindowsAndMarkEntry(api);
+                String year = "/api/v1/schools/{schoolCode}/years/{schoolYear}";
+                download(api.getPaths().get(year + "/dataset.json"), "application/json", new ObjectSchema(),
+                        "Export the stored school-year dataset as JSON (hocba.school-year/v1, canonical order)");
+                download(api.getPaths().get(year + "/dataset.xlsx"), ImportController.XLSX, binary(),
+                        "Export the stored school-year dataset as an XLSX workbook (re-imports with changed=false)");
+                download(api.getPaths().get("/api/v1/imports/template.xlsx"), ImportController.XLSX, binary(),
+                        "The empty XLSX workbook: every sheet's column names and instructions in Vietnamese");
+                for (String export : List.of(year + "/dataset.json", year + "/dataset.xlsx")) {
+                    var item = api.getPaths().get(export);
+                    if (item != null && item.getGet() != null) {
+                        item.getGet().getResponses().addApiResponse("403", problem(
+                                "Not the system administrator nor the school's staff with a school-wide role that year"));
+                        item.getGet().getResponses().addApiResponse("404", problem("No such school year"));
+                    }
+                }
                 // every API refusal is problem+json (web.ApiErrors, security.ApiProblems)
                 api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
                     var responses = op.getResponses();
@@ -153,6 +178,20 @@ class ApiDescription {
         }
     }
 
+    private static Schema<?> binary() {
+        return new Schema<Object>().type("string").types(java.util.Set.of("string")).format("binary");
+    }
+
+    /** A download: its body is the file (not base64, as springdoc describes a byte[]). */
+    private static void download(io.swagger.v3.oas.models.PathItem item, String mediaType, Schema<?> schema, String summary) {
+        if (item == null || item.getGet() == null) {
+            return;
+        }
+        item.getGet().summary(summary).getResponses().addApiResponse("200", new ApiResponse()
+                .description("The file, as an attachment")
+                .content(new Content().addMediaType(mediaType, new MediaType().schema(schema))));
+    }
+
     private static void created(io.swagger.v3.oas.models.Operation op, String description) {
         var ok = op.getResponses().get("200");
         op.getResponses().addApiResponse("201", new ApiResponse().description(description)
@@ -162,9 +201,14 @@ class ApiDescription {
     /** RFC 9457 problem details as the service writes them: the standard members, detailVi and, for bad input, errors. */
     private static Schema<?> problemSchema() {
         var error = new ObjectSchema()
-                .addProperty("path", new Schema<String>().type("string").description("where, e.g. assessments[17].final"))
+                .addProperty("path", new Schema<String>().type("string").description("where, e.g. assessments[17].final; "
+                        + "for a workbook the cell and the JSON path, e.g. assessments!F18 (assessments[16].final)"))
                 .addProperty("message", new Schema<String>().type("string").description("the reason in English"))
-                .addProperty("messageVi", new Schema<String>().type("string").description("the reason in Vietnamese"));
+                .addProperty("messageVi", new Schema<String>().type("string").description("the reason in Vietnamese"))
+                .addProperty("jsonPath", new Schema<String>().type("string").description("workbooks: the JSON path, e.g. assessments[16].final"))
+                .addProperty("sheet", new Schema<String>().type("string").description("workbooks: the sheet"))
+                .addProperty("row", new Schema<Integer>().type("integer").description("workbooks: the 1-based row"))
+                .addProperty("column", new Schema<String>().type("string").description("workbooks: the column letters, e.g. F"));
         return new ObjectSchema()
                 .description("RFC 9457 problem details (application/problem+json)")
                 .addProperty("type", new Schema<String>().type("string").format("uri")

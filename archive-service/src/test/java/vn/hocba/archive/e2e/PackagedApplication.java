@@ -36,12 +36,21 @@ final class PackagedApplication implements AutoCloseable {
 
     /** Starts the jar with {@code workDir} as its working directory and waits until GET /login answers 200. */
     static PackagedApplication start(Path jar, Path workDir) throws IOException, InterruptedException {
+        return start(jar, workDir, List.of());
+    }
+
+    /** As above, with options for the JVM (e.g. {@code -Xmx512m}) before {@code -jar}. */
+    static PackagedApplication start(Path jar, Path workDir, List<String> jvmOptions) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn package` (failsafe runs this test after it)");
         }
         int port = freePort();
         Path log = workDir.resolve("hocba.log");
-        var builder = new ProcessBuilder(java(), "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port)
+        var command = new java.util.ArrayList<String>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        var builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())); // a restart in the same directory adds to it

@@ -1,0 +1,122 @@
+package vn.hocba.archive.school;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.hocba.archive.school.SchoolYearDataset.Assessment;
+import vn.hocba.archive.school.SchoolYearDataset.Attendance;
+import vn.hocba.archive.school.SchoolYearDataset.Comment;
+import vn.hocba.archive.school.SchoolYearDataset.Conduct;
+import vn.hocba.archive.school.SchoolYearDataset.School;
+import vn.hocba.archive.school.SchoolYearDataset.SchoolClass;
+import vn.hocba.archive.school.SchoolYearDataset.Staff;
+import vn.hocba.archive.school.SchoolYearDataset.Student;
+import vn.hocba.archive.school.SchoolYearDataset.Subject;
+
+/**
+ * A stored school year read back whole as the dataset it was imported from (what the exports serve). Everything the
+ * import stores is read back, so that {@link DatasetDocument#fingerprint} of the result equals the fingerprint of the
+ * imported dataset.
+ */
+@Service
+public class StoredDatasets {
+
+    private final JdbcClient db;
+
+    StoredDatasets(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** The stored dataset of that school year, empty when it was never imported. One read-only transaction. */
+    @Transactional(readOnly = true)
+    public Optional<SchoolYearDataset> dataset(String school, String year) {
+        Optional<School> found = db.sql("select code, name, level, province, district, address from school where code = ?")
+                .param(school).query(School.class).optional();
+        boolean imported = db.sql("select count(*) from school_year where school_code = ? and school_year = ?")
+                .params(school, year).query(Integer.class).single() > 0;
+        if (found.isEmpty() || !imported) {
+            return Optional.empty();
+        }
+        List<Staff> staff = db.sql("select id, full_name, roles, email from staff where school_code = ? and school_year = ?")
+                .params(school, year)
+                .query((rs, i) -> new Staff(rs.getString(1), rs.getString(2),
+                        new LinkedHashSet<>(Arrays.asList(rs.getString(3).split(","))), rs.getString(4)))
+                .list();
+        Map<String, Subject> subjects = new LinkedHashMap<>();
+        db.sql("select code, name, assessment from subject where school_code = ? and school_year = ? order by position")
+                .params(school, year)
+                .query(rs -> {
+                    subjects.put(rs.getString(1), new Subject(rs.getString(1), rs.getString(2), rs.getString(3),
+                            new LinkedHashMap<>()));
+                });
+        db.sql("select subject_code, grade, periods from subject_periods where school_code = ? and school_year = ? order by grade")
+                .params(school, year)
+                .query(rs -> {
+                    subjects.get(rs.getString(1)).periodsPerYear().put(rs.getInt(2), rs.getInt(3));
+                });
+        Map<String, SchoolClass> classes = new LinkedHashMap<>();
+        db.sql("select code, grade, homeroom_teacher from school_class where school_code = ? and school_year = ?")
+                .params(school, year)
+                .query(rs -> {
+                    classes.put(rs.getString(1), new SchoolClass(rs.getString(1), rs.getInt(2), rs.getString(3),
+                            new LinkedHashMap<>()));
+                });
+        db.sql("select class_code, subject_code, staff_id from class_subject_teacher where school_code = ? and school_year = ?")
+                .params(school, year)
+                .query(rs -> {
+                    classes.get(rs.getString(1)).subjectTeachers().put(rs.getString(2), rs.getString(3));
+                });
+        List<Student> students = db.sql("""
+                select id, full_name, sex, date_of_birth, ethnicity, place_of_birth, address, father, mother, class_code,
+                       enrolment_no, national_id from student where school_code = ? and school_year = ?""")
+                .params(school, year)
+                .query((rs, i) -> new Student(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)))
+                .list();
+        List<Assessment> assessments = db.sql("""
+                select student_id, subject_code, term, regular_marks, midterm, final_mark from assessment
+                where school_code = ? and school_year = ?""")
+                .params(school, year)
+                .query((rs, i) -> new Assessment(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        marks(rs.getString(4)), rs.getString(5), rs.getString(6)))
+                .list();
+        List<Conduct> conduct = db.sql("select student_id, term, level from conduct where school_code = ? and school_year = ?")
+                .params(school, year)
+                .query((rs, i) -> new Conduct(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+        List<Attendance> attendance = db.sql("""
+                select student_id, term, excused_days, unexcused_days from attendance where school_code = ? and school_year = ?""")
+                .params(school, year)
+                .query((rs, i) -> new Attendance(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).list();
+        // one row per student with the homeroom comment (subject_code ''), one more per subject comment
+        Map<String, Comment> comments = new LinkedHashMap<>();
+        List<String[]> subjectComments = new ArrayList<>();
+        db.sql("select student_id, homeroom, subject_code, subject_text from student_comment where school_code = ? and school_year = ?")
+                .params(school, year)
+                .query(rs -> {
+                    if (rs.getString(3) == null || rs.getString(3).isEmpty()) {
+                        comments.put(rs.getString(1), new Comment(rs.getString(1), rs.getString(2), new LinkedHashMap<>()));
+                    } else {
+                        subjectComments.add(new String[] {rs.getString(1), rs.getString(3), rs.getString(4)});
+                    }
+                });
+        subjectComments.forEach(c -> comments.computeIfAbsent(c[0], id -> new Comment(id, null, new LinkedHashMap<>()))
+                .subjects().put(c[1], c[2]));
+        return Optional.of(DatasetDocument.ordered(new SchoolYearDataset(year, found.get(), staff,
+                List.copyOf(subjects.values()), List.copyOf(classes.values()), students, assessments, conduct,
+                attendance, List.copyOf(comments.values()))));
+    }
+
+    private static List<String> marks(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}
