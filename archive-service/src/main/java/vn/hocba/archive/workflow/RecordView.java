@@ -4,9 +4,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The answer of every record endpoint (SCHOOL-YEAR-FORMAT.md "The stable API for records, signatures and search"). */
-public record RecordView(UUID lookupCode, int version, RecordStatus status, String sha256, List<Signature> signatures,
-                         List<String> awaiting) {
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The document body of API.md ("Documents"), answered by the record endpoints and by {@code /api/v1/documents/…}.
+ *
+ * @param lookupCode     the version's lookup code (UUID v4); a reissued version gets a new one
+ * @param documentType   {@code STUDENT_RECORD} (class gradebooks and summary books join later)
+ * @param school         the school's code
+ * @param schoolYear     e.g. {@code 2024-2025}
+ * @param classCode      the class ({@code class} in JSON)
+ * @param student        the student's id; null for class documents
+ * @param subject        the subject of a gradebook; null for a student record
+ * @param period         {@code TERM1}, {@code TERM2} or {@code YEAR} for class documents; null for a student record
+ * @param version        1 for the first issue, +1 per reissue
+ * @param status         SIGNING, ARCHIVED or SUPERSEDED
+ * @param sha256         hex SHA-256 of the current PDF (also the {@code ETag})
+ * @param supersedes     the lookup code of the version this one replaces, null for the first
+ * @param corrections    approved corrections printed on it
+ * @param signatureLevel the PAdES level of its signatures (ETSI EN 319 142-1)
+ * @param signatures     the signatures collected, in signing order
+ * @param awaiting       staff ids whose turn it is now (empty when complete)
+ */
+public record RecordView(UUID lookupCode, String documentType, String school, String schoolYear,
+                         @JsonProperty("class") String classCode, String student, String subject, String period,
+                         int version, RecordStatus status, String sha256, UUID supersedes, int corrections,
+                         String signatureLevel, List<Signature> signatures, List<String> awaiting) {
 
     /** One collected signature. */
     public record Signature(String staff, SignerRole role, List<String> subjects, Instant signedAt) {

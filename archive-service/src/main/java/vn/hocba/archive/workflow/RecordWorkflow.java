@@ -359,6 +359,48 @@ public class RecordWorkflow {
         return new Pdf(row.lookupCode(), row.studentId(), row.schoolYear(), row.version(), bytes);
     }
 
+    /**
+     * The document with that lookup code, any version (API.md {@code GET /api/v1/documents/{lookupCode}}).
+     *
+     * @throws NotFoundException  (404) no document has that lookup code
+     * @throws ForbiddenException (403) the caller may not read it (the same rule as the student's record)
+     */
+    public RecordView document(UUID lookupCode, HocbaUser caller) {
+        RecordRow row = byLookupCode(lookupCode);
+        requireAccess(caller, row.school(), row.schoolYear(), row.studentId());
+        return view(row);
+    }
+
+    /** The PDF of the version with that lookup code; archived bytes only when they match their recorded sha256. */
+    public Pdf documentPdf(UUID lookupCode, HocbaUser caller) {
+        RecordRow row = byLookupCode(lookupCode);
+        requireAccess(caller, row.school(), row.schoolYear(), row.studentId());
+        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey(), row.sha256(), row.lookupCode())
+                : workingPdf(row.lookupCode());
+        return new Pdf(row.lookupCode(), row.studentId(), row.schoolYear(), row.version(), bytes);
+    }
+
+    /**
+     * The caller signs their step of the document with that lookup code, which must be the student's current version
+     * (409 {@code superseded} otherwise). Otherwise as {@link #sign(String, String, String, HocbaUser, String)}.
+     */
+    public RecordView signDocument(UUID lookupCode, HocbaUser caller, String ifMatch) {
+        RecordRow row = byLookupCode(lookupCode);
+        requireAccess(caller, row.school(), row.schoolYear(), row.studentId());
+        RecordRow current = current(row.school(), row.schoolYear(), row.studentId()).orElseThrow();
+        if (!current.lookupCode().equals(lookupCode)) {
+            throw new WorkflowConflictException("superseded", "this version was replaced by " + current.lookupCode()
+                    + "; sign the current version", "phiên bản này đã được thay bằng " + current.lookupCode()
+                    + "; hãy ký phiên bản hiện hành", List.of());
+        }
+        return sign(row.school(), row.schoolYear(), row.studentId(), caller, ifMatch);
+    }
+
+    private RecordRow byLookupCode(UUID lookupCode) {
+        return db.sql(SELECT + " where lookup_code = ?").param(lookupCode).query(this::row).optional()
+                .orElseThrow(() -> new NotFoundException("document " + lookupCode, "văn bản " + lookupCode));
+    }
+
     /** Records of one class, by student id, for the pages. */
     public Map<String, RecordView> recordsOfClass(String school, String year, String classCode) {
         Map<String, RecordView> out = new LinkedHashMap<>();
@@ -460,7 +502,9 @@ public class RecordWorkflow {
                 .map(p -> new RecordView.Signature(p.staffId(), p.role(), p.subjects(), p.signedAt()))
                 .toList();
         List<String> awaiting = row.status() == RecordStatus.SIGNING ? awaiting(plan) : List.of();
-        return new RecordView(row.lookupCode(), row.version(), row.status(), row.sha256(), signatures, awaiting);
+        return new RecordView(row.lookupCode(), "STUDENT_RECORD", row.school(), row.schoolYear(), row.classCode(),
+                row.studentId(), null, null, row.version(), row.status(), row.sha256(), null, 0, SIGNATURE_LEVEL,
+                signatures, awaiting);
     }
 
     private List<PlannedSigner> plan(UUID lookupCode) {
@@ -477,8 +521,12 @@ public class RecordWorkflow {
 
     /** Everything but the PDF bytes, which only signing, archiving and downloads read ({@link #workingPdf}). */
     private static final String SELECT = """
-            select lookup_code, school_code, school_year, student_id, version, status, revision, sha256, archive_key
+            select lookup_code, school_code, school_year, student_id, version, status, revision, sha256, archive_key,
+                   class_code
             from student_record""";
+
+    /** The level of the signatures applied today (B-LT with timestamps and revocation data comes with issue 15). */
+    static final String SIGNATURE_LEVEL = "PAdES-BASELINE-B";
 
     private byte[] workingPdf(UUID lookupCode) {
         return db.sql("select pdf from student_record where lookup_code = ?").param(lookupCode)
@@ -497,7 +545,7 @@ public class RecordWorkflow {
 
     private RecordRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new RecordRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9));
+                RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
     private void requireAccess(HocbaUser caller, String school, String year, String studentId) {
@@ -509,7 +557,7 @@ public class RecordWorkflow {
     }
 
     private record RecordRow(UUID lookupCode, String school, String schoolYear, String studentId, int version,
-                             RecordStatus status, int revision, String sha256, String archiveKey) {
+                             RecordStatus status, int revision, String sha256, String archiveKey, String classCode) {
     }
 
     private record PlannedSigner(String staffId, SignerRole role, List<String> subjects, String fullName,

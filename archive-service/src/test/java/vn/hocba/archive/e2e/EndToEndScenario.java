@@ -738,6 +738,48 @@ abstract class EndToEndScenario {
         assertThat(fresh.status()).as(fresh.text()).isEqualTo(201);
     }
 
+    // ---- documents by lookup code (API.md "Documents") ----
+
+    @Test
+    void aDocumentIsReadSignedAndDownloadedByItsLookupCode() throws Exception {
+        ensureImported();
+        String student = "HS2400154"; // 6A
+        var rendered = api().post(BASE + student + "/record", "admin").json();
+        String code = rendered.get("lookupCode").asString();
+        String path = "/api/v1/documents/" + code;
+
+        var doc = api().get(path, account("GV011"));
+        assertThat(doc.status()).as(doc.text()).isEqualTo(200);
+        JsonNode body = doc.json();
+        assertThat(body.get("documentType").asString()).isEqualTo("STUDENT_RECORD");
+        assertThat(body.get("school").asString()).isEqualTo(SCHOOL);
+        assertThat(body.get("schoolYear").asString()).isEqualTo(YEAR);
+        assertThat(body.get("class").asString()).isEqualTo("6A");
+        assertThat(body.get("student").asString()).isEqualTo(student);
+        assertThat(body.get("subject").isNull() && body.get("period").isNull() && body.get("supersedes").isNull()).isTrue();
+        assertThat(body.get("version").asInt()).isEqualTo(1);
+        assertThat(body.get("corrections").asInt()).isZero();
+        assertThat(body.get("signatureLevel").asString()).startsWith("PAdES-BASELINE-");
+        assertThat(body.get("status").asString()).isEqualTo("SIGNING");
+
+        assertThat(api().get(path, account("GV022")).status()).as("a teacher of another class").isEqualTo(403);
+        assertThat(api().get(path + "/pdf", account("GV022")).status()).isEqualTo(403);
+        assertThat(api().post(path + "/signatures", account("GV022")).status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/documents/" + java.util.UUID.randomUUID(), "admin").status()).isEqualTo(404);
+        var malformed = api().get("/api/v1/documents/not-a-uuid", "admin");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+
+        var signed = api().postWithHeader(path + "/signatures", "If-Match", "\"" + body.get("sha256").asString() + "\"",
+                account("GV011"));
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+        assertThat(signed.json().get("signatures").get(0).get("staff").asString()).isEqualTo("GV011");
+        var pdf = api().get(path + "/pdf", account("GV011"));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(sha256(pdf.body())).isEqualTo(signed.json().get("sha256").asString());
+    }
+
     // ---- found by probing the fixes ----
 
     @Test
