@@ -49,7 +49,6 @@ public final class DatasetReader {
     static final Set<String> SCHOOL_LEVELS = Set.of("THCS", "THPT");
     static final Set<String> SEXES = Set.of("NAM", "NU");
     static final Set<String> ASSESSMENT_KINDS = Set.of("SCORED", "COMMENT");
-    private static final BigDecimal TEN = BigDecimal.TEN;
 
     private final JsonMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -346,37 +345,10 @@ public final class DatasetReader {
 
             /** A mark as text ("7.5", "Đ"), null when missing; a bad mark is a problem. */
             private String mark(JsonNode node, String path, boolean comment, boolean kindKnown) {
-                if (node == null || node.isNull()) {
-                    return null;
-                }
                 if (!kindKnown) {
                     return null; // the unknown subject is reported already
                 }
-                if (comment) {
-                    String mark = node.isString() ? printable.normalise(node.stringValue(), Field.ONE_LINE) : null;
-                    if ("Đ".equals(mark) || "CĐ".equals(mark)) {
-                        return mark;
-                    }
-                    problem(path, "a comment subject's mark must be \"Đ\" or \"CĐ\"",
-                            "môn đánh giá bằng nhận xét chỉ nhận \"Đ\" hoặc \"CĐ\"");
-                    return null;
-                }
-                if (!node.isNumber()) {
-                    problem(path, "a score must be a number from 0 to 10", "điểm phải là số từ 0 đến 10");
-                    return null;
-                }
-                BigDecimal score = node.decimalValue();
-                String shown = shown(score); // never expand 1e-999999999 into a billion digits
-                if (score.signum() < 0 || score.compareTo(TEN) > 0) {
-                    problem(path, "a score must be from 0 to 10, not " + shown, "điểm phải từ 0 đến 10, không phải " + shown);
-                    return null;
-                }
-                if (score.scale() > 1 && score.stripTrailingZeros().scale() > 1) {
-                    problem(path, "a score has at most one decimal, not " + shown,
-                            "điểm chỉ có tối đa một chữ số thập phân, không phải " + shown);
-                    return null;
-                }
-                return score.setScale(1).toPlainString();
+                return MarkRule.check(node, comment, path, Ctx.this::problem);
             }
         }
 
@@ -652,8 +624,7 @@ public final class DatasetReader {
         }
 
         static String shown(BigDecimal value) {
-            String s = value.abs().scale() > 20 || value.precision() - value.scale() > 20 ? value.toString() : value.toPlainString();
-            return s.length() > 24 ? s.substring(0, 24) + "…" : s;
+            return MarkRule.shown(value);
         }
 
         static int parseGrade(String key) {

@@ -1,7 +1,5 @@
 package vn.hocba.archive.school;
 
-import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -136,32 +134,7 @@ public final class MarkSheet {
 
     /** A mark as stored ("7.5", "Đ"), null when missing; a bad mark is a problem. */
     private String mark(JsonNode node, String path) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (commentSubject) {
-            String mark = node.isString() ? Normalizer.normalize(node.stringValue().strip(), Normalizer.Form.NFC) : null;
-            if ("Đ".equals(mark) || "CĐ".equals(mark)) {
-                return mark;
-            }
-            problem(path, "a comment subject's mark must be \"Đ\" or \"CĐ\"", "môn đánh giá bằng nhận xét chỉ nhận \"Đ\" hoặc \"CĐ\"");
-            return null;
-        }
-        if (!node.isNumber()) {
-            problem(path, "a score must be a number from 0 to 10", "điểm phải là số từ 0 đến 10");
-            return null;
-        }
-        BigDecimal score = node.decimalValue();
-        String shown = shown(score);
-        if (score.signum() < 0 || score.compareTo(BigDecimal.TEN) > 0) {
-            problem(path, "a score must be from 0 to 10, not " + shown, "điểm phải từ 0 đến 10, không phải " + shown);
-            return null;
-        }
-        if (score.scale() > 1 && score.stripTrailingZeros().scale() > 1) {
-            problem(path, "a score has at most one decimal, not " + shown, "điểm chỉ có tối đa một chữ số thập phân, không phải " + shown);
-            return null;
-        }
-        return score.setScale(1).toPlainString();
+        return MarkRule.check(node, commentSubject, path, this::problem);
     }
 
     private void problem(String path, String en, String vi) {
@@ -174,9 +147,4 @@ public final class MarkSheet {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
-    /** A score as quoted in a problem: never expands 1e-999999999 into a billion digits. */
-    private static String shown(BigDecimal value) {
-        String s = value.abs().scale() > 20 || value.precision() - value.scale() > 20 ? value.toString() : value.toPlainString();
-        return s.length() > 24 ? s.substring(0, 24) + "…" : s;
-    }
 }
