@@ -35,19 +35,36 @@ public class AuditAnchors {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<Long, String>> read = new ConcurrentHashMap<>();
+    private volatile Map<Long, String> last;
 
     AuditAnchors(ObjectStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
-    /** Every anchored entry hash, by seq. */
+    /** Every anchored entry hash, by seq (lists the store: for the full verification). */
     Map<Long, String> anchored() {
         Map<Long, String> all = new TreeMap<>();
         try (var keys = store.list(PREFIX)) {
             keys.forEach(key -> all.putAll(read.computeIfAbsent(key.value(), k -> parse(store.getBytes(key)))));
         }
+        TreeMap<Long, String> sorted = (TreeMap<Long, String>) all;
+        last = sorted.isEmpty() ? Map.of() : Map.of(sorted.lastKey(), sorted.lastEntry().getValue());
         return all;
+    }
+
+    /**
+     * The newest anchored entry (seq → hash), empty when none: all that the check before the next anchor needs. Kept
+     * in memory after the first listing and after each write, so anchoring after every commit does not list the store.
+     */
+    Map<Long, String> last() {
+        Map<Long, String> known = last;
+        return known != null ? known : lastOfListing();
+    }
+
+    private Map<Long, String> lastOfListing() {
+        anchored();
+        return last;
     }
 
     /** Writes one anchor with these entry hashes (seq → hash); nothing when empty. */
@@ -68,7 +85,8 @@ public class AuditAnchors {
         store.put(PutObjectArgs.builder().key(key).content(bytes).contentType("application/json")
                 .retention(Retention.permanent()).expectedSha256(Hashes.sha256(bytes)).build());
         read.put(key.value(), Map.copyOf(sorted));
-        log.info("audit chain anchored up to entry {}", sorted.lastKey());
+        last = Map.of(sorted.lastKey(), sorted.lastEntry().getValue());
+        log.debug("audit chain anchored up to entry {}", sorted.lastKey());
     }
 
     private Map<Long, String> parse(byte[] bytes) {

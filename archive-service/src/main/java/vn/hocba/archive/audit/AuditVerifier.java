@@ -68,7 +68,7 @@ public class AuditVerifier {
 
     /** Checks the entries after the last anchor (links and hashes) and anchors them when intact. */
     synchronized AuditVerification anchorNew() {
-        Map<Long, String> anchored = anchors.anchored();
+        Map<Long, String> anchored = anchors.last(); // the entries before it were verified when they were anchored
         long lastAnchored = anchored.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
         String lastHash = lastAnchored == 0 ? AuditLog.GENESIS : anchored.get(lastAnchored);
         AuditVerification result = auditLog.walk(anchored, lastAnchored, lastAnchored, lastHash);

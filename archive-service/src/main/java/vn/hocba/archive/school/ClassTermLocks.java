@@ -65,9 +65,12 @@ public class ClassTermLocks {
         requireYear(school, year);
         directory.lockYear(school, year);
         List<LockState> out = new ArrayList<>();
+        Set<ClassTerm> already = locked(school, year);
         for (var c : directory.classes(school, year)) {
             for (int term = 1; term <= 2; term++) {
-                lockOne(school, year, new ClassTerm(c.code(), term), actor);
+                if (!already.contains(new ClassTerm(c.code(), term))) {
+                    insertLock(school, year, new ClassTerm(c.code(), term), actor);
+                }
                 out.add(new LockState(c.code(), term, true));
             }
         }
@@ -81,7 +84,9 @@ public class ClassTermLocks {
     }
 
     public boolean isLocked(String school, String year, String classCode, int term) {
-        return locked(school, year).contains(new ClassTerm(classCode, term));
+        return db.sql("""
+                select count(*) from class_term_lock where school_code = ? and school_year = ? and class_code = ? and term = ?""")
+                .params(school, year, classCode, term).query(Integer.class).single() > 0;
     }
 
     /**
@@ -112,49 +117,25 @@ public class ClassTermLocks {
      * Refuses (409) a dataset that would change a locked class-term of its year, as stored now. The caller holds the
      * year's row lock.
      */
-    void requireNoLockedChange(String school, String year, SchoolYearDataset data) {
+    void requireNoLockedChange(String school, String year, SchoolYearDataset before, SchoolYearDataset data) {
         Set<ClassTerm> locked = locked(school, year);
         if (locked.isEmpty()) {
             return;
         }
-        var changed = ClassTermChanges.changed(stored(school, year), ClassTermChanges.YearContent.of(data), locked);
+        var changed = ClassTermChanges.changed(ClassTermChanges.YearContent.of(before),
+                ClassTermChanges.YearContent.of(data), locked);
         if (!changed.isEmpty()) {
             throw new ClassTermLockedException(school, year, changed);
         }
     }
 
-    private ClassTermChanges.YearContent stored(String school, String year) {
-        var classes = directory.classes(school, year).stream()
-                .map(c -> new SchoolYearDataset.SchoolClass(c.code(), c.grade(), c.homeroomTeacher(), c.subjectTeachers()))
-                .toList();
-        var students = db.sql("select id, class_code from student where school_code = ? and school_year = ?")
-                .params(school, year)
-                .query((rs, i) -> new SchoolYearDataset.Student(rs.getString(1), null, null, null, null, null, null, null,
-                        null, rs.getString(2), null, null))
-                .list();
-        var assessments = db.sql("""
-                select student_id, subject_code, term, regular_marks, midterm, final_mark from assessment
-                where school_code = ? and school_year = ?""")
-                .params(school, year)
-                .query((rs, i) -> new SchoolYearDataset.Assessment(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4) == null || rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split(",")),
-                        rs.getString(5), rs.getString(6)))
-                .list();
-        var conduct = db.sql("select student_id, term, level from conduct where school_code = ? and school_year = ?")
-                .params(school, year)
-                .query((rs, i) -> new SchoolYearDataset.Conduct(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
-        var attendance = db.sql("""
-                select student_id, term, excused_days, unexcused_days from attendance where school_code = ? and school_year = ?""")
-                .params(school, year)
-                .query((rs, i) -> new SchoolYearDataset.Attendance(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
-                .list();
-        return new ClassTermChanges.YearContent(classes, students, assessments, conduct, attendance);
+    private void lockOne(String school, String year, ClassTerm ct, String actor) {
+        if (!isLocked(school, year, ct.classCode(), ct.term())) {
+            insertLock(school, year, ct, actor);
+        }
     }
 
-    private void lockOne(String school, String year, ClassTerm ct, String actor) {
-        if (isLocked(school, year, ct.classCode(), ct.term())) {
-            return;
-        }
+    private void insertLock(String school, String year, ClassTerm ct, String actor) {
         db.sql("insert into class_term_lock (school_code, school_year, class_code, term, locked_by, locked_at) values (?, ?, ?, ?, ?, ?)")
                 .params(school, year, ct.classCode(), ct.term(), actor, Timestamp.from(clock.instant())).update();
         events.publishEvent(new ClassTermLockChanged(school, year, ct.classCode(), ct.term(), true, actor));

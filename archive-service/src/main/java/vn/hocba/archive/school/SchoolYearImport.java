@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -99,7 +100,9 @@ public class SchoolYearImport {
         if (previous.isPresent() && previous.get().equals(sha)) {
             return new ImportSummary(school, year, sha, false, data.counts());
         }
-        if (previous.isPresent() && sameAsStored(school, year, sha)) {
+        // the stored year, read once: compared by fingerprint, then by class-term against the locks
+        Optional<SchoolYearDataset> before = previous.isPresent() ? stored.dataset(school, year) : Optional.empty();
+        if (before.map(DatasetDocument::fingerprint).filter(sha::equals).isPresent()) {
             // stored under an older fingerprint (of the JSON serialisation, before XLSX import): same data, so
             // nothing changes; the fingerprint is brought up to date so that the next import compares directly
             db.sql("update school_year set dataset_sha256 = ? where school_code = ? and school_year = ?")
@@ -111,7 +114,7 @@ public class SchoolYearImport {
                 throw new SchoolYearClosedException(school, year);
             }
             // after lock, changes go through corrections (SCHOOL-YEAR-FORMAT.md): 409 naming the locked class-terms
-            locks.requireNoLockedChange(school, year, data);
+            locks.requireNoLockedChange(school, year, before.orElseThrow(), data);
             deleteYear(school, year);
         }
         upsertSchool(data.school());
@@ -127,10 +130,6 @@ public class SchoolYearImport {
         insertYear(data);
         events.publishEvent(new SchoolYearImported(school, year, sha, actor, data.counts()));
         return summary;
-    }
-
-    private boolean sameAsStored(String school, String year, String sha) {
-        return stored.dataset(school, year).map(DatasetDocument::fingerprint).filter(sha::equals).isPresent();
     }
 
     private void upsertSchool(SchoolYearDataset.School s) {

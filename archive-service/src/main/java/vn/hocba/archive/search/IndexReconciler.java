@@ -75,29 +75,24 @@ class IndexReconciler {
         // the database and at worst indexed twice, never taken for a stale entry and removed
         Map<String, SearchIndex.IndexedEntry> entries = new HashMap<>();
         index.forEachEntry(e -> entries.put(e.fields().lookupCode(), e));
-        int added = 0;
-        int corrected = 0;
-        int failed = 0;
-        for (RecordArchived record : archived.get()) {
-            var entry = entries.remove(record.lookupCode().toString());
-            if (entry != null && entry.current() && entry.fields().equals(RecordIndexer.expected(record))) {
-                continue;
-            }
-            try {
-                indexer.accept(record);
-                if (entry == null) {
-                    added++;
-                } else {
-                    corrected++;
+        int[] counts = new int[3]; // added, corrected, failed
+        index.inBatch(() -> {
+            for (RecordArchived record : archived.get()) {
+                var entry = entries.remove(record.lookupCode().toString());
+                if (entry != null && entry.current() && entry.fields().equals(RecordIndexer.expected(record))) {
+                    continue;
                 }
-            } catch (RuntimeException e) {
-                failed++;
-                log.error("indexing of archived record {} failed; it is retried at the next start", record.lookupCode(), e);
+                try {
+                    indexer.accept(record);
+                    counts[entry == null ? 0 : 1]++;
+                } catch (RuntimeException e) {
+                    counts[2]++;
+                    log.error("indexing of archived record {} failed; it is retried at the next start", record.lookupCode(), e);
+                }
             }
-        }
-        List<String> stale = new ArrayList<>(entries.keySet());
-        stale.forEach(index::remove);
+            entries.keySet().forEach(index::remove); // what is left is not an archived record
+        });
         availability.markReady();
-        return new Outcome(added, corrected, stale.size(), failed);
+        return new Outcome(counts[0], counts[1], entries.size(), counts[2]);
     }
 }

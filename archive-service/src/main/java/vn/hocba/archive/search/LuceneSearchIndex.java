@@ -111,10 +111,38 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         doc.add(new TextField(ALL, Texts.fold(all), Field.Store.NO));
         try {
             writer.updateDocument(new Term(ID, d.lookupCode()), doc);
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            commitUnlessBatching();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether this thread is inside {@link #inBatch}: commits wait for its end. */
+    private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> false);
+
+    private void commitUnlessBatching() throws IOException {
+        if (!batching.get()) {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    @Override
+    public void inBatch(Runnable work) {
+        boolean outer = !batching.get();
+        batching.set(true);
+        try {
+            work.run();
+        } finally {
+            if (outer) {
+                batching.set(false);
+                try {
+                    writer.commit();
+                    searchers.maybeRefreshBlocking();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 
@@ -122,8 +150,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     public void remove(String lookupCode) {
         try {
             writer.deleteDocuments(new Term(ID, lookupCode));
-            writer.commit();
-            searchers.maybeRefreshBlocking();
+            commitUnlessBatching();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -204,7 +231,10 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     ScoreDoc sd = top.scoreDocs[i];
                     hits.add(hit(stored.document(sd.doc)));
                 }
-                return new SearchPage(top.totalHits.value, hits);
+                // Lucene counts exactly only up to 1,000 hits by default; past that, count them
+                long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
+                        ? top.totalHits.value : searcher.count(query);
+                return new SearchPage(total, hits);
             } finally {
                 searchers.release(searcher);
             }

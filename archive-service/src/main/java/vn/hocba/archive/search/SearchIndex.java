@@ -14,6 +14,12 @@ public interface SearchIndex {
     void remove(String lookupCode);
 
     /**
+     * Runs {@code work} (calls of {@link #index} and {@link #remove} on this thread) as one batch: made durable and
+     * visible once at its end, instead of after each call (a start-up reconciliation of thousands of records).
+     */
+    void inBatch(Runnable work);
+
+    /**
      * Hits visible under {@code scope}, best first. The scope filters inside the query, so the total counts only what
      * the scope lets the caller see.
      */

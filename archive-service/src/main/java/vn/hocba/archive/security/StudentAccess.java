@@ -46,10 +46,12 @@ public class StudentAccess {
     /** Refuses with 403 unless the caller may see the students of that class; an unknown class passes (404 follows). */
     public void requireClass(HocbaUser caller, String school, String year, String classCode) {
         requireSchool(caller, school);
-        if (seesWholeYear(caller, school, year) || directory.schoolClass(school, year, classCode).isEmpty()) {
+        if (seesWholeYear(caller, school, year)) {
             return;
         }
-        if (!teaches(caller, school, year, classCode)) {
+        var schoolClass = directory.schoolClass(school, year, classCode); // loaded once for both questions
+        if (schoolClass.isPresent() && (caller.staffId() == null || !school.equals(caller.school())
+                || !teaches(caller.staffId(), schoolClass.get()))) {
             throw refused(classCode);
         }
     }
@@ -68,9 +70,7 @@ public class StudentAccess {
         if (caller.staffId() == null || !school.equals(caller.school())) {
             return false;
         }
-        return directory.schoolClass(school, year, classCode)
-                .map(c -> caller.staffId().equals(c.homeroomTeacher()) || c.subjectTeachers().containsValue(caller.staffId()))
-                .orElse(false);
+        return directory.schoolClass(school, year, classCode).map(c -> teaches(caller.staffId(), c)).orElse(false);
     }
 
     private static void requireSchool(HocbaUser caller, String school) {

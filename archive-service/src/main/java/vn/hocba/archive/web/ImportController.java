@@ -181,9 +181,7 @@ class ImportController {
         Path file = Files.createTempFile("hocba-import-", ".xlsx");
         try {
             try (OutputStream out = Files.newOutputStream(file)) {
-                if (in.transferTo(new CappedOutput(out)) > MAX_BYTES) {
-                    throw new TooLarge();
-                }
+                in.transferTo(new CappedOutput(out)); // throws TooLarge past MAX_BYTES
             }
             return created(imports.importWorkbook(file, caller.getUsername(), ownSchoolOnly(caller)));
         } finally {

@@ -208,12 +208,23 @@ public class RecordWorkflow {
             throw new ForbiddenException("you have no place in the signing sequence of this record",
                     "bạn không có tên trong trình tự ký của học bạ này");
         }
-        // who may not read the record learns nothing of it here either: not whether it exists, nor its version
-        requireAccess(caller, school, year, studentId);
-        // the step is fixed on arrival, before queueing behind other signers of the record
-        RecordRow arrived = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
+        // who may not read the record learns nothing of it here either: not whether it exists, nor its version. Every
+        // planned signer may read it (the plan holds that year's teachers of the class and principal), so the access
+        // rule's queries are paid only when there is no record or the caller is not in its plan
+        Optional<RecordRow> found = current(school, year, studentId);
+        if (found.isEmpty()) {
+            requireAccess(caller, school, year, studentId);
+            throw notRendered(studentId);
+        }
+        RecordRow arrived = found.get();
+        List<PlannedSigner> plan = plan(arrived.lookupCode());
+        if (plan.stream().noneMatch(p -> p.staffId().equals(caller.staffId()))) {
+            throw new ForbiddenException("you have no place in the signing sequence of this record",
+                    "bạn không có tên trong trình tự ký của học bạ này");
+        }
         requireVersion(arrived, ifMatch);
-        PlannedSigner step = turnOf(arrived, plan(arrived.lookupCode()), caller);
+        // the step is fixed on arrival, before queueing behind other signers of the record
+        PlannedSigner step = turnOf(arrived, plan, caller);
         var lock = signingLocks[Math.floorMod((school + "/" + year + "/" + studentId).hashCode(), signingLocks.length)];
         lock.lock();
         try {
@@ -354,9 +365,7 @@ public class RecordWorkflow {
         requireAccess(caller, school, year, studentId);
         RecordRow row = (version == null ? current(school, year, studentId) : byVersion(school, year, studentId, version))
                 .orElseThrow(() -> notRendered(studentId));
-        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey(), row.sha256(), row.lookupCode())
-                : workingPdf(row.lookupCode());
-        return new Pdf(row.lookupCode(), row.studentId(), row.schoolYear(), row.version(), bytes);
+        return pdfOf(row);
     }
 
     /**
@@ -375,9 +384,7 @@ public class RecordWorkflow {
     public Pdf documentPdf(UUID lookupCode, HocbaUser caller) {
         RecordRow row = byLookupCode(lookupCode);
         requireAccess(caller, row.school(), row.schoolYear(), row.studentId());
-        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey(), row.sha256(), row.lookupCode())
-                : workingPdf(row.lookupCode());
-        return new Pdf(row.lookupCode(), row.studentId(), row.schoolYear(), row.version(), bytes);
+        return pdfOf(row);
     }
 
     /**
@@ -394,6 +401,13 @@ public class RecordWorkflow {
                     + "; hãy ký phiên bản hiện hành", List.of());
         }
         return sign(row.school(), row.schoolYear(), row.studentId(), caller, ifMatch);
+    }
+
+    /** The bytes of that version: archived ones checked against the sha256 recorded at archive time, else the working PDF. */
+    private Pdf pdfOf(RecordRow row) {
+        byte[] bytes = row.archiveKey() != null ? archive.read(row.archiveKey(), row.sha256(), row.lookupCode())
+                : workingPdf(row.lookupCode());
+        return new Pdf(row.lookupCode(), row.studentId(), row.schoolYear(), row.version(), bytes);
     }
 
     private RecordRow byLookupCode(UUID lookupCode) {

@@ -157,6 +157,11 @@ class IndexReconcilerTest {
         }
 
         @Override
+        public void inBatch(Runnable work) {
+            to.inBatch(work);
+        }
+
+        @Override
         public SearchPage search(String query, SearchScope scope, int page, int size) {
             return to.search(query, scope, page, size);
         }

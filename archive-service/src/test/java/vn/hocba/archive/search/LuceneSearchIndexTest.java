@@ -57,6 +57,20 @@ class LuceneSearchIndexTest {
     }
 
     @Test
+    void totalsAreExactPastAThousandHitsAndABatchIsDurableAtItsEnd() throws Exception {
+        index.inBatch(() -> {
+            for (int i = 0; i < 1_234; i++) {
+                index.index(record("r" + i, SCHOOL, Y24, "6A", "HS" + i, "Nguyễn Văn An", "Toán 7.0"));
+            }
+        });
+        assertThat(index.search("", SearchScope.everything(), 0, 20).total()).isEqualTo(1_234);
+        assertThat(index.search("nguyen van an", SearchScope.everything(), 0, 20).total()).isEqualTo(1_234);
+        index.close();
+        index = new LuceneSearchIndex(dir); // what the batch wrote was committed at its end
+        assertThat(index.search("", SearchScope.everything(), 0, 20).total()).isEqualTo(1_234);
+    }
+
+    @Test
     void aTeacherOfOneClassFindsOnlyThatClassOfThatYearAndTotalsCountNothingElse() {
         indexTheSchool();
         var teacherOf6A = new SearchScope(false, List.of(Part.classes(SCHOOL, Y24, Set.of("6A"))));
