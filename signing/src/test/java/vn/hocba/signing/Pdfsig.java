@@ -42,6 +42,7 @@ public final class Pdfsig implements AutoCloseable {
     private static final Pattern VALIDATION = Pattern.compile("Signature Validation: (.*)");
     private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?m)^Signature #\\d+:");
     private static final Pattern CERTIFICATE_VALIDATION = Pattern.compile("Certificate Validation: (.*)");
+    private static final Pattern SIGNER_DN = Pattern.compile("Signer full Distinguished Name: (.*)");
 
     /** One signature as pdfsig sees it; {@code certificate} is null when pdfsig printed no certificate verdict. */
     public record Verdict(String signature, String certificate) {
@@ -123,45 +124,50 @@ public final class Pdfsig implements AutoCloseable {
 
     /** poppler's certificate verdict when it read a stale NSS error code (see the class comment). */
     static final String STALE_ERROR_VERDICT = "Unknown issue with Certificate or corrupted data.";
-    private static final int ATTEMPTS = 3;
 
     /**
      * Runs {@code pdfsig -nssdir sql:DIR} with this checker's trust anchors (see the class comment for why not
-     * {@code -no-ocsp}). The same stale-error-code bug of poppler 22.12 now and then reports one trusted certificate
-     * as "Unknown issue with Certificate or corrupted data." (seen once in some hundred verdicts, never twice in a row
-     * for the same signature): a signature with that verdict is checked again, up to three runs in all, and keeps the
-     * best verdict it got. An untrusted chain says "Certificate issuer isn't Trusted." every time, so it still fails.
+     * {@code -no-ocsp}).
+     *
+     * <p>The same stale-error-code bug of poppler 22.12 reports some signatures' certificate as "Unknown issue with
+     * Certificate or corrupted data." although NSS accepted it: seen for the second signature made with one certificate
+     * (a homeroom teacher who also teaches a subject signs twice), for some files every time, so running again does not
+     * help. A certificate's trust does not depend on which signature carries it: a signature with that verdict takes
+     * the verdict pdfsig gave the very same signer certificate (the same full distinguished name, and the same serial
+     * by construction of the test PKI) on another signature of the file, when it gave "Certificate is Trusted." there.
+     * An untrusted chain says "Certificate issuer isn't Trusted." for every signature, so it still fails; and each
+     * signature's own bytes are still checked ("Signature is Valid.").
      *
      * @param pdf the document
      * @return the signature and certificate verdict of every signature, in document order
      */
     public List<Verdict> verdicts(byte[] pdf) throws IOException, InterruptedException {
-        List<Verdict> best = verdictsOnce(pdf);
-        for (int attempt = 2; attempt <= ATTEMPTS
-                && best.stream().anyMatch(v -> STALE_ERROR_VERDICT.equals(v.certificate())); attempt++) {
-            List<Verdict> again = verdictsOnce(pdf);
-            if (again.size() != best.size()) {
-                break;
+        List<String[]> found = verdictsOnce(pdf); // {signature, certificate, signer DN}
+        java.util.Set<String> trustedSigners = new java.util.HashSet<>();
+        for (String[] v : found) {
+            if (CERTIFICATE_TRUSTED.equals(v[1])) {
+                trustedSigners.add(v[2]);
             }
-            List<Verdict> merged = new ArrayList<>();
-            for (int i = 0; i < best.size(); i++) {
-                merged.add(STALE_ERROR_VERDICT.equals(best.get(i).certificate()) ? again.get(i) : best.get(i));
-            }
-            best = merged;
         }
-        return best;
+        List<Verdict> out = new ArrayList<>();
+        for (String[] v : found) {
+            boolean stale = STALE_ERROR_VERDICT.equals(v[1]) && v[2] != null && trustedSigners.contains(v[2]);
+            out.add(new Verdict(v[0], stale ? CERTIFICATE_TRUSTED : v[1]));
+        }
+        return out;
     }
 
-    private List<Verdict> verdictsOnce(byte[] pdf) throws IOException, InterruptedException {
+    private List<String[]> verdictsOnce(byte[] pdf) throws IOException, InterruptedException {
         Path file = Files.createTempFile("pdfsig", ".pdf");
         try {
             Files.write(file, pdf);
             String output = run(List.of("pdfsig", "-nssdir", "sql:" + nssDir, file.toString()));
-            List<Verdict> verdicts = new ArrayList<>();
+            List<String[]> verdicts = new ArrayList<>();
             String[] blocks = SIGNATURE_BLOCK.split(output);
             // blocks[0] is the "Digital Signature Info of:" header
             for (int i = 1; i < blocks.length; i++) {
-                verdicts.add(new Verdict(first(VALIDATION, blocks[i]), first(CERTIFICATE_VALIDATION, blocks[i])));
+                verdicts.add(new String[] {first(VALIDATION, blocks[i]), first(CERTIFICATE_VALIDATION, blocks[i]),
+                        first(SIGNER_DN, blocks[i])});
             }
             return verdicts;
         } finally {
