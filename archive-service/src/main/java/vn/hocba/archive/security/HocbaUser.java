@@ -26,6 +26,15 @@ public class HocbaUser extends User {
         this.roles = Set.copyOf(roles);
     }
 
+    /** This account as the plain value other features receive ({@link vn.hocba.archive.common.Caller}). */
+    public vn.hocba.archive.common.Caller caller() {
+        java.util.Set<vn.hocba.archive.common.StaffRole> typed = new java.util.HashSet<>();
+        for (String r : roles) {
+            typed.add(vn.hocba.archive.common.StaffRole.of(r));
+        }
+        return new vn.hocba.archive.common.Caller(getUsername(), school, staffId, typed, isSystemAdministrator(), null);
+    }
+
     public String school() {
         return school;
     }

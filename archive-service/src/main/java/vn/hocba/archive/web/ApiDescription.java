@@ -31,6 +31,11 @@ class ApiDescription {
 
     static final String BASIC = "basicAuth";
 
+    static {
+        // the signed-in caller is resolved from the credentials, never sent as a parameter
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(vn.hocba.archive.common.Caller.class);
+    }
+
     @Bean
     OpenAPI hocbaOpenApi() {
         return new OpenAPI()
