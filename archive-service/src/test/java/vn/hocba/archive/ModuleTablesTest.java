@@ -32,7 +32,9 @@ class ModuleTablesTest {
             Map.entry("class_subject_teacher", "school"), Map.entry("student", "school"),
             Map.entry("assessment", "school"), Map.entry("conduct", "school"), Map.entry("attendance", "school"),
             Map.entry("student_comment", "school"), Map.entry("class_term_lock", "school"),
-            Map.entry("student_record", "workflow"), Map.entry("record_signer", "workflow"),
+            Map.entry("student_record", "workflow"), Map.entry("record_signer", "workflow"), // until V7
+            Map.entry("document", "workflow"), Map.entry("document_signer", "workflow"),
+            Map.entry("document_signer_subject", "workflow"),
             Map.entry("audit_event", "audit"), Map.entry("audit_head", "audit"),
             Map.entry("fixity_sweep", "archive"), Map.entry("integrity_finding", "archive"),
             Map.entry("event_publication", "(Spring Modulith)"));

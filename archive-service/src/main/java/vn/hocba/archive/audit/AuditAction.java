@@ -4,12 +4,20 @@ package vn.hocba.archive.audit;
 public enum AuditAction {
     /** A school-year dataset imported (or re-imported with changes). */
     IMPORT,
-    /** A document rendered (a new version). */
+    /** A student record rendered (entries written before documents of every type joined the workflow). */
     RECORD_RENDERED,
-    /** One signature applied. */
+    /** One signature applied to a student record (entries written before issue 14). */
     RECORD_SIGNED,
-    /** A complete document written to the write-once archive. */
+    /** A complete student record written to the archive (entries written before issue 14). */
     RECORD_ARCHIVED,
+    /** A document version rendered: a first issue, or a reissue after a correction. */
+    DOCUMENT_RENDERED,
+    /** One signature applied to a document version. */
+    DOCUMENT_SIGNED,
+    /** A complete document version written to the write-once archive. */
+    DOCUMENT_ARCHIVED,
+    /** A document version replaced by a new one after an approved correction. */
+    DOCUMENT_SUPERSEDED,
     /** An archived object found not to be what the database recorded. */
     INTEGRITY_FAILURE,
     /** A class-term locked by the principal: entry closes, corrections only. */

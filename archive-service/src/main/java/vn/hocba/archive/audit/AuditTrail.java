@@ -7,9 +7,10 @@ import vn.hocba.archive.archive.IntegrityFailed;
 import vn.hocba.archive.school.ClassTermLockChanged;
 import vn.hocba.archive.school.MarksEntered;
 import vn.hocba.archive.school.SchoolYearImported;
-import vn.hocba.archive.workflow.RecordArchived;
-import vn.hocba.archive.workflow.RecordRendered;
-import vn.hocba.archive.workflow.RecordSigned;
+import vn.hocba.archive.workflow.DocumentArchived;
+import vn.hocba.archive.workflow.DocumentRendered;
+import vn.hocba.archive.workflow.DocumentSigned;
+import vn.hocba.archive.workflow.DocumentSuperseded;
 
 /**
  * Writes every state change announced by the features into the audit log, in the transaction of the change: no change
@@ -30,20 +31,31 @@ class AuditTrail {
     }
 
     @EventListener
-    void on(RecordRendered e) {
-        log.append(e.actor(), AuditAction.RECORD_RENDERED, e.lookupCode().toString(),
-                e.school() + "/" + e.schoolYear() + "/" + e.student() + " v" + e.version() + " sha256=" + e.sha256());
+    void on(DocumentRendered e) {
+        log.append(e.actor(), AuditAction.DOCUMENT_RENDERED, e.lookupCode().toString(),
+                e.key().school() + " " + e.key().describe() + " v" + e.version()
+                        + (e.supersedes() == null ? "" : " supersedes=" + e.supersedes() + " corrections=" + e.corrections())
+                        + " sha256=" + e.sha256());
     }
 
     @EventListener
-    void on(RecordSigned e) {
-        log.append(e.actor(), AuditAction.RECORD_SIGNED, e.lookupCode().toString(),
+    void on(DocumentSigned e) {
+        log.append(e.actor(), AuditAction.DOCUMENT_SIGNED, e.lookupCode().toString(),
                 e.role() + " " + e.staff() + " revision=" + e.revision() + " sha256=" + e.sha256());
     }
 
     @EventListener
-    void on(RecordArchived e) {
-        log.append("system", AuditAction.RECORD_ARCHIVED, e.lookupCode().toString(), "key=" + e.archiveKey() + " sha256=" + e.sha256());
+    void on(DocumentArchived e) {
+        if ("ARCHIVED".equals(e.status())) { // the same facts republished for a superseded version are not an archiving
+            log.append("system", AuditAction.DOCUMENT_ARCHIVED, e.lookupCode().toString(),
+                    e.documentType() + " key=" + e.archiveKey() + " sha256=" + e.sha256());
+        }
+    }
+
+    @EventListener
+    void on(DocumentSuperseded e) {
+        log.append(e.actor(), AuditAction.DOCUMENT_SUPERSEDED, e.lookupCode().toString(),
+                "by " + e.supersededBy() + " after correction " + e.correction() + " (" + e.key().describe() + ")");
     }
 
     @EventListener

@@ -24,9 +24,16 @@ public record ClassSummaryView(
         List<Row> rows,
         String homeroomTeacherName,
         String principalName,
-        Instant renderedAt) {
+        Instant renderedAt,
+        Reissue reissue) {
+
+    /** A first issue ({@link Reissue#NONE}). */
+    public ClassSummaryView(String lookupCode, int version, StudentRecordView.SchoolInfo school, String schoolYear, String className, int grade, GradebookPeriod period, List<SubjectColumn> subjects, List<Row> rows, String homeroomTeacherName, String principalName, Instant renderedAt) {
+        this(lookupCode, version, school, schoolYear, className, grade, period, subjects, rows, homeroomTeacherName, principalName, renderedAt, Reissue.NONE);
+    }
 
     public ClassSummaryView {
+        Objects.requireNonNull(reissue, "reissue");
         GradebookViews.requireHeader(lookupCode, version, school, schoolYear, className, grade, renderedAt);
         Objects.requireNonNull(period, "period");
         subjects = List.copyOf(subjects);

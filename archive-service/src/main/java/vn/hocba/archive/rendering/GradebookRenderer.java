@@ -96,7 +96,12 @@ public final class GradebookRenderer {
     private record Spec(String lookupCode, int version, SchoolInfo school, java.time.Instant renderedAt,
                         PDRectangle pageSize, String title, String subtitle, String info, String shortHeading,
                         String documentTitle, List<Column> columns, List<List<String>> rows, float bodySize,
-                        List<Signer> signers) {
+                        List<Signer> signers, Reissue reissue) {
+
+        /** The corrections sentence printed above the signatures, or null when the document carries none. */
+        String correctionsNote() {
+            return reissue.corrections() == 0 ? null : reissue.correctionsSentence("sổ này");
+        }
     }
 
     Rendered layout(SubjectGradebookView view) {
@@ -161,7 +166,7 @@ public final class GradebookRenderer {
                         new Signer(SignatureSlot.HOMEROOM, "GIÁO VIÊN CHỦ NHIỆM", "(Ký và ghi rõ họ tên)",
                                 view.homeroomTeacherName()),
                         new Signer(SignatureSlot.PRINCIPAL, "HIỆU TRƯỞNG", "(Ký, ghi rõ họ tên và đóng dấu)",
-                                view.principalName())));
+                                view.principalName())), view.reissue());
     }
 
     Rendered layout(ClassSummaryView view) {
@@ -210,7 +215,7 @@ public final class GradebookRenderer {
                 List.of(new Signer(SignatureSlot.HOMEROOM, "GIÁO VIÊN CHỦ NHIỆM", "(Ký và ghi rõ họ tên)",
                                 view.homeroomTeacherName()),
                         new Signer(SignatureSlot.PRINCIPAL, "HIỆU TRƯỞNG", "(Ký, ghi rõ họ tên và đóng dấu)",
-                                view.principalName())));
+                                view.principalName())), view.reissue());
         return new Job(spec).run();
     }
 
@@ -315,7 +320,7 @@ public final class GradebookRenderer {
                 room -= heights.get(r);
             }
             pages.add(current);
-            boolean signaturesAlone = room < SIGNATURE_BLOCK;
+            boolean signaturesAlone = room < SIGNATURE_BLOCK + noteHeight();
             int pageCount = pages.size() + (signaturesAlone ? 1 : 0);
 
             float tableBottom = 0;
@@ -442,7 +447,18 @@ public final class GradebookRenderer {
         }
 
         /** One signature area per signer, side by side under the table, in signing order. */
+        /** Room the corrections sentence takes above the signatures (none without corrections). */
+        private float noteHeight() {
+            return spec.correctionsNote() == null ? 0 : 14;
+        }
+
         private void signatures(Canvas canvas, int page, float below) throws IOException {
+            String note = spec.correctionsNote();
+            if (note != null) {
+                Fitted fitted = fit(regular, note, width, 9, 6, 1);
+                canvas.text(regular, fitted.size(), MARGIN, below - 12, fitted.lines().get(0));
+                below -= noteHeight();
+            }
             int n = spec.signers().size();
             float slot = width / n;
             float y = below - 16 - 10;
@@ -467,6 +483,10 @@ public final class GradebookRenderer {
             canvas.centered(regular, 8, MARGIN + width / 2, FOOTER_BASELINE,
                     "Mã tra cứu: " + spec.lookupCode() + " · Phiên bản " + spec.version()
                             + " · Trang " + page + "/" + pageCount);
+            String supersedes = spec.reissue().supersedesLine();
+            if (supersedes != null) {
+                canvas.centered(regular, 8, MARGIN + width / 2, FOOTER_BASELINE - 10, supersedes);
+            }
             verifyCode.draw(canvas, spec.lookupCode(), qrX, FOOTER_RULE_Y - VerifyCode.SIZE - 2, VerifyCode.SIZE);
         }
 

@@ -42,23 +42,47 @@ public class GradebookRendering {
     public RenderedRecord renderSubjectGradebook(UUID lookupCode, int version, String school, String year,
                                                  String classCode, String subjectCode, GradebookPeriod period,
                                                  Instant renderedAt) {
-        return renderer.render(subjectView(lookupCode, version, directory.school(school).orElseThrow(),
-                classYear(school, year, classCode), subjectCode, period, renderedAt));
+        return renderSubjectGradebook(lookupCode, version, school, year, classCode, subjectCode, period, renderedAt,
+                Reissue.NONE);
+    }
+
+    /** As above, for a version that may replace another and carry corrections ({@link Reissue}). */
+    public RenderedRecord renderSubjectGradebook(UUID lookupCode, int version, String school, String year,
+                                                 String classCode, String subjectCode, GradebookPeriod period,
+                                                 Instant renderedAt, Reissue reissue) {
+        var view = subjectView(lookupCode, version, directory.school(school).orElseThrow(),
+                classYear(school, year, classCode), subjectCode, period, renderedAt);
+        return renderer.render(withReissue(view, reissue));
+    }
+
+    private static SubjectGradebookView withReissue(SubjectGradebookView v, Reissue reissue) {
+        return new SubjectGradebookView(v.lookupCode(), v.version(), v.school(), v.schoolYear(), v.className(), v.grade(),
+                v.subjectCode(), v.subjectName(), v.commentOnly(), v.period(), v.regularColumns(), v.rows(),
+                v.subjectTeacherName(), v.homeroomTeacherName(), v.principalName(), v.renderedAt(), reissue);
+    }
+
+    private static ClassSummaryView withReissue(ClassSummaryView v, Reissue reissue) {
+        return new ClassSummaryView(v.lookupCode(), v.version(), v.school(), v.schoolYear(), v.className(), v.grade(),
+                v.period(), v.subjects(), v.rows(), v.homeroomTeacherName(), v.principalName(), v.renderedAt(), reissue);
     }
 
     /** The class summary book of one class for TERM1, TERM2 or YEAR. */
     public RenderedRecord renderClassSummary(UUID lookupCode, int version, String school, String year,
                                              String classCode, GradebookPeriod period, Instant renderedAt) {
-        return renderer.render(summaryView(lookupCode, version, directory.school(school).orElseThrow(),
-                classYear(school, year, classCode), period, renderedAt));
+        return renderClassSummary(lookupCode, version, school, year, classCode, period, renderedAt, Reissue.NONE);
+    }
+
+    /** As above, for a version that may replace another and carry corrections ({@link Reissue}). */
+    public RenderedRecord renderClassSummary(UUID lookupCode, int version, String school, String year,
+                                             String classCode, GradebookPeriod period, Instant renderedAt,
+                                             Reissue reissue) {
+        return renderer.render(withReissue(summaryView(lookupCode, version, directory.school(school).orElseThrow(),
+                classYear(school, year, classCode), period, renderedAt), reissue));
     }
 
     /** Every student's year of the class, in the directory's order. */
     List<StudentYear> classYear(String school, String year, String classCode) {
-        List<StudentYear> students = new ArrayList<>();
-        for (var student : directory.studentsOfClass(school, year, classCode)) {
-            students.add(directory.studentYear(school, year, student.id()).orElseThrow());
-        }
+        List<StudentYear> students = directory.classYear(school, year, classCode);
         if (students.isEmpty()) {
             throw new IllegalArgumentException("class " + classCode + " of " + school + " " + year + " has no students");
         }

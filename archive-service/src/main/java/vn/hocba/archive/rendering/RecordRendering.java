@@ -33,11 +33,22 @@ public class RecordRendering {
     }
 
     public RenderedRecord render(UUID lookupCode, int version, StudentYear data, Instant renderedAt) {
-        return renderer.render(view(lookupCode, version, data.schoolCode(), data, StudentResults.evaluate(data), renderedAt));
+        return render(lookupCode, version, data, renderedAt, Reissue.NONE);
+    }
+
+    /** A version of the record that may replace another and carry corrections ({@link Reissue}). */
+    public RenderedRecord render(UUID lookupCode, int version, StudentYear data, Instant renderedAt, Reissue reissue) {
+        return renderer.render(view(lookupCode, version, data.schoolCode(), data, StudentResults.evaluate(data), renderedAt,
+                reissue));
     }
 
     StudentRecordView view(UUID lookupCode, int version, String schoolCode, StudentYear data, StudentYearResult result,
                            Instant renderedAt) {
+        return view(lookupCode, version, schoolCode, data, result, renderedAt, Reissue.NONE);
+    }
+
+    StudentRecordView view(UUID lookupCode, int version, String schoolCode, StudentYear data, StudentYearResult result,
+                           Instant renderedAt, Reissue reissue) {
         var school = directory.school(schoolCode).orElseThrow();
         String year = data.schoolYear();
         var s = data.student();
@@ -52,7 +63,8 @@ public class RecordRendering {
                 level(result.conduct(), 1), level(result.conduct(), 2), level(result.conduct(), 3),
                 level(result.learning(), 1), level(result.learning(), 2), level(result.learning(), 3),
                 days(data, 1), days(data, 2), Integer.toString(result.daysAbsent()),
-                promotion(result), title(result), data.homeroomComment() == null ? "" : data.homeroomComment(), 0, List.of());
+                promotion(result), title(result), data.homeroomComment() == null ? "" : data.homeroomComment(), reissue.corrections(),
+                reissue.correctedSubjects());
         String principal = data.staff().values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
                 .map(SchoolDirectory.StaffMember::fullName).orElse("");
         return new StudentRecordView(lookupCode.toString(), version,
@@ -61,7 +73,7 @@ public class RecordRendering {
                 new StudentRecordView.StudentInfo(s.id(), s.fullName(), "NU".equals(s.sex()) ? "Nữ" : "Nam",
                         DATE.format(s.dateOfBirth()), nz(s.ethnicity()), nz(s.placeOfBirth()), nz(s.address()),
                         nz(s.father()), nz(s.mother()), nz(s.enrolmentNo())),
-                rows, summary, name(data, data.schoolClass().homeroomTeacher()), principal, renderedAt);
+                rows, summary, name(data, data.schoolClass().homeroomTeacher()), principal, renderedAt, reissue);
     }
 
     private static String name(StudentYear data, String staffId) {

@@ -506,6 +506,10 @@ public final class StudentRecordRenderer {
             canvas.centered(regular, SMALL, PAGE.getWidth() / 2, FOOTER_BASELINE,
                     "Mã tra cứu: " + view.lookupCode() + " · Phiên bản " + view.version()
                             + " · Trang " + page + "/" + pageCount);
+            String supersedes = view.reissue().supersedesLine();
+            if (supersedes != null) {
+                canvas.centered(regular, SMALL, PAGE.getWidth() / 2, FOOTER_BASELINE - 10, supersedes);
+            }
             verifyCode.draw(canvas, view.lookupCode(), qrX, FOOTER_RULE_Y - VerifyCode.SIZE - 2, VerifyCode.SIZE);
         }
 

@@ -28,9 +28,16 @@ public record StudentRecordView(
         Summary summary,
         String homeroomTeacherName,
         String principalName,
-        Instant renderedAt) {
+        Instant renderedAt,
+        Reissue reissue) {
+
+    /** A first issue ({@link Reissue#NONE}). */
+    public StudentRecordView(String lookupCode, int version, SchoolInfo school, String schoolYear, String className, int grade, StudentInfo student, List<SubjectRow> subjects, Summary summary, String homeroomTeacherName, String principalName, Instant renderedAt) {
+        this(lookupCode, version, school, schoolYear, className, grade, student, subjects, summary, homeroomTeacherName, principalName, renderedAt, Reissue.NONE);
+    }
 
     public StudentRecordView {
+        Objects.requireNonNull(reissue, "reissue");
         requireText(lookupCode, "lookupCode");
         if (lookupCode.isBlank()) {
             throw new IllegalArgumentException("lookupCode must not be blank");

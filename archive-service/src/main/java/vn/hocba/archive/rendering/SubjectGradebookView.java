@@ -30,9 +30,16 @@ public record SubjectGradebookView(
         String subjectTeacherName,
         String homeroomTeacherName,
         String principalName,
-        Instant renderedAt) {
+        Instant renderedAt,
+        Reissue reissue) {
+
+    /** A first issue ({@link Reissue#NONE}). */
+    public SubjectGradebookView(String lookupCode, int version, StudentRecordView.SchoolInfo school, String schoolYear, String className, int grade, String subjectCode, String subjectName, boolean commentOnly, GradebookPeriod period, int regularColumns, List<Row> rows, String subjectTeacherName, String homeroomTeacherName, String principalName, Instant renderedAt) {
+        this(lookupCode, version, school, schoolYear, className, grade, subjectCode, subjectName, commentOnly, period, regularColumns, rows, subjectTeacherName, homeroomTeacherName, principalName, renderedAt, Reissue.NONE);
+    }
 
     public SubjectGradebookView {
+        Objects.requireNonNull(reissue, "reissue");
         GradebookViews.requireHeader(lookupCode, version, school, schoolYear, className, grade, renderedAt);
         GradebookViews.requireText(subjectCode, "subjectCode");
         SignatureSlot.subject(subjectCode); // a non-blank word

@@ -94,9 +94,14 @@ public class ClassTermLocks {
      * only from data that can no longer change.
      */
     public void requireLocked(String school, String year, String classCode) {
+        requireLocked(school, year, classCode, Set.of(1, 2));
+    }
+
+    /** Refuses (409 {@code not-locked}) unless every one of {@code terms} of the class is locked. */
+    public void requireLocked(String school, String year, String classCode, Set<Integer> terms) {
         Set<ClassTerm> locked = locked(school, year);
         List<ClassTerm> open = new ArrayList<>();
-        for (int term = 1; term <= 2; term++) {
+        for (int term : new java.util.TreeSet<>(terms)) {
             if (!locked.contains(new ClassTerm(classCode, term))) {
                 open.add(new ClassTerm(classCode, term));
             }

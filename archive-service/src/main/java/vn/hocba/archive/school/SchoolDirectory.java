@@ -1,6 +1,7 @@
 package vn.hocba.archive.school;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,6 +242,69 @@ public class SchoolDirectory {
             staff(school, year).forEach(m -> staff.put(m.id(), m));
             return new StudentYear(school, year, student, schoolClass, staff, subjects, assessments, conduct, absent, comment);
         });
+    }
+
+    /**
+     * Every student's year of one class, in student id order: what {@link #studentYear} gives for each, read with one
+     * query per table instead of several per student (gradebooks and summary books print the whole class).
+     *
+     * @return empty when the class does not exist or has no students
+     */
+    public List<StudentYear> classYear(String school, String year, String classCode) {
+        var schoolClass = schoolClass(school, year, classCode);
+        if (schoolClass.isEmpty()) {
+            return List.of();
+        }
+        int grade = schoolClass.get().grade();
+        List<Student> students = studentsOfClass(school, year, classCode);
+        List<Subject> subjects = subjects(school, year).stream().filter(s -> s.periodsPerYear().containsKey(grade)).toList();
+        Map<String, StaffMember> staff = new LinkedHashMap<>();
+        staff(school, year).forEach(m -> staff.put(m.id(), m));
+        Map<String, List<AssessmentRow>> assessments = new java.util.HashMap<>();
+        db.sql("""
+                select a.student_id, a.subject_code, a.term, a.regular_marks, a.midterm, a.final_mark from assessment a
+                join student s on s.school_code = a.school_code and s.school_year = a.school_year and s.id = a.student_id
+                where a.school_code = ? and a.school_year = ? and s.class_code = ?""")
+                .params(school, year, classCode)
+                .query(rs -> {
+                    assessments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new AssessmentRow(
+                            rs.getString(2), rs.getInt(3), marks(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                });
+        Map<String, Map<Integer, String>> conduct = new java.util.HashMap<>();
+        db.sql("""
+                select c.student_id, c.term, c.level from conduct c
+                join student s on s.school_code = c.school_code and s.school_year = c.school_year and s.id = c.student_id
+                where c.school_code = ? and c.school_year = ? and s.class_code = ?""")
+                .params(school, year, classCode)
+                .query(rs -> {
+                    conduct.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getString(3));
+                });
+        Map<String, Map<Integer, Integer>> absent = new java.util.HashMap<>();
+        db.sql("""
+                select a.student_id, a.term, a.excused_days + a.unexcused_days from attendance a
+                join student s on s.school_code = a.school_code and s.school_year = a.school_year and s.id = a.student_id
+                where a.school_code = ? and a.school_year = ? and s.class_code = ?""")
+                .params(school, year, classCode)
+                .query(rs -> {
+                    absent.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getInt(3));
+                });
+        Map<String, String> comments = new java.util.HashMap<>();
+        db.sql("""
+                select c.student_id, c.homeroom from student_comment c
+                join student s on s.school_code = c.school_code and s.school_year = c.school_year and s.id = c.student_id
+                where c.school_code = ? and c.school_year = ? and s.class_code = ? and c.subject_code = ''""")
+                .params(school, year, classCode)
+                .query(rs -> {
+                    comments.put(rs.getString(1), rs.getString(2));
+                });
+        List<StudentYear> out = new ArrayList<>();
+        for (Student student : students) {
+            out.add(new StudentYear(school, year, student, schoolClass.get(), staff, subjects,
+                    assessments.getOrDefault(student.id(), List.of()),
+                    conduct.getOrDefault(student.id(), new LinkedHashMap<>()),
+                    absent.getOrDefault(student.id(), new LinkedHashMap<>()), comments.get(student.id())));
+        }
+        return out;
     }
 
     private static final String STUDENT = """

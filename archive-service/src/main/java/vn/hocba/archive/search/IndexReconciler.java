@@ -15,8 +15,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.hocba.archive.workflow.RecordArchived;
-import vn.hocba.archive.workflow.RecordWorkflow;
+import vn.hocba.archive.workflow.DocumentArchived;
+import vn.hocba.archive.workflow.DocumentWorkflow;
 
 /**
  * At start, makes the index agree with the database, both ways: indexes archived records it lacks (a crash after
@@ -30,18 +30,18 @@ class IndexReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(IndexReconciler.class);
 
-    private final Supplier<List<RecordArchived>> archived;
+    private final Supplier<List<DocumentArchived>> archived;
     private final SearchIndex index;
-    private final Consumer<RecordArchived> indexer;
+    private final Consumer<DocumentArchived> indexer;
     private final SearchAvailability availability;
 
     @Autowired
-    IndexReconciler(RecordWorkflow workflow, SearchIndex index, RecordIndexer indexer, SearchAvailability availability) {
+    IndexReconciler(DocumentWorkflow workflow, SearchIndex index, RecordIndexer indexer, SearchAvailability availability) {
         this(workflow::archived, index, indexer::index, availability);
     }
 
     /** {@code indexer} indexes one archived record and throws if it cannot. */
-    IndexReconciler(Supplier<List<RecordArchived>> archived, SearchIndex index, Consumer<RecordArchived> indexer,
+    IndexReconciler(Supplier<List<DocumentArchived>> archived, SearchIndex index, Consumer<DocumentArchived> indexer,
                     SearchAvailability availability) {
         this.archived = archived;
         this.index = index;
@@ -77,7 +77,7 @@ class IndexReconciler {
         index.forEachEntry(e -> entries.put(e.fields().lookupCode(), e));
         int[] counts = new int[3]; // added, corrected, failed
         index.inBatch(() -> {
-            for (RecordArchived record : archived.get()) {
+            for (DocumentArchived record : archived.get()) {
                 var entry = entries.remove(record.lookupCode().toString());
                 if (entry != null && entry.current() && entry.fields().equals(RecordIndexer.expected(record))) {
                     continue;

@@ -107,7 +107,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         doc.add(new StoredField(FORMAT, CURRENT_FORMAT));
         doc.add(new TextField(NAME, Texts.fold(fullName), Field.Store.NO));
         doc.add(new TextField(EXACT_NAME, fullName.toLowerCase(Locale.ROOT), Field.Store.NO));
-        String all = String.join(" ", fullName, d.student(), classCode, year, school, d.text() == null ? "" : d.text());
+        String all = String.join(" ", fullName, Texts.nfc(d.student()), classCode, year, school, d.text() == null ? "" : d.text());
         doc.add(new TextField(ALL, Texts.fold(all), Field.Store.NO));
         try {
             writer.updateDocument(new Term(ID, d.lookupCode()), doc);

@@ -12,10 +12,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 
 import vn.hocba.archive.archive.RecordArchive;
 import vn.hocba.archive.common.Texts;
-import vn.hocba.archive.workflow.RecordArchived;
+import vn.hocba.archive.workflow.DocumentArchived;
 
 /**
- * Indexes a record once it is archived: the text is extracted with Apache Tika from the archived bytes (read back from
+ * Indexes a document version once it is archived (and again, as superseded, when a correction replaces it): the text is extracted with Apache Tika from the archived bytes (read back from
  * the store, so the index describes what was kept). Runs after the archiving transaction commits, through the outbox;
  * a record whose indexing failed is tried again by the scheduled resubmission, and at the next start.
  */
@@ -23,9 +23,6 @@ import vn.hocba.archive.workflow.RecordArchived;
 class RecordIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(RecordIndexer.class);
-
-    static final String DOCUMENT_TYPE = "STUDENT_RECORD";
-    static final String STATUS = "ARCHIVED";
 
     private final SearchIndex index;
     private final RecordArchive archive;
@@ -42,7 +39,7 @@ class RecordIndexer {
      * failure leaves the publication incomplete, resubmitted on a schedule (indexing the same record twice replaces it).
      */
     @ApplicationModuleListener
-    void on(RecordArchived e) {
+    void on(DocumentArchived e) {
         try {
             index(e);
         } catch (RuntimeException ex) {
@@ -52,7 +49,7 @@ class RecordIndexer {
     }
 
     /** Indexes the archived record now; throws when its file cannot be read or its text extracted. */
-    void index(RecordArchived e) {
+    void index(DocumentArchived e) {
         byte[] pdf = archive.read(e.archiveKey());
         String text;
         try {
@@ -61,12 +58,13 @@ class RecordIndexer {
             throw new IllegalStateException("text extraction failed for " + e.lookupCode(), ex);
         }
         index.index(new SearchIndex.IndexedDocument(e.lookupCode().toString(), e.school(), e.schoolYear(),
-                e.classCode(), e.student(), e.fullName(), DOCUMENT_TYPE, STATUS, text));
+                e.classCode(), e.student(), e.fullName(), e.documentType(), e.status(), text));
     }
 
     /** The stored fields the index should hold for that archived record (as {@link LuceneSearchIndex} stores them). */
-    static SearchIndex.Hit expected(RecordArchived e) {
+    static SearchIndex.Hit expected(DocumentArchived e) {
         return new SearchIndex.Hit(e.lookupCode().toString(), Texts.nfc(e.school()), Texts.nfc(e.schoolYear()),
-                Texts.nfc(e.classCode()), Texts.nfc(e.student()), Texts.nfc(e.fullName()), DOCUMENT_TYPE, STATUS);
+                Texts.nfc(e.classCode()), Texts.nfc(e.student()), Texts.nfc(e.fullName()),
+                e.documentType(), e.status());
     }
 }

@@ -38,7 +38,8 @@ class SearchController {
         }
         var result = search.search(q, caller, page, size);
         return new SearchResponse(result.total(), result.hits().stream()
-                .map(h -> new SearchHit(h.lookupCode(), h.school(), h.schoolYear(), h.classCode(), h.student(),
+                .map(h -> new SearchHit(h.lookupCode(), h.school(), h.schoolYear(), h.classCode(),
+                        h.student() == null || h.student().isEmpty() ? null : h.student(),
                         h.fullName(), h.documentType(), h.status()))
                 .toList());
     }

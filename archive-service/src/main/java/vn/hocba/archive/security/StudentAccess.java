@@ -119,4 +119,51 @@ public class StudentAccess {
     private static boolean teaches(String staffId, SchoolDirectory.SchoolClass schoolClass) {
         return staffId.equals(schoolClass.homeroomTeacher()) || schoolClass.subjectTeachers().containsValue(staffId);
     }
+
+    /** {@link #require(HocbaUser, String, String, String)} for the plain caller value. */
+    public void require(vn.hocba.archive.common.Caller caller, String school, String year, String studentId) {
+        requireSchool(caller, school);
+        if (seesWholeYear(caller, school, year)) {
+            return;
+        }
+        var student = directory.student(school, year, studentId).orElse(null);
+        if (student != null && !teaches(caller, school, year, student.classCode())) {
+            throw refused(student.classCode());
+        }
+    }
+
+    /** {@link #requireClass(HocbaUser, String, String, String)} for the plain caller value. */
+    public void requireClass(vn.hocba.archive.common.Caller caller, String school, String year, String classCode) {
+        requireSchool(caller, school);
+        if (seesWholeYear(caller, school, year)) {
+            return;
+        }
+        var schoolClass = directory.schoolClass(school, year, classCode);
+        if (schoolClass.isPresent() && (caller.staffId() == null || !school.equals(caller.school())
+                || !teaches(caller.staffId(), schoolClass.get()))) {
+            throw refused(classCode);
+        }
+    }
+
+    private boolean seesWholeYear(vn.hocba.archive.common.Caller caller, String school, String year) {
+        if (caller.school() == null) {
+            return caller.administrator();
+        }
+        return school.equals(caller.school()) && directory.staff(school, year, caller.staffId())
+                .map(m -> m.roles().stream().anyMatch(SCHOOL_WIDE::contains)).orElse(false);
+    }
+
+    private boolean teaches(vn.hocba.archive.common.Caller caller, String school, String year, String classCode) {
+        if (caller.staffId() == null || !school.equals(caller.school())) {
+            return false;
+        }
+        return directory.schoolClass(school, year, classCode).map(c -> teaches(caller.staffId(), c)).orElse(false);
+    }
+
+    private static void requireSchool(vn.hocba.archive.common.Caller caller, String school) {
+        if (!caller.mayRead(school)) {
+            throw new ForbiddenException("you may not see data of school " + school,
+                    "bạn không được xem dữ liệu của trường " + school);
+        }
+    }
 }

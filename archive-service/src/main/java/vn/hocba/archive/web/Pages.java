@@ -18,19 +18,20 @@ import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.search.IndexRebuildingException;
 import vn.hocba.archive.search.RecordSearch;
 import vn.hocba.archive.security.HocbaUser;
-import vn.hocba.archive.workflow.RecordView;
-import vn.hocba.archive.workflow.RecordWorkflow;
+import vn.hocba.archive.workflow.DocumentKey;
+import vn.hocba.archive.workflow.DocumentView;
+import vn.hocba.archive.workflow.DocumentWorkflow;
 
 /** The web pages: classes, their records and signing state; staff render and sign from here. */
 @Controller
 class Pages {
 
     private final SchoolDirectory directory;
-    private final RecordWorkflow workflow;
+    private final DocumentWorkflow workflow;
     private final RecordSearch search;
     private final vn.hocba.archive.security.StudentAccess access;
 
-    Pages(SchoolDirectory directory, RecordWorkflow workflow, RecordSearch search,
+    Pages(SchoolDirectory directory, DocumentWorkflow workflow, RecordSearch search,
           vn.hocba.archive.security.StudentAccess access) {
         this.access = access;
         this.directory = directory;
@@ -71,7 +72,7 @@ class Pages {
             var students = directory.studentCounts(y.school(), y.schoolYear());
             var records = workflow.recordCounts(y.school(), y.schoolYear());
             for (var c : directory.classes(y.school(), y.schoolYear())) {
-                var counts = records.getOrDefault(c.code(), RecordWorkflow.RecordCounts.NONE);
+                var counts = records.getOrDefault(c.code(), DocumentWorkflow.RecordCounts.NONE);
                 classes.add(Map.of("code", c.code(), "grade", c.grade(),
                         "homeroom", names.getOrDefault(c.homeroomTeacher(), c.homeroomTeacher()),
                         "students", students.getOrDefault(c.code(), 0),
@@ -92,11 +93,11 @@ class Pages {
         access.requireClass(user, school, year, classCode);
         var schoolClass = directory.schoolClass(school, year, classCode)
                 .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("class " + classCode, "lớp " + classCode));
-        Map<String, RecordView> records = workflow.recordsOfClass(school, year, classCode);
+        Map<String, DocumentView> records = workflow.recordsOfClass(school, year, classCode, user.caller());
         var names = names(school, year);
         var rows = new ArrayList<Map<String, Object>>();
         for (var s : directory.studentsOfClass(school, year, classCode)) {
-            RecordView r = records.get(s.id());
+            DocumentView r = records.get(s.id());
             var row = new LinkedHashMap<String, Object>();
             row.put("id", s.id());
             row.put("fullName", s.fullName());
@@ -122,14 +123,14 @@ class Pages {
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year,
                                                         @PathVariable String student,
                                                         @AuthenticationPrincipal HocbaUser user) {
-        return workflow.pdf(school, year, student, null, user).inline();
+        return workflow.pdf(recordKey(school, year, student), null, user.caller()).inline();
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/render")
     String render(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                   @AuthenticationPrincipal HocbaUser user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
-            workflow.render(school, year, student, user);
+            workflow.render(recordKey(school, year, student), user.caller());
             return "Đã tạo học bạ của " + student + ".";
         });
     }
@@ -138,7 +139,7 @@ class Pages {
     String sign(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                 @AuthenticationPrincipal HocbaUser user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
-            var r = workflow.sign(school, year, student, user);
+            var r = workflow.signCurrent(recordKey(school, year, student), user.caller(), null);
             boolean complete = r.awaiting().isEmpty();
             return "Đã ký học bạ của " + student + (complete ? "; học bạ đã đủ chữ ký và đang được lưu trữ." : ".");
         });
@@ -153,6 +154,13 @@ class Pages {
         }
         String classCode = directory.student(school, year, student).map(SchoolDirectory.Student::classCode).orElse("");
         return "redirect:/schools/" + school + "/years/" + year + "/classes/" + classCode;
+    }
+
+    /** The key of a student's record; an unknown student answers 404. */
+    private DocumentKey recordKey(String school, String year, String student) {
+        var found = directory.student(school, year, student)
+                .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("student " + student, "học sinh " + student));
+        return DocumentKey.studentRecord(school, year, found.classCode(), student);
     }
 
     /** Staff names of the year, loaded once per page. */

@@ -20,11 +20,11 @@ class ArchivingReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(ArchivingReconciler.class);
 
-    private final RecordWorkflow workflow;
+    private final DocumentWorkflow workflow;
     private final ArchiveIntegrity integrity;
     private final vn.hocba.archive.archive.DocumentArchiving archiving;
 
-    ArchivingReconciler(RecordWorkflow workflow, ArchiveIntegrity integrity,
+    ArchivingReconciler(DocumentWorkflow workflow, ArchiveIntegrity integrity,
                         vn.hocba.archive.archive.DocumentArchiving archiving) {
         this.workflow = workflow;
         this.integrity = integrity;

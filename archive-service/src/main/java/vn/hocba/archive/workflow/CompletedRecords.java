@@ -8,13 +8,13 @@ import org.springframework.stereotype.Component;
 
 import vn.hocba.archive.archive.CompletedDocuments;
 
-/** Student records whose signatures are complete, for the archive (which takes their bytes and records the key). */
+/** Documents whose signatures are complete, for the archive (which takes their bytes and records the key). */
 @Component
 class CompletedRecords implements CompletedDocuments {
 
-    private final RecordWorkflow workflow;
+    private final DocumentWorkflow workflow;
 
-    CompletedRecords(RecordWorkflow workflow) {
+    CompletedRecords(DocumentWorkflow workflow) {
         this.workflow = workflow;
     }
 

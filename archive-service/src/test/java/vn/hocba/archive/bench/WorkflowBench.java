@@ -21,12 +21,13 @@ import vn.hocba.archive.pki.SigningKeys;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.school.SchoolYearImport;
 import vn.hocba.archive.security.HocbaUser;
-import vn.hocba.archive.workflow.RecordWorkflow;
+import vn.hocba.archive.workflow.DocumentKey;
+import vn.hocba.archive.workflow.DocumentWorkflow;
 import vn.hocba.signing.SigningToken;
 import vn.hocba.signing.dss.SigningBench;
 
 /**
- * Workflow signing benchmark (bin/bench): one signature per record through {@link RecordWorkflow#sign} (database,
+ * Workflow signing benchmark (bin/bench): one signature per record through {@link DocumentWorkflow#signCurrent} (database,
  * signing plan, audit, visible signature) against a bare EU DSS loop on the same PDFs with the same key, on 1 and 2
  * threads. Target: the workflow at ≥ 0.9× the bare rate, and ≥ 1.8× faster on 2 threads than on 1.
  */
@@ -48,32 +49,33 @@ public final class WorkflowBench {
             }
             app.getBean(vn.hocba.archive.school.ClassTermLocks.class).lockAll(SCHOOL, YEAR, "bench"); // records render from locked terms
             var directory = app.getBean(SchoolDirectory.class);
-            var workflow = app.getBean(RecordWorkflow.class);
+            var workflow = app.getBean(DocumentWorkflow.class);
             var accounts = app.getBean("accounts", UserDetailsService.class);
-            var admin = (HocbaUser) accounts.loadUserByUsername("admin");
+            var admin = ((HocbaUser) accounts.loadUserByUsername("admin")).caller();
 
             // records of grade-6 classes, where GV011 (Maths) is a subject teacher: one signature each
-            List<String> students = new ArrayList<>();
+            List<DocumentKey> students = new ArrayList<>();
             for (var c : directory.classes(SCHOOL, YEAR)) {
                 if (c.subjectTeachers().containsValue("GV011")) {
-                    directory.studentsOfClass(SCHOOL, YEAR, c.code()).forEach(s -> students.add(s.id()));
+                    directory.studentsOfClass(SCHOOL, YEAR, c.code())
+                            .forEach(s -> students.add(DocumentKey.studentRecord(SCHOOL, YEAR, c.code(), s.id())));
                 }
             }
-            List<String> batch = students.subList(0, Math.min(records, students.size()));
+            List<DocumentKey> batch = students.subList(0, Math.min(records, students.size()));
             long renderStart = System.nanoTime();
-            for (String s : batch) {
-                workflow.render(SCHOOL, YEAR, s, admin);
+            for (DocumentKey s : batch) {
+                workflow.render(s, admin);
             }
             System.out.printf("[bench] rendered %d records through the workflow: %.1f records/s%n", batch.size(),
                     batch.size() / ((System.nanoTime() - renderStart) / 1e9));
             List<byte[]> pdfs = new ArrayList<>();
-            for (String s : batch) {
-                pdfs.add(workflow.pdf(SCHOOL, YEAR, s, null, admin).bytes());
+            for (DocumentKey s : batch) {
+                pdfs.add(workflow.pdf(s, null, admin).bytes());
             }
             var school = directory.school(SCHOOL).orElseThrow();
             SigningToken token = app.getBean(SigningKeys.class).tokenFor(SCHOOL, school.name(), "GV011",
                     directory.staff(SCHOOL, YEAR, "GV011").orElseThrow().fullName());
-            var teacher = (HocbaUser) accounts.loadUserByUsername("GV011@" + SCHOOL);
+            var teacher = ((HocbaUser) accounts.loadUserByUsername("GV011@" + SCHOOL)).caller();
             var bare = new PAdESService(new CommonCertificateVerifier());
 
             // warm-up on the first 20 PDFs (bare only: workflow signatures are one per record)
@@ -83,8 +85,8 @@ public final class WorkflowBench {
             int half = batch.size() / 2;
             double bare1 = rate(pdfs.subList(0, half), 1, pdf -> SigningBench.bareSign(bare, pdf, token));
             double bare2 = rate(pdfs, 2, pdf -> SigningBench.bareSign(bare, pdf, token));
-            double flow1 = rate(batch.subList(0, half), 1, s -> workflow.sign(SCHOOL, YEAR, s, teacher));
-            double flow2 = rate(batch.subList(half, batch.size()), 2, s -> workflow.sign(SCHOOL, YEAR, s, teacher));
+            double flow1 = rate(batch.subList(0, half), 1, s -> workflow.signCurrent(s, teacher, null));
+            double flow2 = rate(batch.subList(half, batch.size()), 2, s -> workflow.signCurrent(s, teacher, null));
             System.out.printf("[bench] bare DSS (invisible)       1 thread: %6.1f/s   2 threads: %6.1f/s (%.2fx)%n", bare1, bare2, bare2 / bare1);
             System.out.printf("[bench] workflow sign (visible) 1 thread: %6.1f/s   2 threads: %6.1f/s (%.2fx)%n", flow1, flow2, flow2 / flow1);
             System.out.printf("[bench] workflow / bare DSS: %.2f (1 thread), %.2f (2 threads)   [targets: >= 0.9; 2 threads >= 1.8x]%n",

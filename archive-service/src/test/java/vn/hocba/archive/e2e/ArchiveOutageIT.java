@@ -97,7 +97,7 @@ class ArchiveOutageIT {
         assertThat(pdf.status()).isEqualTo(200);
         Thread.sleep(3000); // more resubmission rounds: still archived and indexed exactly once
         assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode))
-                .filter(e -> e.action().equals("RECORD_ARCHIVED")).count()).isEqualTo(1);
+                .filter(e -> e.action().equals("DOCUMENT_ARCHIVED")).count()).isEqualTo(1);
         assertThat(api.get("/api/v1/search?q=" + student, "admin").json().get("total").asLong()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null")
                 .query(Long.class).single()).as("no publication left incomplete").isZero();

@@ -1141,11 +1141,11 @@ abstract class EndToEndScenario {
 
     private static List<String> expectedTrail(int signatures) {
         List<String> trail = new ArrayList<>();
-        trail.add("RECORD_RENDERED");
+        trail.add("DOCUMENT_RENDERED");
         for (int i = 0; i < signatures; i++) {
-            trail.add("RECORD_SIGNED");
+            trail.add("DOCUMENT_SIGNED");
         }
-        trail.add("RECORD_ARCHIVED");
+        trail.add("DOCUMENT_ARCHIVED");
         return trail;
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.hocba.archive.search.SearchIndex.SearchScope;
-import vn.hocba.archive.workflow.RecordArchived;
+import vn.hocba.archive.workflow.DocumentArchived;
 
 class IndexReconcilerTest {
 
@@ -26,18 +26,18 @@ class IndexReconcilerTest {
 
     LuceneSearchIndex index;
     SearchAvailability availability = new SearchAvailability();
-    List<RecordArchived> archived = new ArrayList<>();
+    List<DocumentArchived> archived = new ArrayList<>();
     List<String> indexed = new ArrayList<>();
 
     /** Indexes as RecordIndexer does, with a text that names the student; refuses records of class "BROKEN". */
-    final Consumer<RecordArchived> indexer = e -> {
+    final Consumer<DocumentArchived> indexer = e -> {
         assertThat(availability.isReady()).as("search is unavailable while reconciling").isFalse();
         if (e.classCode().equals("BROKEN")) {
             throw new IllegalStateException("archive unreadable");
         }
         indexed.add(e.lookupCode().toString());
         index.index(new SearchIndex.IndexedDocument(e.lookupCode().toString(), e.school(), e.schoolYear(),
-                e.classCode(), e.student(), e.fullName(), RecordIndexer.DOCUMENT_TYPE, RecordIndexer.STATUS,
+                e.classCode(), e.student(), e.fullName(), e.documentType(), e.status(),
                 "học bạ của " + e.fullName()));
     };
 
@@ -51,8 +51,9 @@ class IndexReconcilerTest {
         index.close();
     }
 
-    static RecordArchived record(String classCode, String student, String fullName) {
-        return new RecordArchived(UUID.randomUUID(), SCHOOL, YEAR, classCode, student, fullName, 1, "records/x.pdf", "00");
+    static DocumentArchived record(String classCode, String student, String fullName) {
+        return new DocumentArchived(UUID.randomUUID(), "STUDENT_RECORD", SCHOOL, YEAR, classCode, student, fullName, 1,
+                "records/x.pdf", "00", "ARCHIVED");
     }
 
     IndexReconciler reconciler(SearchIndex on) {

@@ -7,10 +7,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The document body of API.md ("Documents"), answered by the record endpoints and by {@code /api/v1/documents/…}.
+ * The document body of API.md ("Documents"), answered by the record, gradebook and {@code /api/v1/documents/…} endpoints.
  *
  * @param lookupCode     the version's lookup code (UUID v4); a reissued version gets a new one
- * @param documentType   {@code STUDENT_RECORD} (class gradebooks and summary books join later)
+ * @param documentType   {@code STUDENT_RECORD}, {@code CLASS_GRADEBOOK} or {@code CLASS_SUMMARY}
  * @param school         the school's code
  * @param schoolYear     e.g. {@code 2024-2025}
  * @param classCode      the class ({@code class} in JSON)
@@ -26,9 +26,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param signatures     the signatures collected, in signing order
  * @param awaiting       staff ids whose turn it is now (empty when complete)
  */
-public record RecordView(UUID lookupCode, String documentType, String school, String schoolYear,
+public record DocumentView(UUID lookupCode, DocumentType documentType, String school, String schoolYear,
                          @JsonProperty("class") String classCode, String student, String subject, String period,
-                         int version, RecordStatus status, String sha256, UUID supersedes, int corrections,
+                         int version, DocumentStatus status, String sha256, UUID supersedes, int corrections,
                          String signatureLevel, List<Signature> signatures, List<String> awaiting) {
 
     /** One collected signature. */

@@ -1,0 +1,246 @@
+package vn.hocba.archive.workflow;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.hocba.archive.rendering.GradebookPeriod;
+import vn.hocba.archive.rendering.SignatureSlot;
+import vn.hocba.signing.SignatureBox;
+
+/**
+ * Documents and their versions, with each version's signing plan (tables {@code document}, {@code document_signer},
+ * {@code document_signer_subject}). Writes run in the caller's transaction.
+ */
+@Repository
+class DocumentRepository {
+
+    /** Everything but the PDF bytes, which only signing, archiving and downloads read ({@link #workingPdf}). */
+    private static final String SELECT = """
+            select lookup_code, document_type, school_code, school_year, class_code, student_id, subject_code, period,
+                   version, status, revision, sha256, supersedes, corrections, archive_key
+            from document""";
+
+    private final JdbcClient db;
+
+    DocumentRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** One version of a document, without its bytes. */
+    record Version(UUID lookupCode, DocumentKey key, int version, DocumentStatus status, int revision, String sha256,
+                   UUID supersedes, int corrections, String archiveKey) {
+    }
+
+    Optional<Version> byLookupCode(UUID lookupCode) {
+        return db.sql(SELECT + " where lookup_code = ?").param(lookupCode).query(DocumentRepository::version).optional();
+    }
+
+    /** The latest version of the series {@code key} (the current one, whatever its status). */
+    Optional<Version> latest(DocumentKey key) {
+        return db.sql(SELECT + " where " + KEY + " order by version desc fetch first 1 rows only")
+                .params(keyParams(key)).query(DocumentRepository::version).optional();
+    }
+
+    Optional<Version> byVersion(DocumentKey key, int version) {
+        return db.sql(SELECT + " where " + KEY + " and version = ?")
+                .params(append(keyParams(key), version)).query(DocumentRepository::version).optional();
+    }
+
+    /** Versions of a class that are not superseded, of one type, in key order. */
+    List<Version> currentOfClass(String school, String year, String classCode, DocumentType type) {
+        return db.sql(SELECT + " where school_code = ? and school_year = ? and class_code = ? and document_type = ?"
+                        + " and status <> 'SUPERSEDED' order by student_id, subject_code, period")
+                .params(school, year, classCode, type.name()).query(DocumentRepository::version).list();
+    }
+
+    /** Counts of current (not superseded) student records per class, and of those archived. */
+    Map<String, int[]> recordCounts(String school, String year) {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        db.sql("""
+                select class_code, count(*), sum(case when status = 'ARCHIVED' then 1 else 0 end) from document
+                where school_code = ? and school_year = ? and document_type = 'STUDENT_RECORD' and status <> 'SUPERSEDED'
+                group by class_code""")
+                .params(school, year)
+                .query(rs -> {
+                    out.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
+                });
+        return out;
+    }
+
+    boolean anyIssued(String school, String year) {
+        return db.sql("select count(*) from document where school_code = ? and school_year = ?")
+                .params(school, year).query(Integer.class).single() > 0;
+    }
+
+    byte[] workingPdf(UUID lookupCode) {
+        return db.sql("select pdf from document where lookup_code = ?").param(lookupCode)
+                .query((rs, i) -> rs.getBytes(1)).single();
+    }
+
+    /** Inserts a rendered version in SIGNING with its plan. */
+    void insert(UUID lookupCode, DocumentKey key, int version, byte[] pdf, String sha256, UUID supersedes,
+                int corrections, Instant at, SigningPlan plan) {
+        db.sql("""
+                insert into document (lookup_code, document_type, school_code, school_year, class_code, student_id,
+                    subject_code, period, version, status, revision, pdf, sha256, supersedes, corrections, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNING', 0, ?, ?, ?, ?, ?)""")
+                .params(lookupCode, key.type().name(), key.school(), key.schoolYear(), key.classCode(), nz(key.student()),
+                        nz(key.subject()), key.period() == null ? "" : key.period().name(), version, pdf, sha256,
+                        supersedes, corrections, Timestamp.from(at))
+                .update();
+        for (SigningStep step : plan.steps()) {
+            db.sql("""
+                    insert into document_signer (lookup_code, staff_id, role, stage, slot, full_name, box_page, box_x,
+                        box_y, box_width, box_height) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(lookupCode, step.staffId(), step.role().name(), step.role().stage(), slotText(step.slot()),
+                            step.fullName(), step.box().page(), BigDecimal.valueOf(step.box().x()),
+                            BigDecimal.valueOf(step.box().y()), BigDecimal.valueOf(step.box().width()),
+                            BigDecimal.valueOf(step.box().height()))
+                    .update();
+            for (int i = 0; i < step.subjects().size(); i++) {
+                db.sql("""
+                        insert into document_signer_subject (lookup_code, staff_id, role, ordinal, subject_code)
+                        values (?, ?, ?, ?, ?)""")
+                        .params(lookupCode, step.staffId(), step.role().name(), i, step.subjects().get(i)).update();
+            }
+        }
+    }
+
+    /** The signing plan of a version, in stage order. */
+    SigningPlan plan(UUID lookupCode) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        db.sql("""
+                select staff_id, role, subject_code from document_signer_subject where lookup_code = ?
+                order by staff_id, role, ordinal""")
+                .param(lookupCode)
+                .query(rs -> {
+                    subjects.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new ArrayList<>())
+                            .add(rs.getString(3));
+                });
+        return new SigningPlan(db.sql("""
+                select staff_id, role, slot, full_name, box_page, box_x, box_y, box_width, box_height, signed_at
+                from document_signer where lookup_code = ? order by stage, revision, staff_id""")
+                .param(lookupCode)
+                .query((rs, i) -> new SigningStep(rs.getString(1), SignerRole.valueOf(rs.getString(2)),
+                        slot(rs.getString(3)), subjects.getOrDefault(rs.getString(1) + "/" + rs.getString(2), List.of()),
+                        rs.getString(4),
+                        new SignatureBox(rs.getInt(5), rs.getFloat(6), rs.getFloat(7), rs.getFloat(8), rs.getFloat(9)),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()))
+                .list());
+    }
+
+    /**
+     * Stores a signed revision if the version is still at {@code revision} and SIGNING (nobody else signed, nothing
+     * superseded it meanwhile); false otherwise.
+     */
+    boolean storeSignature(UUID lookupCode, int revision, byte[] signed, String sha256, SigningStep step, Instant at) {
+        int updated = db.sql("""
+                update document set pdf = ?, sha256 = ?, revision = ?
+                where lookup_code = ? and revision = ? and status = 'SIGNING'""")
+                .params(signed, sha256, revision + 1, lookupCode, revision).update();
+        if (updated == 0) {
+            return false;
+        }
+        db.sql("update document_signer set signed_at = ?, revision = ? where lookup_code = ? and staff_id = ? and role = ?")
+                .params(Timestamp.from(at), revision + 1, lookupCode, step.staffId(), step.role().name()).update();
+        return true;
+    }
+
+    /** SIGNING (complete) to ARCHIVED under {@code key}, if still at {@code revision}; the working bytes are dropped. */
+    boolean markArchived(UUID lookupCode, int revision, String key, Instant at) {
+        return db.sql("""
+                update document set status = 'ARCHIVED', archived_at = ?, archive_key = ?, pdf = null
+                where lookup_code = ? and revision = ? and status = 'SIGNING'""")
+                .params(Timestamp.from(at), key, lookupCode, revision).update() == 1;
+    }
+
+    /** Any status but SUPERSEDED to SUPERSEDED (the revision moves on, so that a signature in flight fails). */
+    boolean markSuperseded(UUID lookupCode) {
+        return db.sql("""
+                update document set status = 'SUPERSEDED', revision = revision + 1
+                where lookup_code = ? and status <> 'SUPERSEDED'""")
+                .param(lookupCode).update() == 1;
+    }
+
+    /** Every SIGNING version whose plan is complete (complete, not yet archived). */
+    List<UUID> completeButUnarchived() {
+        return db.sql("""
+                select d.lookup_code from document d where d.status = 'SIGNING'
+                and not exists (select 1 from document_signer s where s.lookup_code = d.lookup_code and s.signed_at is null)""")
+                .query(UUID.class).list();
+    }
+
+    /** Every version with a file in the archive (ARCHIVED, and SUPERSEDED ones that had been archived). */
+    List<Version> archived() {
+        return db.sql(SELECT + " where archive_key is not null").query(DocumentRepository::version).list();
+    }
+
+    /** Current versions printing data of that class (any type), for a correction's reissue. */
+    List<Version> currentOfClass(String school, String year, String classCode) {
+        return db.sql(SELECT + " where school_code = ? and school_year = ? and class_code = ? and status <> 'SUPERSEDED'")
+                .params(school, year, classCode).query(DocumentRepository::version).list();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static final String KEY = """
+            school_code = ? and school_year = ? and document_type = ? and class_code = ? and student_id = ?
+            and subject_code = ? and period = ?""";
+
+    private static Object[] keyParams(DocumentKey key) {
+        return new Object[] {key.school(), key.schoolYear(), key.type().name(), key.classCode(), nz(key.student()),
+                nz(key.subject()), key.period() == null ? "" : key.period().name()};
+    }
+
+    private static Object[] append(Object[] params, Object last) {
+        Object[] out = java.util.Arrays.copyOf(params, params.length + 1);
+        out[params.length] = last;
+        return out;
+    }
+
+    private static Version version(ResultSet rs, int i) throws SQLException {
+        DocumentType type = DocumentType.valueOf(rs.getString(2));
+        String period = rs.getString(8);
+        DocumentKey key = new DocumentKey(type, rs.getString(3), rs.getString(4), rs.getString(5), blankToNull(rs.getString(6)),
+                blankToNull(rs.getString(7)), period.isEmpty() ? null : GradebookPeriod.valueOf(period));
+        return new Version(rs.getObject(1, UUID.class), key, rs.getInt(9), DocumentStatus.valueOf(rs.getString(10)),
+                rs.getInt(11), rs.getString(12), rs.getObject(13, UUID.class), rs.getInt(14), rs.getString(15));
+    }
+
+    static String slotText(SignatureSlot slot) {
+        return slot.toString();
+    }
+
+    static SignatureSlot slot(String text) {
+        return switch (text) {
+            case "homeroom" -> SignatureSlot.HOMEROOM;
+            case "principal" -> SignatureSlot.PRINCIPAL;
+            default -> {
+                if (!text.startsWith("subject:")) {
+                    throw new IllegalStateException("unknown signature slot " + text);
+                }
+                yield SignatureSlot.subject(text.substring("subject:".length()));
+            }
+        };
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

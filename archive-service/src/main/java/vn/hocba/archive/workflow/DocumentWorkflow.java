@@ -1,0 +1,555 @@
+package vn.hocba.archive.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hocba.archive.archive.CompletedDocuments;
+import vn.hocba.archive.archive.DocumentCompleted;
+import vn.hocba.archive.archive.RecordArchive;
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.common.Hashes;
+import vn.hocba.archive.common.NotFoundException;
+import vn.hocba.archive.corrections.ApprovedCorrections;
+import vn.hocba.archive.corrections.CorrectionApproved;
+import vn.hocba.archive.pki.SigningKeys;
+import vn.hocba.archive.rendering.Reissue;
+import vn.hocba.archive.school.ClassTermLocks;
+import vn.hocba.archive.school.SchoolDirectory;
+import vn.hocba.archive.security.StudentAccess;
+import vn.hocba.signing.PdfSigner;
+import vn.hocba.signing.SignatureRequest;
+
+/**
+ * The life of every issued document, whatever its type (student record, class gradebook, class summary book): rendered
+ * from locked data, signed in the sequence of its type ({@link DocumentType#sequence()}), one signature per request as
+ * an incremental revision, written once to the archive through the outbox when complete, and reissued under a new
+ * lookup code when an approved correction changes a value it printed.
+ *
+ * <p>Signing runs outside any transaction (it is the slow part). Signers of one document queue on an in-process lock;
+ * the new revision is stored under an optimistic check of the version's revision number, which matters only when
+ * several instances share the database: the loser signs again on top of the winner's revision.
+ */
+@Service
+public class DocumentWorkflow {
+
+    private static final int ATTEMPTS = 10;
+
+    /** The level of the signatures applied today (B-LT with timestamps and revocation data comes with issue 15). */
+    static final String SIGNATURE_LEVEL = "PAdES-BASELINE-B";
+
+    private final ReentrantLock[] signingLocks = new ReentrantLock[64];
+
+    private final DocumentRepository documents;
+    private final DocumentDrafts drafts;
+    private final TransactionTemplate tx;
+    private final SchoolDirectory directory;
+    private final SigningKeys keys;
+    private final PdfSigner signer;
+    private final RecordArchive archive;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final StudentAccess access;
+    private final ClassTermLocks locks;
+    private final ObjectProvider<ApprovedCorrections> corrections;
+
+    DocumentWorkflow(DocumentRepository documents, DocumentDrafts drafts, TransactionTemplate tx,
+                     SchoolDirectory directory, SigningKeys keys, PdfSigner signer, RecordArchive archive,
+                     ApplicationEventPublisher events, Clock clock, StudentAccess access, ClassTermLocks locks,
+                     ObjectProvider<ApprovedCorrections> corrections) {
+        this.documents = documents;
+        this.drafts = drafts;
+        this.tx = tx;
+        this.directory = directory;
+        this.keys = keys;
+        this.signer = signer;
+        this.archive = archive;
+        this.events = events;
+        this.clock = clock;
+        this.access = access;
+        this.locks = locks;
+        this.corrections = corrections;
+        Arrays.setAll(signingLocks, i -> new ReentrantLock());
+    }
+
+    /** A rendered answer, and whether this call created it. */
+    public record Rendered(DocumentView document, boolean created) {
+    }
+
+    /** The bytes of one version of a document. */
+    public record Pdf(UUID lookupCode, DocumentKey key, int version, byte[] bytes) {
+
+        /** The answer of every PDF download, API or page: shown inline, named after what it is, the year and version. */
+        public org.springframework.http.ResponseEntity<byte[]> inline() {
+            String name = switch (key.type()) {
+                case STUDENT_RECORD -> "hocba-" + key.student();
+                case CLASS_GRADEBOOK -> "sotheodoi-" + key.classCode() + "-" + key.subject() + "-" + key.period();
+                case CLASS_SUMMARY -> "tonghop-" + key.classCode() + "-" + key.period();
+            };
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                            org.springframework.http.ContentDisposition.inline()
+                                    .filename(name + "-" + key.schoolYear() + "-v" + version + ".pdf")
+                                    .build().toString())
+                    .body(bytes);
+        }
+    }
+
+    /** How many student records of a class are rendered (not superseded), and how many of those archived. */
+    public record RecordCounts(int rendered, int archived) {
+        public static final RecordCounts NONE = new RecordCounts(0, 0);
+    }
+
+    /** Student record counts per class of a school year, in one query (for overview pages). */
+    public Map<String, RecordCounts> recordCounts(String school, String year) {
+        Map<String, RecordCounts> out = new LinkedHashMap<>();
+        documents.recordCounts(school, year).forEach((c, n) -> out.put(c, new RecordCounts(n[0], n[1])));
+        return out;
+    }
+
+    // ---- rendering ------------------------------------------------------------------------------------------------
+
+    /**
+     * Renders the first version of the document {@code key} unless it exists; returns the current one otherwise.
+     *
+     * @throws ForbiddenException             (403) the caller may not read it
+     * @throws NotFoundException              (404) no such school year, student, class or class subject
+     * @throws vn.hocba.archive.common.HocbaException (409 {@code not-locked}) a term it prints is not locked
+     */
+    public Rendered render(DocumentKey key, Caller caller) {
+        requireReadable(caller, key);
+        Optional<DocumentRepository.Version> existing = documents.latest(key);
+        if (existing.isPresent()) {
+            return new Rendered(view(existing.get()), false);
+        }
+        String datasetSha = directory.datasetSha256(key.school(), key.schoolYear())
+                .orElseThrow(() -> new NotFoundException("school year " + key.schoolYear() + " of " + key.school(),
+                        "năm học " + key.schoolYear() + " của trường " + key.school()));
+        drafts.requireExists(key);
+        // signed only from data that can no longer change: every term it prints locked (409 not-locked)
+        locks.requireLocked(key.school(), key.schoolYear(), key.classCode(), key.terms());
+        UUID lookupCode = UUID.randomUUID();
+        Instant now = clock.instant();
+        Reissue reissue = reissueOf(key, null, List.of());
+        DocumentDrafts.Draft draft = drafts.draft(key, lookupCode, 1, now, reissue);
+        String sha = Hashes.sha256(draft.pdf());
+        try {
+            tx.executeWithoutResult(status -> {
+                // the year's data must be what was rendered: a re-import in between would leave a stale document
+                if (!directory.lockYear(key.school(), key.schoolYear()).equals(datasetSha)) {
+                    throw new WorkflowConflictException("data-changed",
+                            "the school year's data changed while the document was rendered; try again",
+                            "dữ liệu năm học vừa thay đổi trong lúc tạo văn bản; vui lòng thử lại", List.of());
+                }
+                locks.requireLocked(key.school(), key.schoolYear(), key.classCode(), key.terms()); // not unlocked meanwhile
+                documents.insert(lookupCode, key, 1, draft.pdf(), sha, null, reissue.corrections(), now, draft.plan());
+                events.publishEvent(new DocumentRendered(lookupCode, key, 1, null, reissue.corrections(), sha,
+                        caller.username()));
+            });
+        } catch (DuplicateKeyException raced) {
+            // someone rendered the same document a moment earlier: theirs stands
+            return new Rendered(view(documents.latest(key).orElseThrow()), false);
+        }
+        return new Rendered(view(documents.latest(key).orElseThrow()), true);
+    }
+
+    /** The current version of {@code key}; 404 before it is rendered. No side effect (archiving is the outbox's). */
+    public DocumentView current(DocumentKey key, Caller caller) {
+        requireReadable(caller, key);
+        return view(documents.latest(key).orElseThrow(() -> notRendered(key)));
+    }
+
+    /** The current versions of a class's documents of one type, for the pages. */
+    public List<DocumentView> currentOfClass(String school, String year, String classCode, DocumentType type,
+                                             Caller caller) {
+        access.requireClass(caller, school, year, classCode);
+        return documents.currentOfClass(school, year, classCode, type).stream().map(this::view).toList();
+    }
+
+    /** Current student records of a class, by student id, for the pages. */
+    public Map<String, DocumentView> recordsOfClass(String school, String year, String classCode, Caller caller) {
+        Map<String, DocumentView> out = new LinkedHashMap<>();
+        currentOfClass(school, year, classCode, DocumentType.STUDENT_RECORD, caller).forEach(d -> out.put(d.student(), d));
+        return out;
+    }
+
+    // ---- reading by lookup code -----------------------------------------------------------------------------------
+
+    /**
+     * The version with that lookup code (API.md {@code GET /api/v1/documents/{lookupCode}}).
+     *
+     * @throws NotFoundException  (404) no document has that lookup code
+     * @throws ForbiddenException (403) the caller may not read it
+     */
+    public DocumentView document(UUID lookupCode, Caller caller) {
+        var version = byLookupCode(lookupCode);
+        requireReadable(caller, version.key());
+        return view(version);
+    }
+
+    /** The PDF of the version with that lookup code; archived bytes only when they match their recorded sha256. */
+    public Pdf pdf(UUID lookupCode, Caller caller) {
+        var version = byLookupCode(lookupCode);
+        requireReadable(caller, version.key());
+        return pdfOf(version);
+    }
+
+    /** The current PDF of {@code key}, or the given version's. */
+    public Pdf pdf(DocumentKey key, Integer version, Caller caller) {
+        requireReadable(caller, key);
+        var found = version == null ? documents.latest(key) : documents.byVersion(key, version);
+        return pdfOf(found.orElseThrow(() -> notRendered(key)));
+    }
+
+    // ---- signing --------------------------------------------------------------------------------------------------
+
+    /** The caller signs their step of the current version of {@code key}. As {@link #sign(UUID, Caller, String)}. */
+    public DocumentView signCurrent(DocumentKey key, Caller caller, String ifMatch) {
+        requireStaffOf(caller, key.school());
+        Optional<DocumentRepository.Version> found = documents.latest(key);
+        if (found.isEmpty()) {
+            requireReadable(caller, key); // who may not read it learns nothing, not even that it does not exist
+            throw notRendered(key);
+        }
+        return sign(found.get(), caller, ifMatch);
+    }
+
+    /**
+     * The caller signs ONE step: the step that was their turn when the request arrived (API.md "One request signs one
+     * step"). A homeroom teacher who also teaches a subject of the class signs twice, in two requests; a request that
+     * arrives out of turn is refused at once, never queued until the turn comes.
+     *
+     * @param ifMatch the sha256 of the version the signer reviewed (from {@code If-Match}), or null
+     * @throws ForbiddenException          (403) the caller has no place in the sequence
+     * @throws WorkflowConflictException   (409) out of turn, signed already, complete, superseded, or the document moved
+     *                                     on while the request waited so that its step is no longer open
+     * @throws PreconditionFailedException (412) the document is no longer the version {@code ifMatch} names
+     */
+    public DocumentView sign(UUID lookupCode, Caller caller, String ifMatch) {
+        requireStaffOf(caller, null);
+        return sign(byLookupCode(lookupCode), caller, ifMatch);
+    }
+
+    private DocumentView sign(DocumentRepository.Version arrived, Caller caller, String ifMatch) {
+        requireStaffOf(caller, arrived.key().school());
+        // every planned signer may read the document, so the access rule's queries are paid only for others
+        SigningPlan plan = documents.plan(arrived.lookupCode());
+        if (!plan.includes(caller.staffId())) {
+            requireReadable(caller, arrived.key());
+            throw notInSequence(arrived.key());
+        }
+        requireVersion(arrived, ifMatch);
+        // the step is fixed on arrival, before queueing behind other signers of the document
+        SigningStep step = turn(arrived, plan, caller);
+        var lock = signingLocks[Math.floorMod(arrived.key().hashCode(), signingLocks.length)];
+        lock.lock();
+        try {
+            return signStep(arrived.lookupCode(), caller, step, ifMatch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The caller's open step, or the refusal of the document type's sequence policy as an exception. */
+    private SigningStep turn(DocumentRepository.Version version, SigningPlan plan, Caller caller) {
+        var decision = version.key().type().sequence().decide(version.status(), plan, caller.staffId());
+        if (decision instanceof SigningSequencePolicy.Turn turn) {
+            return turn.step();
+        }
+        var refused = (SigningSequencePolicy.Refused) decision;
+        String what = version.key().type().label().toLowerCase(java.util.Locale.ROOT);
+        throw switch (refused.refusal()) {
+            case NOT_IN_SEQUENCE -> notInSequence(version.key());
+            case COMPLETE -> new WorkflowConflictException("record-complete",
+                    "the document is complete; it takes no more signatures",
+                    what + " đã đủ chữ ký; không thể ký thêm", refused.awaiting());
+            case SUPERSEDED -> superseded(version, documents.latest(version.key()).map(DocumentRepository.Version::lookupCode)
+                    .orElse(null));
+            case ALREADY_SIGNED -> new WorkflowConflictException("already-signed", "you have signed this document already",
+                    "bạn đã ký " + what + " này rồi", refused.awaiting());
+            case OUT_OF_TURN -> new WorkflowConflictException("out-of-turn",
+                    "it is not your turn to sign; waiting for " + refused.awaiting(),
+                    "chưa đến lượt bạn ký; đang chờ " + refused.awaiting(), refused.awaiting());
+        };
+    }
+
+    private DocumentView signStep(UUID lookupCode, Caller caller, SigningStep step, String ifMatch) {
+        for (int attempt = 1; ; attempt++) {
+            DocumentRepository.Version version = byLookupCode(lookupCode);
+            SigningPlan plan = documents.plan(lookupCode);
+            requireVersion(version, ifMatch);
+            SigningStep turn = turn(version, plan, caller);
+            if (!turn.staffId().equals(step.staffId()) || turn.role() != step.role()) {
+                // e.g. the same person's other request signed this step while this one waited: its own step is done
+                throw new WorkflowConflictException("step-signed",
+                        "the step this request was for (" + step.role() + ") was signed while it waited; send a new request for your next step",
+                        "bước ký của yêu cầu này (" + step.role().label() + ") đã được ký trong lúc chờ; hãy gửi yêu cầu mới cho bước tiếp theo",
+                        plan.awaiting());
+            }
+            Instant now = clock.instant();
+            DocumentKey key = version.key();
+            var school = directory.school(key.school()).orElseThrow();
+            var token = keys.tokenFor(key.school(), school.name(), caller.staffId(), turn.fullName());
+            String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
+                    ? turn.role().label() + " (" + String.join(", ", subjectNames(key, turn.subjects())) + ")"
+                    : turn.role().label();
+            byte[] signed = signer.sign(documents.workingPdf(lookupCode), token, new SignatureRequest(turn.box(),
+                    turn.fullName(), roleLabel, key.type().reason(turn.role()), school.name(), now));
+            String sha = Hashes.sha256(signed);
+            boolean last = plan.lastOpen();
+            Boolean stored = tx.execute(status -> {
+                if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, turn, now)) {
+                    return false;
+                }
+                events.publishEvent(new DocumentSigned(lookupCode, key, turn.staffId(), turn.role(),
+                        version.revision() + 1, sha, caller.username()));
+                if (last) {
+                    // into the outbox with this signature: archived after the answer, and again until it succeeds
+                    events.publishEvent(new DocumentCompleted(lookupCode, sha));
+                }
+                return true;
+            });
+            if (Boolean.TRUE.equals(stored)) {
+                return view(byLookupCode(lookupCode));
+            }
+            if (attempt == ATTEMPTS) {
+                throw new WorkflowConflictException("busy", "the document is being signed by others; try again",
+                        "văn bản đang được người khác ký; vui lòng thử lại", documents.plan(lookupCode).awaiting());
+            }
+        }
+    }
+
+    // ---- archiving (through the outbox) ---------------------------------------------------------------------------
+
+    /**
+     * Every fully signed version still in SIGNING: completed before a crash, or while the store was down (the outbox
+     * archives them too; this lets the start-up reconciliation finish them before readiness).
+     */
+    public List<UUID> completeButUnarchived() {
+        return documents.completeButUnarchived();
+    }
+
+    /** The working PDF of a complete version awaiting the archive, with its sha256; empty otherwise. */
+    Optional<CompletedDocuments.Completed> awaitingArchive(UUID lookupCode) {
+        var version = documents.byLookupCode(lookupCode);
+        if (version.isEmpty() || version.get().status() != DocumentStatus.SIGNING
+                || !documents.plan(lookupCode).complete()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CompletedDocuments.Completed(lookupCode, documents.workingPdf(lookupCode),
+                version.get().sha256()));
+    }
+
+    /** Marks a complete version ARCHIVED under {@code key} and announces it, in the caller's transaction. */
+    boolean markArchived(UUID lookupCode, String key, Instant at) {
+        var version = documents.byLookupCode(lookupCode).orElseThrow();
+        if (!documents.markArchived(lookupCode, version.revision(), key, at)) {
+            return false;
+        }
+        events.publishEvent(archivedFacts(version, key, DocumentStatus.ARCHIVED, null));
+        return true;
+    }
+
+    /** Every version with a file in the archive, as the event that announced it (for rebuilding indexes). */
+    public List<DocumentArchived> archived() {
+        Map<String, Map<String, String>> names = new HashMap<>();
+        Map<String, Map<String, String>> subjects = new HashMap<>();
+        List<DocumentArchived> out = new ArrayList<>();
+        for (var version : documents.archived()) {
+            out.add(archivedFacts(version, version.archiveKey(), version.status(), new Names(names, subjects)));
+        }
+        return out;
+    }
+
+    /** Per school year, names looked up once (student names, subject names). */
+    private record Names(Map<String, Map<String, String>> students, Map<String, Map<String, String>> subjects) {
+    }
+
+    private DocumentArchived archivedFacts(DocumentRepository.Version version, String archiveKey, DocumentStatus status,
+                                           Names cache) {
+        DocumentKey key = version.key();
+        String year = key.school() + "/" + key.schoolYear();
+        String fullName;
+        if (key.type() == DocumentType.STUDENT_RECORD) {
+            fullName = cache == null ? drafts.title(key, null)
+                    : cache.students().computeIfAbsent(year, k -> directory.studentNames(key.school(), key.schoolYear()))
+                    .getOrDefault(key.student(), key.student());
+        } else {
+            String subjectName = key.subject() == null ? null : (cache == null ? subjectNames(key, List.of(key.subject())).get(0)
+                    : cache.subjects().computeIfAbsent(year, k -> subjectNameMap(key)).getOrDefault(key.subject(), key.subject()));
+            fullName = drafts.title(key, subjectName);
+        }
+        return new DocumentArchived(version.lookupCode(), key.type().name(), key.school(), key.schoolYear(),
+                key.classCode(), key.student(), fullName, version.version(), archiveKey, version.sha256(), status.name());
+    }
+
+    // ---- reissue after an approved correction ---------------------------------------------------------------------
+
+    /**
+     * An approved correction changed a mark: every current version that printed it (the student's record; the
+     * subject's gradebooks and the class summary books of the periods covering the term) is superseded and replaced,
+     * in the approval's transaction, by a new version with a new lookup code, {@code supersedes} set, the corrections
+     * it carries counted and printed, and its signatures to be collected again. The old version stays readable and
+     * verifiable under its own lookup code (its archived file is never touched).
+     */
+    @EventListener
+    void on(CorrectionApproved e) {
+        Instant now = clock.instant();
+        List<ApprovedCorrections.Approved> approved = approvedOf(e);
+        for (var version : documents.currentOfClass(e.school(), e.schoolYear(), e.classCode())) {
+            if (!prints(version.key(), e.studentId(), e.subject(), e.term())) {
+                continue;
+            }
+            DocumentKey key = version.key();
+            UUID lookupCode = UUID.randomUUID();
+            int next = version.version() + 1;
+            Reissue reissue = reissueOf(key, version.lookupCode(), approved);
+            DocumentDrafts.Draft draft = drafts.draft(key, lookupCode, next, now, reissue);
+            String sha = Hashes.sha256(draft.pdf());
+            documents.markSuperseded(version.lookupCode());
+            documents.insert(lookupCode, key, next, draft.pdf(), sha, version.lookupCode(), reissue.corrections(), now,
+                    draft.plan());
+            events.publishEvent(new DocumentSuperseded(version.lookupCode(), lookupCode, key, e.correctionId(),
+                    e.approvedBy()));
+            events.publishEvent(new DocumentRendered(lookupCode, key, next, version.lookupCode(), reissue.corrections(),
+                    sha, e.approvedBy()));
+            if (version.archiveKey() != null) {
+                // the index lists the archived old version as superseded
+                events.publishEvent(archivedFacts(version, version.archiveKey(), DocumentStatus.SUPERSEDED, null));
+            }
+        }
+    }
+
+    /** Whether a document of {@code key} prints the mark of that student, subject and term. */
+    static boolean prints(DocumentKey key, String student, String subject, int term) {
+        boolean inPeriod = key.terms().contains(term);
+        return switch (key.type()) {
+            case STUDENT_RECORD -> key.student().equals(student);
+            case CLASS_GRADEBOOK -> inPeriod && key.subject().equals(subject);
+            case CLASS_SUMMARY -> inPeriod;
+        };
+    }
+
+    /** The approved corrections of the class, including {@code e} (whatever the order of the approval's writes). */
+    private List<ApprovedCorrections.Approved> approvedOf(CorrectionApproved e) {
+        List<ApprovedCorrections.Approved> all = new ArrayList<>(corrections.getIfAvailable(() -> (s, y, c) -> List.of())
+                .ofClass(e.school(), e.schoolYear(), e.classCode()));
+        if (all.stream().noneMatch(a -> a.id().equals(e.correctionId()))) {
+            all.add(new ApprovedCorrections.Approved(e.correctionId(), e.studentId(), e.subject(), e.term(), e.field(),
+                    e.approvedAt()));
+        }
+        return all;
+    }
+
+    /** What a version of {@code key} prints about corrections: those of its student / subject / terms. */
+    private Reissue reissueOf(DocumentKey key, UUID supersedes, List<ApprovedCorrections.Approved> approved) {
+        if (supersedes == null && approved.isEmpty()) {
+            approved = corrections.getIfAvailable(() -> (s, y, c) -> List.of())
+                    .ofClass(key.school(), key.schoolYear(), key.classCode());
+        }
+        List<ApprovedCorrections.Approved> mine = approved.stream()
+                .filter(a -> prints(key, a.studentId(), a.subject(), a.term())).toList();
+        Set<String> codes = new LinkedHashSet<>();
+        mine.forEach(a -> codes.add(a.subject()));
+        // in the school's subject order
+        Map<String, String> names = subjectNameMap(key);
+        List<String> subjectNames = names.keySet().stream().filter(codes::contains).map(names::get).toList();
+        return new Reissue(supersedes, mine.size(), mine.isEmpty() ? List.of() : subjectNames);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void requireReadable(Caller caller, DocumentKey key) {
+        if (key.type() == DocumentType.STUDENT_RECORD) {
+            access.require(caller, key.school(), key.schoolYear(), key.student());
+        } else {
+            access.requireClass(caller, key.school(), key.schoolYear(), key.classCode());
+        }
+    }
+
+    /** Only staff of a school sign its documents ({@code school} null: of any school). */
+    private static void requireStaffOf(Caller caller, String school) {
+        if (caller.staffId() == null || (school != null && !caller.isStaffOf(school))) {
+            throw new ForbiddenException("you have no place in the signing sequence of this document",
+                    "bạn không có tên trong trình tự ký của văn bản này");
+        }
+    }
+
+    private static ForbiddenException notInSequence(DocumentKey key) {
+        return new ForbiddenException("you have no place in the signing sequence of this document",
+                "bạn không có tên trong trình tự ký của " + key.type().label().toLowerCase(java.util.Locale.ROOT) + " này");
+    }
+
+    private static WorkflowConflictException superseded(DocumentRepository.Version version, UUID current) {
+        return new WorkflowConflictException("superseded", "this version was replaced by " + current
+                + "; sign the current version", "phiên bản này đã được thay bằng " + current
+                + "; hãy ký phiên bản hiện hành", List.of());
+    }
+
+    private static void requireVersion(DocumentRepository.Version version, String ifMatch) {
+        if (ifMatch != null && !ifMatch.equals(version.sha256())) {
+            throw new PreconditionFailedException(version.sha256());
+        }
+    }
+
+    private DocumentRepository.Version byLookupCode(UUID lookupCode) {
+        return documents.byLookupCode(lookupCode)
+                .orElseThrow(() -> new NotFoundException("document " + lookupCode, "văn bản " + lookupCode));
+    }
+
+    private static NotFoundException notRendered(DocumentKey key) {
+        return new NotFoundException(key.describe(), key.describeVi());
+    }
+
+    /** The bytes of that version: archived ones checked against the sha256 recorded at archive time, else the working PDF. */
+    private Pdf pdfOf(DocumentRepository.Version version) {
+        byte[] bytes = version.archiveKey() != null
+                ? archive.read(version.archiveKey(), version.sha256(), version.lookupCode())
+                : documents.workingPdf(version.lookupCode());
+        return new Pdf(version.lookupCode(), version.key(), version.version(), bytes);
+    }
+
+    private Map<String, String> subjectNameMap(DocumentKey key) {
+        Map<String, String> names = new LinkedHashMap<>();
+        directory.subjects(key.school(), key.schoolYear()).forEach(s -> names.put(s.code(), s.name()));
+        return names;
+    }
+
+    private List<String> subjectNames(DocumentKey key, List<String> codes) {
+        Map<String, String> names = subjectNameMap(key);
+        return codes.stream().map(c -> names.getOrDefault(c, c)).toList();
+    }
+
+    private DocumentView view(DocumentRepository.Version version) {
+        SigningPlan plan = documents.plan(version.lookupCode());
+        var signatures = plan.steps().stream().filter(SigningStep::signed)
+                .sorted(java.util.Comparator.comparing(SigningStep::signedAt))
+                .map(s -> new DocumentView.Signature(s.staffId(), s.role(), s.subjects(), s.signedAt()))
+                .toList();
+        List<String> awaiting = version.status() == DocumentStatus.SIGNING ? plan.awaiting() : List.of();
+        DocumentKey key = version.key();
+        return new DocumentView(version.lookupCode(), key.type(), key.school(), key.schoolYear(), key.classCode(),
+                key.student(), key.subject(), key.period() == null ? null : key.period().name(), version.version(),
+                version.status(), version.sha256(), version.supersedes(), version.corrections(), SIGNATURE_LEVEL,
+                signatures, awaiting);
+    }
+}
