@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.school.SchoolDirectory;
 
@@ -29,7 +30,7 @@ public class StudentAccess {
     }
 
     /** Refuses with 403 unless the caller may see that student; an unknown student passes (the caller answers 404). */
-    public void require(HocbaUser caller, String school, String year, String studentId) {
+    public void require(Caller caller, String school, String year, String studentId) {
         requireSchool(caller, school);
         if (seesWholeYear(caller, school, year)) {
             return;
@@ -44,36 +45,35 @@ public class StudentAccess {
     }
 
     /** Refuses with 403 unless the caller may see the students of that class; an unknown class passes (404 follows). */
-    public void requireClass(HocbaUser caller, String school, String year, String classCode) {
+    public void requireClass(Caller caller, String school, String year, String classCode) {
         requireSchool(caller, school);
         if (seesWholeYear(caller, school, year)) {
             return;
         }
         var schoolClass = directory.schoolClass(school, year, classCode); // loaded once for both questions
-        if (schoolClass.isPresent() && (caller.staffId() == null || !school.equals(caller.school())
-                || !teaches(caller.staffId(), schoolClass.get()))) {
+        if (schoolClass.isPresent() && (!caller.isStaffOf(school) || !teaches(caller.staffId(), schoolClass.get()))) {
             throw refused(classCode);
         }
     }
 
     /** The system administrator, or staff holding a school-wide role in that school year. */
-    public boolean seesWholeYear(HocbaUser caller, String school, String year) {
+    public boolean seesWholeYear(Caller caller, String school, String year) {
         if (caller.school() == null) {
-            return caller.isAdmin();
+            return caller.administrator();
         }
         return school.equals(caller.school()) && directory.staff(school, year, caller.staffId())
                 .map(m -> m.roles().stream().anyMatch(SCHOOL_WIDE::contains)).orElse(false);
     }
 
     /** Whether the caller is the homeroom or a subject teacher of that class in that year. */
-    public boolean teaches(HocbaUser caller, String school, String year, String classCode) {
-        if (caller.staffId() == null || !school.equals(caller.school())) {
+    public boolean teaches(Caller caller, String school, String year, String classCode) {
+        if (!caller.isStaffOf(school)) {
             return false;
         }
         return directory.schoolClass(school, year, classCode).map(c -> teaches(caller.staffId(), c)).orElse(false);
     }
 
-    private static void requireSchool(HocbaUser caller, String school) {
+    private static void requireSchool(Caller caller, String school) {
         if (!caller.mayRead(school)) {
             throw new ForbiddenException("you may not see data of school " + school,
                     "bạn không được xem dữ liệu của trường " + school);
@@ -91,9 +91,9 @@ public class StudentAccess {
      * hold per school year: they are taken from the staff list of each year, and a year in which the caller is not
      * listed gives nothing.
      */
-    public ReadableRecords readable(HocbaUser caller) {
+    public ReadableRecords readable(Caller caller) {
         if (caller.school() == null) {
-            return caller.isAdmin() ? ReadableRecords.all() : ReadableRecords.none();
+            return caller.administrator() ? ReadableRecords.all() : ReadableRecords.none();
         }
         String school = caller.school();
         List<ReadableRecords.Year> years = new ArrayList<>();

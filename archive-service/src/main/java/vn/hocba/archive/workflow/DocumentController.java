@@ -5,7 +5,6 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.common.Caller;
 
 /**
  * API.md "Documents" by lookup code: every issued version stays readable under its own code. Student records today;
@@ -31,14 +30,14 @@ class DocumentController {
 
     /** The document body; 404 unknown code; 403 the caller may not read it. */
     @GetMapping
-    ResponseEntity<RecordView> document(@PathVariable UUID lookupCode, @AuthenticationPrincipal HocbaUser caller) {
+    ResponseEntity<RecordView> document(@PathVariable UUID lookupCode, Caller caller) {
         var document = workflow.document(lookupCode, caller);
         return ResponseEntity.ok().eTag(document.sha256()).body(document);
     }
 
     /** The PDF of that version (archived bytes served only when they match the sha256 recorded at archive time). */
     @GetMapping("/pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID lookupCode, @AuthenticationPrincipal HocbaUser caller) {
+    ResponseEntity<byte[]> pdf(@PathVariable UUID lookupCode, Caller caller) {
         return workflow.documentPdf(lookupCode, caller).inline();
     }
 
@@ -46,7 +45,7 @@ class DocumentController {
     @PostMapping("/signatures")
     ResponseEntity<RecordView> sign(@PathVariable UUID lookupCode,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @AuthenticationPrincipal HocbaUser caller) {
+                                    Caller caller) {
         var signed = workflow.signDocument(lookupCode, caller, RecordController.entityTag(ifMatch));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
     }

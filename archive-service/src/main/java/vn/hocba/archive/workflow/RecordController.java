@@ -3,7 +3,6 @@ package vn.hocba.archive.workflow;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.common.Caller;
 
 /** The stable record and signature endpoints of SCHOOL-YEAR-FORMAT.md. */
 @RestController
@@ -27,14 +26,14 @@ class RecordController {
 
     @PostMapping("/record")
     ResponseEntity<RecordView> render(@PathVariable String school, @PathVariable String year,
-                                      @PathVariable String student, @AuthenticationPrincipal HocbaUser caller) {
+                                      @PathVariable String student, Caller caller) {
         var rendered = workflow.render(school, year, student, caller);
         return ResponseEntity.status(rendered.created() ? HttpStatus.CREATED : HttpStatus.OK).body(rendered.record());
     }
 
     @GetMapping("/record")
     ResponseEntity<RecordView> get(@PathVariable String school, @PathVariable String year, @PathVariable String student,
-                                   @AuthenticationPrincipal HocbaUser caller) {
+                                   Caller caller) {
         var record = workflow.get(school, year, student, caller);
         return ResponseEntity.ok().eTag(record.sha256()).body(record);
     }
@@ -43,7 +42,7 @@ class RecordController {
     ResponseEntity<RecordView> sign(@PathVariable String school, @PathVariable String year,
                                     @PathVariable String student,
                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                    @AuthenticationPrincipal HocbaUser caller) {
+                                    Caller caller) {
         var signed = workflow.sign(school, year, student, caller, entityTag(ifMatch));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
     }
@@ -66,7 +65,7 @@ class RecordController {
     @GetMapping("/record.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                                @RequestParam(required = false) Integer version,
-                               @AuthenticationPrincipal HocbaUser caller) {
+                               Caller caller) {
         return workflow.pdf(school, year, student, version, caller).inline();
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.archive.CompletedDocuments;
 import vn.hocba.archive.archive.DocumentCompleted;
 import vn.hocba.archive.archive.RecordArchive;
@@ -32,7 +33,6 @@ import vn.hocba.archive.rendering.SignatureSlot;
 import vn.hocba.archive.school.ClassTermLocks;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.school.SchoolDirectory.StudentYear;
-import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.security.StudentAccess;
 import vn.hocba.signing.PdfSigner;
 import vn.hocba.signing.SignatureBox;
@@ -126,7 +126,7 @@ public class RecordWorkflow {
     }
 
     /** Renders the record of that student and year unless it exists; returns the current one otherwise. */
-    public Rendered render(String school, String year, String studentId, HocbaUser caller) {
+    public Rendered render(String school, String year, String studentId, Caller caller) {
         requireAccess(caller, school, year, studentId);
         Optional<RecordRow> existing = current(school, year, studentId);
         if (existing.isPresent()) {
@@ -172,7 +172,7 @@ public class RecordWorkflow {
                                     BigDecimal.valueOf(p.box().width()), BigDecimal.valueOf(p.box().height()))
                             .update();
                 }
-                events.publishEvent(new RecordRendered(lookupCode, school, year, studentId, version, sha, caller.getUsername()));
+                events.publishEvent(new RecordRendered(lookupCode, school, year, studentId, version, sha, caller.username()));
             });
         } catch (DuplicateKeyException raced) {
             // someone rendered the same record a moment earlier: theirs stands
@@ -181,14 +181,14 @@ public class RecordWorkflow {
         return new Rendered(view(current(school, year, studentId).orElseThrow()), true);
     }
 
-    public RecordView get(String school, String year, String studentId, HocbaUser caller) {
+    public RecordView get(String school, String year, String studentId, Caller caller) {
         requireAccess(caller, school, year, studentId);
         // no side effect: a complete record is archived by the outbox, never by a read
         return view(current(school, year, studentId).orElseThrow(() -> notRendered(studentId)));
     }
 
     /** The caller signs their turn, whatever version is current (no {@code If-Match}). */
-    public RecordView sign(String school, String year, String studentId, HocbaUser caller) {
+    public RecordView sign(String school, String year, String studentId, Caller caller) {
         return sign(school, year, studentId, caller, null);
     }
 
@@ -203,7 +203,7 @@ public class RecordWorkflow {
      *                                     on while the request waited so that its step is no longer open
      * @throws PreconditionFailedException (412) the record is no longer the version {@code ifMatch} names
      */
-    public RecordView sign(String school, String year, String studentId, HocbaUser caller, String ifMatch) {
+    public RecordView sign(String school, String year, String studentId, Caller caller, String ifMatch) {
         if (caller.staffId() == null || !school.equals(caller.school())) {
             throw new ForbiddenException("you have no place in the signing sequence of this record",
                     "bạn không có tên trong trình tự ký của học bạ này");
@@ -235,7 +235,7 @@ public class RecordWorkflow {
     }
 
     /** The caller's open step in the current stage, or the refusal that says why there is none. */
-    private PlannedSigner turnOf(RecordRow record, List<PlannedSigner> plan, HocbaUser caller) {
+    private PlannedSigner turnOf(RecordRow record, List<PlannedSigner> plan, Caller caller) {
         List<PlannedSigner> mine = plan.stream().filter(p -> p.staffId().equals(caller.staffId())).toList();
         if (mine.isEmpty()) {
             throw new ForbiddenException("you have no place in the signing sequence of this record",
@@ -261,7 +261,7 @@ public class RecordWorkflow {
         }
     }
 
-    private RecordView signStep(String school, String year, String studentId, HocbaUser caller, UUID lookupCode,
+    private RecordView signStep(String school, String year, String studentId, Caller caller, UUID lookupCode,
                                 PlannedSigner step, String ifMatch) {
         for (int attempt = 1; ; attempt++) {
             RecordRow record = current(school, year, studentId).orElseThrow(() -> notRendered(studentId));
@@ -299,7 +299,7 @@ public class RecordWorkflow {
 
     /** Stores the new revision if nobody else stored one meanwhile; archives it when it was the last signature. */
     private boolean store(RecordRow record, PlannedSigner turn, byte[] signed, Instant now, List<PlannedSigner> plan,
-                          HocbaUser caller) {
+                          Caller caller) {
         String sha = Hashes.sha256(signed);
         int revision = record.revision() + 1;
         boolean last = plan.stream().filter(p -> p.signedAt() == null).count() == 1;
@@ -314,7 +314,7 @@ public class RecordWorkflow {
             db.sql("update record_signer set signed_at = ?, revision = ? where lookup_code = ? and staff_id = ? and role = ?")
                     .params(Timestamp.from(now), revision, record.lookupCode(), turn.staffId(), turn.role().name()).update();
             events.publishEvent(new RecordSigned(record.lookupCode(), record.school(), record.schoolYear(), record.studentId(),
-                    turn.staffId(), turn.role(), revision, sha, caller.getUsername()));
+                    turn.staffId(), turn.role(), revision, sha, caller.username()));
             if (last) {
                 // into the outbox with this signature: archived after the answer, and again until it succeeds
                 events.publishEvent(new DocumentCompleted(record.lookupCode(), sha));
@@ -361,7 +361,7 @@ public class RecordWorkflow {
     }
 
     /** The current PDF, or the given version's; archived records are read back from the archive. */
-    public Pdf pdf(String school, String year, String studentId, Integer version, HocbaUser caller) {
+    public Pdf pdf(String school, String year, String studentId, Integer version, Caller caller) {
         requireAccess(caller, school, year, studentId);
         RecordRow row = (version == null ? current(school, year, studentId) : byVersion(school, year, studentId, version))
                 .orElseThrow(() -> notRendered(studentId));
@@ -374,14 +374,14 @@ public class RecordWorkflow {
      * @throws NotFoundException  (404) no document has that lookup code
      * @throws ForbiddenException (403) the caller may not read it (the same rule as the student's record)
      */
-    public RecordView document(UUID lookupCode, HocbaUser caller) {
+    public RecordView document(UUID lookupCode, Caller caller) {
         RecordRow row = byLookupCode(lookupCode);
         requireAccess(caller, row.school(), row.schoolYear(), row.studentId());
         return view(row);
     }
 
     /** The PDF of the version with that lookup code; archived bytes only when they match their recorded sha256. */
-    public Pdf documentPdf(UUID lookupCode, HocbaUser caller) {
+    public Pdf documentPdf(UUID lookupCode, Caller caller) {
         RecordRow row = byLookupCode(lookupCode);
         requireAccess(caller, row.school(), row.schoolYear(), row.studentId());
         return pdfOf(row);
@@ -389,9 +389,9 @@ public class RecordWorkflow {
 
     /**
      * The caller signs their step of the document with that lookup code, which must be the student's current version
-     * (409 {@code superseded} otherwise). Otherwise as {@link #sign(String, String, String, HocbaUser, String)}.
+     * (409 {@code superseded} otherwise). Otherwise as {@link #sign(String, String, String, Caller, String)}.
      */
-    public RecordView signDocument(UUID lookupCode, HocbaUser caller, String ifMatch) {
+    public RecordView signDocument(UUID lookupCode, Caller caller, String ifMatch) {
         RecordRow row = byLookupCode(lookupCode);
         requireAccess(caller, row.school(), row.schoolYear(), row.studentId());
         RecordRow current = current(row.school(), row.schoolYear(), row.studentId()).orElseThrow();
@@ -562,7 +562,7 @@ public class RecordWorkflow {
                 RecordStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
-    private void requireAccess(HocbaUser caller, String school, String year, String studentId) {
+    private void requireAccess(Caller caller, String school, String year, String studentId) {
         access.require(caller, school, year, studentId);
     }
 

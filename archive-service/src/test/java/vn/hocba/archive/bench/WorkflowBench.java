@@ -50,7 +50,7 @@ public final class WorkflowBench {
             var directory = app.getBean(SchoolDirectory.class);
             var workflow = app.getBean(RecordWorkflow.class);
             var accounts = app.getBean("accounts", UserDetailsService.class);
-            var admin = (HocbaUser) accounts.loadUserByUsername("admin");
+            var admin = ((HocbaUser) accounts.loadUserByUsername("admin")).caller();
 
             // records of grade-6 classes, where GV011 (Maths) is a subject teacher: one signature each
             List<String> students = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class WorkflowBench {
             var school = directory.school(SCHOOL).orElseThrow();
             SigningToken token = app.getBean(SigningKeys.class).tokenFor(SCHOOL, school.name(), "GV011",
                     directory.staff(SCHOOL, YEAR, "GV011").orElseThrow().fullName());
-            var teacher = (HocbaUser) accounts.loadUserByUsername("GV011@" + SCHOOL);
+            var teacher = ((HocbaUser) accounts.loadUserByUsername("GV011@" + SCHOOL)).caller();
             var bare = new PAdESService(new CommonCertificateVerifier());
 
             // warm-up on the first 20 PDFs (bare only: workflow signatures are one per record)
