@@ -20,9 +20,6 @@ import vn.hocba.archive.school.SchoolDirectory;
 @Component
 public class StudentAccess {
 
-    /** Roles that see every student of the school in the year they are held. */
-    public static final Set<String> SCHOOL_WIDE = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN");
-
     private final SchoolDirectory directory;
 
     StudentAccess(SchoolDirectory directory) {
@@ -62,7 +59,7 @@ public class StudentAccess {
             return caller.administrator();
         }
         return school.equals(caller.school()) && directory.staff(school, year, caller.staffId())
-                .map(m -> m.roles().stream().anyMatch(SCHOOL_WIDE::contains)).orElse(false);
+                .map(SchoolDirectory.StaffMember::schoolWide).orElse(false);
     }
 
     /** Whether the caller is the homeroom or a subject teacher of that class in that year. */
@@ -98,7 +95,7 @@ public class StudentAccess {
         String school = caller.school();
         List<ReadableRecords.Year> years = new ArrayList<>();
         directory.staffByYear(school, caller.staffId()).forEach((year, member) -> {
-            if (member.roles().stream().anyMatch(SCHOOL_WIDE::contains)) {
+            if (member.schoolWide()) {
                 years.add(ReadableRecords.Year.whole(school, year));
                 return;
             }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.ClassTermLocks;
 import vn.hocba.archive.school.SchoolDirectory;
 
@@ -57,7 +58,8 @@ class ClassTermLockController {
     /** Roles hold per school year (DOMAIN.md): the principal of another year, or of another school, may not. */
     private void requirePrincipal(Caller caller, String school, String year) {
         boolean principal = caller.isStaffOf(school)
-                && directory.staff(school, year, caller.staffId()).map(m -> m.hasRole("PRINCIPAL")).orElse(false);
+                && directory.staff(school, year, caller.staffId()).map(m -> m.hasRole(StaffRole.PRINCIPAL))
+                        .orElse(false);
         if (!principal) {
             throw new ForbiddenException("only the principal of " + school + " in " + year + " opens and closes entry windows",
                     "chỉ hiệu trưởng của trường " + school + " trong năm học " + year + " được khóa và mở khóa nhập điểm");

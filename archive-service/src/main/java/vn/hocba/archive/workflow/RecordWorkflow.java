@@ -26,6 +26,7 @@ import vn.hocba.archive.archive.RecordArchive;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.Hashes;
 import vn.hocba.archive.common.NotFoundException;
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.pki.SigningKeys;
 import vn.hocba.archive.rendering.RecordRendering;
 import vn.hocba.archive.rendering.RenderedRecord;
@@ -138,7 +139,7 @@ public class RecordWorkflow {
                 .orElseThrow(() -> new NotFoundException("student " + studentId + " in " + year, "học sinh " + studentId + " năm học " + year));
         // signed only from data that can no longer change: every term of the class locked (409 not-locked)
         locks.requireLocked(school, year, data.student().classCode());
-        var principal = data.staff().values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
+        var principal = data.staff().values().stream().filter(m -> m.hasRole(StaffRole.PRINCIPAL)).findFirst()
                 .orElseThrow(() -> new WorkflowConflictException("no-principal",
                         "the school has no principal in " + year + " to countersign",
                         "trường chưa có hiệu trưởng trong năm học " + year + " để ký duyệt", List.of()));

@@ -36,9 +36,9 @@ class StudentAccessReadableTest {
     @Test
     void rolesHoldPerSchoolYearAndATeacherReadsTheClassesTaughtThatYear() {
         Map<String, StaffMember> years = new LinkedHashMap<>();
-        years.put("2024-2025", new StaffMember(SCHOOL, "GV050", "Tên", Set.of("TEACHER")));
-        years.put("2023-2024", new StaffMember(SCHOOL, "GV050", "Tên", Set.of("VICE_PRINCIPAL")));
-        years.put("2022-2023", new StaffMember(SCHOOL, "GV050", "Tên", Set.of("TEACHER")));
+        years.put("2024-2025", new StaffMember(SCHOOL, "GV050", "Tên", Set.of(StaffRole.TEACHER)));
+        years.put("2023-2024", new StaffMember(SCHOOL, "GV050", "Tên", Set.of(StaffRole.VICE_PRINCIPAL)));
+        years.put("2022-2023", new StaffMember(SCHOOL, "GV050", "Tên", Set.of(StaffRole.TEACHER)));
         when(directory.staffByYear(SCHOOL, "GV050")).thenReturn(years);
         when(directory.classes(SCHOOL, "2024-2025")).thenReturn(List.of(
                 schoolClass("6A", "GV012", Map.of("TOAN", "GV050")),
@@ -61,8 +61,8 @@ class StudentAccessReadableTest {
     @Test
     void aSchoolWideRoleInTheLatestYearDoesNotOpenEarlierYears() {
         Map<String, StaffMember> years = new LinkedHashMap<>();
-        years.put("2024-2025", new StaffMember(SCHOOL, "GV001", "Tên", Set.of("PRINCIPAL")));
-        years.put("2023-2024", new StaffMember(SCHOOL, "GV001", "Tên", Set.of("TEACHER")));
+        years.put("2024-2025", new StaffMember(SCHOOL, "GV001", "Tên", Set.of(StaffRole.PRINCIPAL)));
+        years.put("2023-2024", new StaffMember(SCHOOL, "GV001", "Tên", Set.of(StaffRole.TEACHER)));
         when(directory.staffByYear(SCHOOL, "GV001")).thenReturn(years);
         when(directory.classes(SCHOOL, "2023-2024")).thenReturn(List.of(schoolClass("6A", "GV001", Map.of())));
 
