@@ -28,8 +28,9 @@ class ModuleTablesTest {
     /** Table → the feature package that owns it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             Map.entry("school", "school"), Map.entry("school_year", "school"), Map.entry("staff", "school"),
-            Map.entry("subject", "school"), Map.entry("subject_periods", "school"), Map.entry("school_class", "school"),
-            Map.entry("class_subject_teacher", "school"), Map.entry("student", "school"),
+            Map.entry("staff_role", "school"), Map.entry("subject", "school"), Map.entry("subject_periods", "school"),
+            Map.entry("school_class", "school"), Map.entry("class_subject_teacher", "school"),
+            Map.entry("student", "school"),
             Map.entry("assessment", "school"), Map.entry("conduct", "school"), Map.entry("attendance", "school"),
             Map.entry("student_comment", "school"), Map.entry("class_term_lock", "school"),
             Map.entry("student_record", "workflow"), Map.entry("record_signer", "workflow"), // until V7

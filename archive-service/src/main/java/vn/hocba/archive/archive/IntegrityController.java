@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
-import vn.hocba.archive.security.HocbaUser;
 
 /** {@code GET /api/v1/integrity} (API.md "Operations"): the latest fixity results, for the system administrator. */
 @RestController
@@ -22,8 +21,8 @@ class IntegrityController {
     }
 
     @GetMapping("/api/v1/integrity")
-    IntegrityReport report(@AuthenticationPrincipal HocbaUser caller) {
-        if (!caller.isSystemAdministrator()) {
+    IntegrityReport report(Caller caller) {
+        if (!caller.administrator()) {
             throw new ForbiddenException("only the system administrator sees the integrity report",
                     "chỉ quản trị hệ thống được xem báo cáo toàn vẹn dữ liệu");
         }

@@ -1,11 +1,10 @@
 package vn.hocba.archive.audit;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
-import vn.hocba.archive.security.HocbaUser;
 
 /** {@code GET /api/v1/audit/verification} (API.md "Operations"), for the system administrator. */
 @RestController
@@ -18,8 +17,8 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/audit/verification")
-    Verification verification(@AuthenticationPrincipal HocbaUser caller) {
-        if (!caller.isSystemAdministrator()) {
+    Verification verification(Caller caller) {
+        if (!caller.administrator()) {
             throw new ForbiddenException("only the system administrator verifies the audit log",
                     "chỉ quản trị hệ thống được kiểm tra nhật ký kiểm toán");
         }

@@ -1,2 +1,3 @@
 /** The append-only, hash-chained audit log of every state change. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"archive", "common", "school", "workflow"})
 package vn.hocba.archive.audit;

@@ -7,4 +7,5 @@
  * (missing assessments, missing conduct) is {@code null}, never guessed. The single entry point is
  * {@link vn.hocba.archive.grading.Tt22Assessment#evaluate(StudentYearInput)}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package vn.hocba.archive.grading;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.grading.AssessmentKind;
 import vn.hocba.archive.grading.Mark;
 import vn.hocba.archive.grading.RequiredAssessments;
@@ -196,7 +197,7 @@ public class GradebookRendering {
     }
 
     private static String principal(StudentYear data) {
-        return data.staff().values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
+        return data.staff().values().stream().filter(m -> m.hasRole(StaffRole.PRINCIPAL)).findFirst()
                 .map(SchoolDirectory.StaffMember::fullName).orElse("");
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.grading.Level;
 import vn.hocba.archive.grading.PeriodLevels;
 import vn.hocba.archive.grading.StudentYearResult;
@@ -65,7 +66,7 @@ public class RecordRendering {
                 days(data, 1), days(data, 2), Integer.toString(result.daysAbsent()),
                 promotion(result), title(result), data.homeroomComment() == null ? "" : data.homeroomComment(), reissue.corrections(),
                 reissue.correctedSubjects());
-        String principal = data.staff().values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
+        String principal = data.staff().values().stream().filter(m -> m.hasRole(StaffRole.PRINCIPAL)).findFirst()
                 .map(SchoolDirectory.StaffMember::fullName).orElse("");
         return new StudentRecordView(lookupCode.toString(), version,
                 new StudentRecordView.SchoolInfo(school.name(), nz(school.province()), nz(school.district()), nz(school.address())),

@@ -4,17 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.school.MarkEntry;
 import vn.hocba.archive.school.SchoolDirectory;
-import vn.hocba.archive.security.HocbaUser;
 
 /**
  * {@code PUT …/classes/{classCode}/subjects/{subjectCode}/terms/{term}/marks}: the class-subject's teacher of THAT
@@ -37,8 +36,8 @@ class MarkEntryController {
             consumes = MediaType.APPLICATION_JSON_VALUE)
     List<Map<String, Object>> enter(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                                     @PathVariable String subjectCode, @PathVariable int term, @RequestBody byte[] sheet,
-                                    @AuthenticationPrincipal HocbaUser caller) {
-        boolean teacher = caller.staffId() != null && school.equals(caller.school())
+                                    Caller caller) {
+        boolean teacher = caller.isStaffOf(school)
                 && directory.schoolClass(school, year, classCode)
                         .map(c -> caller.staffId().equals(c.subjectTeachers().get(subjectCode))).orElse(false);
         if (!teacher) {
@@ -46,7 +45,7 @@ class MarkEntryController {
                     + ") enters its marks", "chỉ giáo viên dạy môn " + subjectCode + " của lớp " + classCode
                     + " (năm học " + year + ") được nhập điểm môn này");
         }
-        return entry.enter(school, year, classCode, subjectCode, term, sheet, caller.getUsername()).stream()
+        return entry.enter(school, year, classCode, subjectCode, term, sheet, caller.username()).stream()
                 .map(student -> directory.studentYear(school, year, student)
                         .map(data -> ResultsController.body(data.student().classCode(), StudentResults.evaluate(data)))
                         .orElseThrow(() -> new NotFoundException("student " + student, "học sinh " + student)))

@@ -3,17 +3,16 @@ package vn.hocba.archive.results;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.grading.PeriodLevels;
 import vn.hocba.archive.grading.StudentYearResult;
 import vn.hocba.archive.grading.SubjectGrade;
 import vn.hocba.archive.school.SchoolDirectory;
-import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.security.StudentAccess;
 
 /** {@code GET …/students/{id}/results}, exactly in the shape of SCHOOL-YEAR-FORMAT.md. */
@@ -30,7 +29,7 @@ class ResultsController {
 
     @GetMapping("/api/v1/schools/{school}/years/{year}/students/{student}/results")
     Map<String, Object> results(@PathVariable String school, @PathVariable String year, @PathVariable String student,
-                                @AuthenticationPrincipal HocbaUser caller) {
+                                Caller caller) {
         access.require(caller, school, year, student);
         var data = directory.studentYear(school, year, student)
                 .orElseThrow(() -> new NotFoundException("student " + student + " in " + year,

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.common.Hashes;
 import vn.hocba.archive.school.SchoolYearDataset.Assessment;
 import vn.hocba.archive.school.SchoolYearDataset.Attendance;
@@ -76,7 +76,7 @@ public final class DatasetDocument {
                 .thenComparing(Comparator.naturalOrder());
 
         List<Staff> staff = d.staff().stream()
-                .map(s -> new Staff(s.id(), s.fullName(), new java.util.LinkedHashSet<>(new TreeSet<>(s.roles())), s.email()))
+                .map(s -> new Staff(s.id(), s.fullName(), byName(s.roles()), s.email()))
                 .sorted(Comparator.comparing(Staff::id)).toList();
         List<Subject> subjects = d.subjects().stream()
                 .map(s -> new Subject(s.code(), s.name(), s.assessment(), new TreeMap<>(s.periodsPerYear()))).toList();
@@ -119,7 +119,7 @@ public final class DatasetDocument {
             put(o, "id", s.id());
             put(o, "fullName", s.fullName());
             ArrayNode roles = o.putArray("roles");
-            s.roles().forEach(roles::add);
+            s.roles().forEach(role -> roles.add(role.name()));
             put(o, "email", s.email());
         }
         ArrayNode subjects = root.putArray("subjects");
@@ -213,6 +213,12 @@ public final class DatasetDocument {
         if (value != null && !value.isEmpty()) {
             o.put(field, value);
         }
+    }
+
+    /** Roles in the order the format's canonical form lists them: by name. */
+    private static Set<StaffRole> byName(Set<StaffRole> roles) {
+        return roles.stream().sorted(Comparator.comparing(StaffRole::name))
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     private static <T> List<T> sorted(List<T> list, Comparator<T> order) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.SchoolYearDataset.Assessment;
 import vn.hocba.archive.school.SchoolYearDataset.Attendance;
 import vn.hocba.archive.school.SchoolYearDataset.Comment;
@@ -44,7 +46,8 @@ public final class DatasetReader {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
     // closed vocabularies; FieldLimitTest proves their longest value fits its column
-    static final Set<String> ROLES = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN", "TEACHER");
+    static final Set<String> ROLES = Arrays.stream(StaffRole.values()).map(StaffRole::name)
+            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     static final Set<String> LEVELS = Set.of("TOT", "KHA", "DAT", "CHUA_DAT");
     static final Set<String> SCHOOL_LEVELS = Set.of("THCS", "THPT");
     static final Set<String> SEXES = Set.of("NAM", "NU");
@@ -177,7 +180,7 @@ public final class DatasetReader {
             String id = id(node, path, "id", FieldLimit.STAFF_ID);
             // a staff member's name is also drawn in visible signatures (the signature font cut)
             String name = text(node, path, "fullName", FieldLimit.STAFF_FULL_NAME, true, Field.SIGNER_NAME);
-            Set<String> roles = new LinkedHashSet<>();
+            Set<StaffRole> roles = new LinkedHashSet<>();
             JsonNode r = node.get("roles");
             if (r == null || !r.isArray() || r.isEmpty()) {
                 problem(path + ".roles", "must list at least one role", "phải có ít nhất một vai trò");
@@ -187,7 +190,7 @@ public final class DatasetReader {
                     if (!role.isString() || !ROLES.contains(role.stringValue())) {
                         problem(path + ".roles[" + i + "]", "must be one of " + ROLES, "phải là một trong " + ROLES);
                     } else {
-                        roles.add(role.stringValue());
+                        roles.add(StaffRole.of(role.stringValue()));
                     }
                 }
             }

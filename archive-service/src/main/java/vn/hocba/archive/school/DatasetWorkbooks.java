@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -15,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.SchoolYearDataset.Assessment;
 import vn.hocba.archive.school.SchoolYearDataset.Attendance;
 import vn.hocba.archive.school.SchoolYearDataset.Comment;
@@ -178,7 +180,8 @@ public final class DatasetWorkbooks {
                 Row row = sheet.createRow(r++);
                 text(row, 0, s.id());
                 text(row, 1, s.fullName());
-                text(row, 2, String.join(WorkbookLayout.SEPARATOR, s.roles()));
+                text(row, 2, s.roles().stream().map(StaffRole::name).sorted()
+                        .collect(Collectors.joining(WorkbookLayout.SEPARATOR)));
                 text(row, 3, s.email());
             }
         }

@@ -3,15 +3,17 @@ package vn.hocba.archive.school;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import vn.hocba.archive.common.StaffRole;
 
 /** Read access to imported school data, for the other features (results, records, signing, web, security). */
 @Service
@@ -29,9 +31,18 @@ public class SchoolDirectory {
     public record SchoolYearRef(String school, String schoolName, String schoolYear) {
     }
 
-    public record StaffMember(String school, String id, String fullName, Set<String> roles) {
-        public boolean hasRole(String role) {
+    public record StaffMember(String school, String id, String fullName, Set<StaffRole> roles) {
+        public StaffMember {
+            roles = Set.copyOf(roles);
+        }
+
+        public boolean hasRole(StaffRole role) {
             return roles.contains(role);
+        }
+
+        /** True when one of the roles sees every student of the school that year ({@link StaffRole#SCHOOL_WIDE}). */
+        public boolean schoolWide() {
+            return roles.stream().anyMatch(StaffRole.SCHOOL_WIDE::contains);
         }
     }
 
@@ -91,10 +102,8 @@ public class SchoolDirectory {
     }
 
     public Optional<StaffMember> staff(String school, String year, String staffId) {
-        return db.sql("select full_name, roles from staff where school_code = ? and school_year = ? and id = ?")
-                .params(school, year, staffId)
-                .query((rs, i) -> new StaffMember(school, staffId, rs.getString(1), roles(rs.getString(2))))
-                .optional();
+        return listed(school, "s.school_year = ? and s.id = ?", "s.id", year, staffId).stream()
+                .map(ListedMember::member).findFirst();
     }
 
     /**
@@ -103,31 +112,49 @@ public class SchoolDirectory {
      * until it begins, so importing a far-future year cannot change anyone's rights today.
      */
     public Optional<StaffMember> currentStaff(String school, String staffId, int calendarYear) {
-        return db.sql("""
-                select full_name, roles from staff where school_code = ? and id = ?
-                and cast(substring(school_year, 1, 4) as int) <= ?
-                order by school_year desc fetch first 1 rows only""")
-                .params(school, staffId, calendarYear)
-                .query((rs, i) -> new StaffMember(school, staffId, rs.getString(1), roles(rs.getString(2))))
-                .optional();
+        return listed(school, "s.id = ? and cast(substring(s.school_year, 1, 4) as int) <= ?", "s.school_year desc",
+                staffId, calendarYear).stream().map(ListedMember::member).findFirst();
     }
 
     /** The staff member as listed in each school year of the school (roles hold per year), by year, newest first. */
     public Map<String, StaffMember> staffByYear(String school, String staffId) {
         Map<String, StaffMember> out = new LinkedHashMap<>();
-        db.sql("select school_year, full_name, roles from staff where school_code = ? and id = ? order by school_year desc")
-                .params(school, staffId)
-                .query(rs -> {
-                    out.put(rs.getString(1), new StaffMember(school, staffId, rs.getString(2), roles(rs.getString(3))));
-                });
+        listed(school, "s.id = ?", "s.school_year desc", staffId).forEach(m -> out.put(m.year(), m.member()));
         return out;
     }
 
     public List<StaffMember> staff(String school, String year) {
-        return db.sql("select id, full_name, roles from staff where school_code = ? and school_year = ? order by id")
-                .params(school, year)
-                .query((rs, i) -> new StaffMember(school, rs.getString(1), rs.getString(2), roles(rs.getString(3))))
-                .list();
+        return listed(school, "s.school_year = ?", "s.id", year).stream().map(ListedMember::member).toList();
+    }
+
+    private record ListedMember(String year, StaffMember member) {
+    }
+
+    /**
+     * Staff of {@code school} that match {@code condition} (on {@code staff s}), in {@code order}, each with the roles
+     * of its year: one query, a joined row per role.
+     */
+    private List<ListedMember> listed(String school, String condition, String order, Object... params) {
+        Map<List<String>, String> names = new LinkedHashMap<>();
+        Map<List<String>, Set<StaffRole>> roles = new LinkedHashMap<>();
+        Object[] all = new Object[params.length + 1];
+        all[0] = school;
+        System.arraycopy(params, 0, all, 1, params.length);
+        db.sql("""
+                select s.school_year, s.id, s.full_name, r.role from staff s left join staff_role r
+                on r.school_code = s.school_code and r.school_year = s.school_year and r.staff_id = s.id
+                where s.school_code = ? and\s""" + condition + " order by " + order)
+                .params(all)
+                .query(rs -> {
+                    List<String> key = List.of(rs.getString(1), rs.getString(2));
+                    names.putIfAbsent(key, rs.getString(3));
+                    Set<StaffRole> held = roles.computeIfAbsent(key, k -> EnumSet.noneOf(StaffRole.class));
+                    if (rs.getString(4) != null) {
+                        held.add(StaffRole.of(rs.getString(4)));
+                    }
+                });
+        return names.entrySet().stream().map(e -> new ListedMember(e.getKey().get(0),
+                new StaffMember(school, e.getKey().get(1), e.getValue(), roles.get(e.getKey())))).toList();
     }
 
     /** Students per class of a school year, in one query. */
@@ -319,9 +346,5 @@ public class SchoolDirectory {
 
     private static List<String> marks(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    private static Set<String> roles(String joined) {
-        return new TreeSet<>(Arrays.asList(joined.split(",")));
     }
 }

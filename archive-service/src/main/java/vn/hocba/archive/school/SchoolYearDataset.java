@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.hocba.archive.common.StaffRole;
+
 /**
  * One validated {@code hocba.school-year/v1} dataset. Built only by {@link DatasetReader}, so every reference in it
  * resolves and every mark is well-formed. Marks are kept as their exact text ("7.5", "Đ", "CĐ").
@@ -18,7 +20,7 @@ public record SchoolYearDataset(String schoolYear, School school, List<Staff> st
     public record School(String code, String name, String level, String province, String district, String address) {
     }
 
-    public record Staff(String id, String fullName, Set<String> roles, String email) {
+    public record Staff(String id, String fullName, Set<StaffRole> roles, String email) {
     }
 
     public record Subject(String code, String name, String assessment, Map<Integer, Integer> periodsPerYear) {

@@ -144,7 +144,7 @@ public class SchoolYearImport {
     private void deleteYear(String school, String year) {
         // children first (foreign keys)
         for (String table : List.of("student_comment", "attendance", "conduct", "assessment", "student",
-                "class_subject_teacher", "school_class", "subject_periods", "subject", "staff")) {
+                "class_subject_teacher", "school_class", "subject_periods", "subject", "staff_role", "staff")) {
             jdbc.update("delete from " + table + " where school_code = ? and school_year = ?", school, year);
         }
     }
@@ -152,8 +152,11 @@ public class SchoolYearImport {
     private void insertYear(SchoolYearDataset d) {
         String sc = d.school().code();
         String sy = d.schoolYear();
-        batch("insert into staff (school_code, school_year, id, full_name, roles, email) values (?, ?, ?, ?, ?, ?)",
-                d.staff().stream().map(s -> new Object[] {sc, sy, s.id(), s.fullName(), String.join(",", s.roles()), s.email()}).toList());
+        batch("insert into staff (school_code, school_year, id, full_name, email) values (?, ?, ?, ?, ?)",
+                d.staff().stream().map(s -> new Object[] {sc, sy, s.id(), s.fullName(), s.email()}).toList());
+        List<Object[]> roles = new ArrayList<>();
+        d.staff().forEach(s -> s.roles().forEach(role -> roles.add(new Object[] {sc, sy, s.id(), role.name()})));
+        batch("insert into staff_role (school_code, school_year, staff_id, role) values (?, ?, ?, ?)", roles);
         List<Object[]> subjects = new ArrayList<>();
         List<Object[]> periods = new ArrayList<>();
         for (int i = 0; i < d.subjects().size(); i++) {

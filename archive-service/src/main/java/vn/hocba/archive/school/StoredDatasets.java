@@ -2,15 +2,20 @@ package vn.hocba.archive.school;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import vn.hocba.archive.common.StaffRole;
 
 import vn.hocba.archive.school.SchoolYearDataset.Assessment;
 import vn.hocba.archive.school.SchoolYearDataset.Attendance;
@@ -46,10 +51,17 @@ public class StoredDatasets {
         if (found.isEmpty() || !imported) {
             return Optional.empty();
         }
-        List<Staff> staff = db.sql("select id, full_name, roles, email from staff where school_code = ? and school_year = ?")
+        Map<String, Set<StaffRole>> roles = new HashMap<>();
+        db.sql("select staff_id, role from staff_role where school_code = ? and school_year = ?")
+                .params(school, year)
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getString(1), id -> EnumSet.noneOf(StaffRole.class))
+                            .add(StaffRole.of(rs.getString(2)));
+                });
+        List<Staff> staff = db.sql("select id, full_name, email from staff where school_code = ? and school_year = ?")
                 .params(school, year)
                 .query((rs, i) -> new Staff(rs.getString(1), rs.getString(2),
-                        new LinkedHashSet<>(Arrays.asList(rs.getString(3).split(","))), rs.getString(4)))
+                        roles.getOrDefault(rs.getString(1), Set.of()), rs.getString(3)))
                 .list();
         Map<String, Subject> subjects = new LinkedHashMap<>();
         db.sql("select code, name, assessment from subject where school_code = ? and school_year = ? order by position")

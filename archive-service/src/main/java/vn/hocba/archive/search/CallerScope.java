@@ -2,7 +2,7 @@ package vn.hocba.archive.search;
 
 import org.springframework.stereotype.Component;
 
-import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.security.ReadableRecords;
 import vn.hocba.archive.security.StudentAccess;
 
@@ -20,7 +20,7 @@ public class CallerScope {
         this.access = access;
     }
 
-    public SearchIndex.SearchScope of(HocbaUser caller) {
+    public SearchIndex.SearchScope of(Caller caller) {
         return of(access.readable(caller));
     }
 

@@ -2,7 +2,8 @@ package vn.hocba.archive.search;
 
 import org.springframework.stereotype.Service;
 
-import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.common.Caller;
+
 
 /**
  * Search as the API and the pages offer it: only what the caller may read ({@link CallerScope}), and only once the
@@ -22,7 +23,7 @@ public class RecordSearch {
     }
 
     /** Refuses with 503 ({@link IndexRebuildingException}) until the start-up reconciliation has finished. */
-    public SearchIndex.SearchPage search(String query, HocbaUser caller, int page, int size) {
+    public SearchIndex.SearchPage search(String query, Caller caller, int page, int size) {
         if (!availability.isReady()) {
             throw new IndexRebuildingException();
         }

@@ -2,13 +2,12 @@ package vn.hocba.archive.search;
 
 import java.util.List;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
-import vn.hocba.archive.security.HocbaUser;
 
 /**
  * {@code GET /api/v1/search}: only what the caller may read; works with or without diacritics and apostrophes; 503
@@ -25,7 +24,7 @@ class SearchController {
 
     @GetMapping("/api/v1/search")
     SearchResponse search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal HocbaUser caller) {
+                          @RequestParam(defaultValue = "20") int size, Caller caller) {
         if (page < 0 || (long) page * size > MAX_DEPTH) {
             throw new BadQuery("page", "page must be 0 or more, and page × size at most " + MAX_DEPTH,
                     "page phải từ 0 trở lên và page × size không quá " + MAX_DEPTH);

@@ -9,6 +9,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.SchoolDirectory;
 
 /**
@@ -33,7 +34,7 @@ class DemoAccounts implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         if ("admin".equals(username)) {
-            return user(username, adminHash, null, null, "Quản trị hệ thống", Set.of("ADMIN"));
+            return user(username, adminHash, null, null, "Quản trị hệ thống", Set.of(StaffRole.ADMIN));
         }
         int at = username.indexOf('@');
         if (at <= 0 || at == username.length() - 1) {
@@ -50,9 +51,9 @@ class DemoAccounts implements UserDetailsService {
     }
 
     private static HocbaUser user(String username, String hash, String school, String staffId, String fullName,
-                                  Set<String> roles) {
+                                  Set<StaffRole> roles) {
         Set<SimpleGrantedAuthority> authorities = new HashSet<>();
-        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
         if (staffId != null) {
             authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
         }

@@ -6,6 +6,9 @@ import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.StaffRole;
+
 /**
  * A signed-in person. Staff accounts are named {@code {staffId}@{schoolCode}} (staff ids are unique only within a
  * school); {@code school} and {@code staffId} are null for accounts that are not staff of a school (the administrator).
@@ -15,10 +18,10 @@ public class HocbaUser extends User {
     private final String school;
     private final String staffId;
     private final String fullName;
-    private final Set<String> roles;
+    private final Set<StaffRole> roles;
 
-    HocbaUser(String username, String passwordHash, String school, String staffId, String fullName, Set<String> roles,
-              Collection<? extends GrantedAuthority> authorities) {
+    HocbaUser(String username, String passwordHash, String school, String staffId, String fullName,
+              Set<StaffRole> roles, Collection<? extends GrantedAuthority> authorities) {
         super(username, passwordHash, authorities);
         this.school = school;
         this.staffId = staffId;
@@ -27,12 +30,8 @@ public class HocbaUser extends User {
     }
 
     /** This account as the plain value other features receive ({@link vn.hocba.archive.common.Caller}). */
-    public vn.hocba.archive.common.Caller caller() {
-        java.util.Set<vn.hocba.archive.common.StaffRole> typed = new java.util.HashSet<>();
-        for (String r : roles) {
-            typed.add(vn.hocba.archive.common.StaffRole.of(r));
-        }
-        return new vn.hocba.archive.common.Caller(getUsername(), school, staffId, typed, isSystemAdministrator(), null);
+    public Caller caller() {
+        return new Caller(getUsername(), school, staffId, roles, isSystemAdministrator(), null);
     }
 
     public String school() {
@@ -47,13 +46,13 @@ public class HocbaUser extends User {
         return fullName;
     }
 
-    /** Roles as in the dataset: PRINCIPAL, VICE_PRINCIPAL, CLERK, ADMIN, TEACHER. */
-    public Set<String> roles() {
+    /** The account's roles in its school's current year. */
+    public Set<StaffRole> roles() {
         return roles;
     }
 
     public boolean isAdmin() {
-        return roles.contains("ADMIN");
+        return roles.contains(StaffRole.ADMIN);
     }
 
     /** The system administrator: an administrator who is not staff of a school (sees every school). */

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.school.SchoolDirectory;
 
@@ -19,9 +20,6 @@ import vn.hocba.archive.school.SchoolDirectory;
 @Component
 public class StudentAccess {
 
-    /** Roles that see every student of the school in the year they are held. */
-    public static final Set<String> SCHOOL_WIDE = Set.of("PRINCIPAL", "VICE_PRINCIPAL", "CLERK", "ADMIN");
-
     private final SchoolDirectory directory;
 
     StudentAccess(SchoolDirectory directory) {
@@ -29,7 +27,7 @@ public class StudentAccess {
     }
 
     /** Refuses with 403 unless the caller may see that student; an unknown student passes (the caller answers 404). */
-    public void require(HocbaUser caller, String school, String year, String studentId) {
+    public void require(Caller caller, String school, String year, String studentId) {
         requireSchool(caller, school);
         if (seesWholeYear(caller, school, year)) {
             return;
@@ -44,36 +42,35 @@ public class StudentAccess {
     }
 
     /** Refuses with 403 unless the caller may see the students of that class; an unknown class passes (404 follows). */
-    public void requireClass(HocbaUser caller, String school, String year, String classCode) {
+    public void requireClass(Caller caller, String school, String year, String classCode) {
         requireSchool(caller, school);
         if (seesWholeYear(caller, school, year)) {
             return;
         }
         var schoolClass = directory.schoolClass(school, year, classCode); // loaded once for both questions
-        if (schoolClass.isPresent() && (caller.staffId() == null || !school.equals(caller.school())
-                || !teaches(caller.staffId(), schoolClass.get()))) {
+        if (schoolClass.isPresent() && (!caller.isStaffOf(school) || !teaches(caller.staffId(), schoolClass.get()))) {
             throw refused(classCode);
         }
     }
 
     /** The system administrator, or staff holding a school-wide role in that school year. */
-    public boolean seesWholeYear(HocbaUser caller, String school, String year) {
+    public boolean seesWholeYear(Caller caller, String school, String year) {
         if (caller.school() == null) {
-            return caller.isAdmin();
+            return caller.administrator();
         }
         return school.equals(caller.school()) && directory.staff(school, year, caller.staffId())
-                .map(m -> m.roles().stream().anyMatch(SCHOOL_WIDE::contains)).orElse(false);
+                .map(SchoolDirectory.StaffMember::schoolWide).orElse(false);
     }
 
     /** Whether the caller is the homeroom or a subject teacher of that class in that year. */
-    public boolean teaches(HocbaUser caller, String school, String year, String classCode) {
-        if (caller.staffId() == null || !school.equals(caller.school())) {
+    public boolean teaches(Caller caller, String school, String year, String classCode) {
+        if (!caller.isStaffOf(school)) {
             return false;
         }
         return directory.schoolClass(school, year, classCode).map(c -> teaches(caller.staffId(), c)).orElse(false);
     }
 
-    private static void requireSchool(HocbaUser caller, String school) {
+    private static void requireSchool(Caller caller, String school) {
         if (!caller.mayRead(school)) {
             throw new ForbiddenException("you may not see data of school " + school,
                     "bạn không được xem dữ liệu của trường " + school);
@@ -91,14 +88,14 @@ public class StudentAccess {
      * hold per school year: they are taken from the staff list of each year, and a year in which the caller is not
      * listed gives nothing.
      */
-    public ReadableRecords readable(HocbaUser caller) {
+    public ReadableRecords readable(Caller caller) {
         if (caller.school() == null) {
-            return caller.isAdmin() ? ReadableRecords.all() : ReadableRecords.none();
+            return caller.administrator() ? ReadableRecords.all() : ReadableRecords.none();
         }
         String school = caller.school();
         List<ReadableRecords.Year> years = new ArrayList<>();
         directory.staffByYear(school, caller.staffId()).forEach((year, member) -> {
-            if (member.roles().stream().anyMatch(SCHOOL_WIDE::contains)) {
+            if (member.schoolWide()) {
                 years.add(ReadableRecords.Year.whole(school, year));
                 return;
             }
@@ -118,52 +115,5 @@ public class StudentAccess {
     /** The homeroom teacher or a subject teacher of the class: the same test as {@link #require}'s. */
     private static boolean teaches(String staffId, SchoolDirectory.SchoolClass schoolClass) {
         return staffId.equals(schoolClass.homeroomTeacher()) || schoolClass.subjectTeachers().containsValue(staffId);
-    }
-
-    /** {@link #require(HocbaUser, String, String, String)} for the plain caller value. */
-    public void require(vn.hocba.archive.common.Caller caller, String school, String year, String studentId) {
-        requireSchool(caller, school);
-        if (seesWholeYear(caller, school, year)) {
-            return;
-        }
-        var student = directory.student(school, year, studentId).orElse(null);
-        if (student != null && !teaches(caller, school, year, student.classCode())) {
-            throw refused(student.classCode());
-        }
-    }
-
-    /** {@link #requireClass(HocbaUser, String, String, String)} for the plain caller value. */
-    public void requireClass(vn.hocba.archive.common.Caller caller, String school, String year, String classCode) {
-        requireSchool(caller, school);
-        if (seesWholeYear(caller, school, year)) {
-            return;
-        }
-        var schoolClass = directory.schoolClass(school, year, classCode);
-        if (schoolClass.isPresent() && (caller.staffId() == null || !school.equals(caller.school())
-                || !teaches(caller.staffId(), schoolClass.get()))) {
-            throw refused(classCode);
-        }
-    }
-
-    private boolean seesWholeYear(vn.hocba.archive.common.Caller caller, String school, String year) {
-        if (caller.school() == null) {
-            return caller.administrator();
-        }
-        return school.equals(caller.school()) && directory.staff(school, year, caller.staffId())
-                .map(m -> m.roles().stream().anyMatch(SCHOOL_WIDE::contains)).orElse(false);
-    }
-
-    private boolean teaches(vn.hocba.archive.common.Caller caller, String school, String year, String classCode) {
-        if (caller.staffId() == null || !school.equals(caller.school())) {
-            return false;
-        }
-        return directory.schoolClass(school, year, classCode).map(c -> teaches(caller.staffId(), c)).orElse(false);
-    }
-
-    private static void requireSchool(vn.hocba.archive.common.Caller caller, String school) {
-        if (!caller.mayRead(school)) {
-            throw new ForbiddenException("you may not see data of school " + school,
-                    "bạn không được xem dữ liệu của trường " + school);
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.NotFoundException;
@@ -32,7 +32,6 @@ import vn.hocba.archive.school.DatasetWorkbooks;
 import vn.hocba.archive.school.SchoolYearDataset;
 import vn.hocba.archive.school.SchoolYearImport;
 import vn.hocba.archive.school.StoredDatasets;
-import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.security.StudentAccess;
 
 /**
@@ -69,16 +68,16 @@ class ImportController {
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<SchoolYearImport.ImportSummary> importDataset(HttpServletRequest request,
-                                                                 @AuthenticationPrincipal HocbaUser caller) throws IOException {
+                                                                 Caller caller) throws IOException {
         byte[] body = readCapped(request);
-        return created(imports.importDataset(body, caller.getUsername(), ownSchoolOnly(caller)));
+        return created(imports.importDataset(body, caller.username(), ownSchoolOnly(caller)));
     }
 
     /** The same import with the dataset as an XLSX workbook in the body. */
     @PostMapping(path = "/api/v1/imports", consumes = XLSX)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<SchoolYearImport.ImportSummary> importWorkbook(HttpServletRequest request,
-                                                                  @AuthenticationPrincipal HocbaUser caller) throws IOException {
+                                                                  Caller caller) throws IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw new TooLarge();
         }
@@ -91,7 +90,7 @@ class ImportController {
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<SchoolYearImport.ImportSummary> importUpload(@RequestPart("file") MultipartFile file,
-                                                                @AuthenticationPrincipal HocbaUser caller) throws IOException {
+                                                                Caller caller) throws IOException {
         if (file.getSize() > MAX_BYTES) {
             throw new TooLarge();
         }
@@ -111,7 +110,7 @@ class ImportController {
         if (body.length > MAX_BYTES) {
             throw new TooLarge();
         }
-        return created(imports.importDataset(body, caller.getUsername(), ownSchoolOnly(caller)));
+        return created(imports.importDataset(body, caller.username(), ownSchoolOnly(caller)));
     }
 
     /**
@@ -130,7 +129,7 @@ class ImportController {
      */
     @GetMapping(path = "/api/v1/schools/{schoolCode}/years/{schoolYear}/dataset.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> exportJson(@PathVariable String schoolCode, @PathVariable String schoolYear,
-                                      @AuthenticationPrincipal HocbaUser caller) {
+                                      Caller caller) {
         SchoolYearDataset dataset = storedFor(caller, schoolCode, schoolYear);
         return download(DatasetDocument.json(dataset), MediaType.APPLICATION_JSON,
                 "hocba-" + schoolCode + "-" + schoolYear + ".json");
@@ -139,7 +138,7 @@ class ImportController {
     /** The stored dataset as an XLSX workbook: imported again, it changes nothing. Same callers as the JSON. */
     @GetMapping(path = "/api/v1/schools/{schoolCode}/years/{schoolYear}/dataset.xlsx", produces = XLSX)
     ResponseEntity<byte[]> exportWorkbook(@PathVariable String schoolCode, @PathVariable String schoolYear,
-                                          @AuthenticationPrincipal HocbaUser caller) throws IOException {
+                                          Caller caller) throws IOException {
         SchoolYearDataset dataset = storedFor(caller, schoolCode, schoolYear);
         var out = new java.io.ByteArrayOutputStream();
         DatasetWorkbooks.write(dataset, out);
@@ -154,7 +153,7 @@ class ImportController {
         return download(out.toByteArray(), XLSX_TYPE, "hocba-mau-nhap-du-lieu.xlsx");
     }
 
-    private SchoolYearDataset storedFor(HocbaUser caller, String school, String year) {
+    private SchoolYearDataset storedFor(Caller caller, String school, String year) {
         if (!access.seesWholeYear(caller, school, year)) {
             throw new ForbiddenException("only the system administrator and the school's principal, vice principals, "
                     + "clerks and administrators of that year may export its dataset",
@@ -176,14 +175,14 @@ class ImportController {
      * The workbook is copied to a temporary file (owner-only, deleted afterwards) so that POI reads it from a zip
      * file, part by part, rather than unpacking it into memory.
      */
-    private ResponseEntity<SchoolYearImport.ImportSummary> importWorkbookFrom(InputStream in, HocbaUser caller)
+    private ResponseEntity<SchoolYearImport.ImportSummary> importWorkbookFrom(InputStream in, Caller caller)
             throws IOException {
         Path file = Files.createTempFile("hocba-import-", ".xlsx");
         try {
             try (OutputStream out = Files.newOutputStream(file)) {
                 in.transferTo(new CappedOutput(out)); // throws TooLarge past MAX_BYTES
             }
-            return created(imports.importWorkbook(file, caller.getUsername(), ownSchoolOnly(caller)));
+            return created(imports.importWorkbook(file, caller.username(), ownSchoolOnly(caller)));
         } finally {
             Files.deleteIfExists(file);
         }
@@ -193,7 +192,7 @@ class ImportController {
         return ResponseEntity.status(HttpStatus.CREATED).body(summary);
     }
 
-    private static Consumer<String> ownSchoolOnly(HocbaUser caller) {
+    private static Consumer<String> ownSchoolOnly(Caller caller) {
         return school -> {
             if (caller.school() != null && !caller.school().equals(school)) {
                 throw new ForbiddenException("you may import data of your own school " + caller.school() + " only",

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +12,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.search.IndexRebuildingException;
 import vn.hocba.archive.search.RecordSearch;
-import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.workflow.DocumentKey;
 import vn.hocba.archive.workflow.DocumentView;
 import vn.hocba.archive.workflow.DocumentWorkflow;
@@ -42,9 +41,8 @@ class Pages {
     /** Full-text search over archived records the caller may read (the same search as the API); with or without diacritics. */
     @GetMapping("/search")
     String search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q,
-                  @AuthenticationPrincipal HocbaUser user, Model model) {
+                  Caller user, Model model) {
         String query = q.length() > 200 ? q.substring(0, 200) : q;
-        model.addAttribute("user", user);
         model.addAttribute("q", query);
         try {
             model.addAttribute("result", query.isBlank() ? null : search.search(query, user, 0, 50));
@@ -61,7 +59,7 @@ class Pages {
 
     /** Every school year the caller may see, with its classes. */
     @GetMapping("/")
-    String home(@AuthenticationPrincipal HocbaUser user, Model model) {
+    String home(Caller user, Model model) {
         List<Map<String, Object>> years = new ArrayList<>();
         for (var y : directory.schoolYears()) {
             if (!user.mayRead(y.school())) {
@@ -81,7 +79,6 @@ class Pages {
             }
             years.add(Map.of("school", y.school(), "schoolName", y.schoolName(), "year", y.schoolYear(), "classes", classes));
         }
-        model.addAttribute("user", user);
         model.addAttribute("years", years);
         return "home";
     }
@@ -89,11 +86,11 @@ class Pages {
     /** The students of one class and where each record stands. */
     @GetMapping("/schools/{school}/years/{year}/classes/{classCode}")
     String schoolClass(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
-                       @AuthenticationPrincipal HocbaUser user, Model model) {
+                       Caller user, Model model) {
         access.requireClass(user, school, year, classCode);
         var schoolClass = directory.schoolClass(school, year, classCode)
                 .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("class " + classCode, "lớp " + classCode));
-        Map<String, DocumentView> records = workflow.recordsOfClass(school, year, classCode, user.caller());
+        Map<String, DocumentView> records = workflow.recordsOfClass(school, year, classCode, user);
         var names = names(school, year);
         var rows = new ArrayList<Map<String, Object>>();
         for (var s : directory.studentsOfClass(school, year, classCode)) {
@@ -104,11 +101,9 @@ class Pages {
             row.put("record", r);
             row.put("signed", r == null ? 0 : r.signatures().size());
             row.put("awaiting", r == null ? List.of() : r.awaiting().stream().map(id -> names.getOrDefault(id, id)).toList());
-            row.put("myTurn", r != null && user.staffId() != null && school.equals(user.school())
-                    && r.awaiting().contains(user.staffId()));
+            row.put("myTurn", r != null && user.isStaffOf(school) && r.awaiting().contains(user.staffId()));
             rows.add(row);
         }
-        model.addAttribute("user", user);
         model.addAttribute("school", directory.school(school)
                 .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("school " + school, "trường " + school)));
         model.addAttribute("year", year);
@@ -122,24 +117,24 @@ class Pages {
     @GetMapping("/schools/{school}/years/{year}/students/{student}/record.pdf")
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year,
                                                         @PathVariable String student,
-                                                        @AuthenticationPrincipal HocbaUser user) {
-        return workflow.pdf(recordKey(school, year, student), null, user.caller()).inline();
+                                                        Caller user) {
+        return workflow.pdf(recordKey(school, year, student), null, user).inline();
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/render")
     String render(@PathVariable String school, @PathVariable String year, @PathVariable String student,
-                  @AuthenticationPrincipal HocbaUser user, RedirectAttributes flash) {
+                  Caller user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
-            workflow.render(recordKey(school, year, student), user.caller());
+            workflow.render(recordKey(school, year, student), user);
             return "Đã tạo học bạ của " + student + ".";
         });
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/sign")
     String sign(@PathVariable String school, @PathVariable String year, @PathVariable String student,
-                @AuthenticationPrincipal HocbaUser user, RedirectAttributes flash) {
+                Caller user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
-            var r = workflow.signCurrent(recordKey(school, year, student), user.caller(), null);
+            var r = workflow.signCurrent(recordKey(school, year, student), user, null);
             boolean complete = r.awaiting().isEmpty();
             return "Đã ký học bạ của " + student + (complete ? "; học bạ đã đủ chữ ký và đang được lưu trữ." : ".");
         });

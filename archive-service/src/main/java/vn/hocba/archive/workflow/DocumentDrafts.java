@@ -61,7 +61,7 @@ class DocumentDrafts {
         var schoolClass = directory.schoolClass(school, year, key.classCode()).orElseThrow();
         Map<String, SchoolDirectory.StaffMember> staff = new LinkedHashMap<>();
         directory.staff(school, year).forEach(m -> staff.put(m.id(), m));
-        var principal = staff.values().stream().filter(m -> m.hasRole("PRINCIPAL")).findFirst()
+        var principal = staff.values().stream().filter(m -> m.hasRole(vn.hocba.archive.common.StaffRole.PRINCIPAL)).findFirst()
                 .orElseThrow(() -> new WorkflowConflictException("no-principal",
                         "the school has no principal in " + year + " to countersign",
                         "trường chưa có hiệu trưởng trong năm học " + year + " để ký duyệt", List.of()));

@@ -18,6 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.hocba.archive.common.StaffRole;
+
 /** The dataset as an XLSX workbook: export, read back, mistakes placed at their cells, the forms cells take. */
 class XlsxWorkbookTest {
 
@@ -154,7 +156,7 @@ class XlsxWorkbookTest {
         assertThat(a.midterm()).isEqualTo("6.5");
         assertThat(a.finalMark()).isEqualTo("10.0");
         assertThat(data.staff().stream().filter(s -> s.id().equals("GV001")).findFirst().orElseThrow().roles())
-                .containsExactlyInAnyOrder("PRINCIPAL", "TEACHER");
+                .containsExactlyInAnyOrder(StaffRole.PRINCIPAL, StaffRole.TEACHER);
     }
 
     @Test

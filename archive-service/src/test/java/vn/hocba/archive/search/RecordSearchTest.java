@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpStatus;
 
-import vn.hocba.archive.security.HocbaUser;
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.security.ReadableRecords;
 
 class RecordSearchTest {
@@ -23,7 +23,7 @@ class RecordSearchTest {
     static CallerScope fixed(ReadableRecords readable) {
         return new CallerScope(null) {
             @Override
-            public SearchIndex.SearchScope of(HocbaUser caller) {
+            public SearchIndex.SearchScope of(Caller caller) {
                 return CallerScope.of(readable);
             }
         };

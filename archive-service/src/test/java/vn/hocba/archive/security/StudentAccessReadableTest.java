@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.school.SchoolDirectory.SchoolClass;
 import vn.hocba.archive.school.SchoolDirectory.StaffMember;
@@ -23,8 +25,8 @@ class StudentAccessReadableTest {
     final SchoolDirectory directory = mock(SchoolDirectory.class);
     final StudentAccess access = new StudentAccess(directory);
 
-    static HocbaUser staff(String id, Set<String> latestRoles) {
-        return new HocbaUser(id + "@" + SCHOOL, "x", SCHOOL, id, "Tên", latestRoles, List.of());
+    static Caller staff(String id, Set<StaffRole> latestRoles) {
+        return Caller.staff(id + "@" + SCHOOL, SCHOOL, id, latestRoles);
     }
 
     static SchoolClass schoolClass(String code, String homeroom, Map<String, String> subjectTeachers) {
@@ -34,9 +36,9 @@ class StudentAccessReadableTest {
     @Test
     void rolesHoldPerSchoolYearAndATeacherReadsTheClassesTaughtThatYear() {
         Map<String, StaffMember> years = new LinkedHashMap<>();
-        years.put("2024-2025", new StaffMember(SCHOOL, "GV050", "Tên", Set.of("TEACHER")));
-        years.put("2023-2024", new StaffMember(SCHOOL, "GV050", "Tên", Set.of("VICE_PRINCIPAL")));
-        years.put("2022-2023", new StaffMember(SCHOOL, "GV050", "Tên", Set.of("TEACHER")));
+        years.put("2024-2025", new StaffMember(SCHOOL, "GV050", "Tên", Set.of(StaffRole.TEACHER)));
+        years.put("2023-2024", new StaffMember(SCHOOL, "GV050", "Tên", Set.of(StaffRole.VICE_PRINCIPAL)));
+        years.put("2022-2023", new StaffMember(SCHOOL, "GV050", "Tên", Set.of(StaffRole.TEACHER)));
         when(directory.staffByYear(SCHOOL, "GV050")).thenReturn(years);
         when(directory.classes(SCHOOL, "2024-2025")).thenReturn(List.of(
                 schoolClass("6A", "GV012", Map.of("TOAN", "GV050")),
@@ -44,7 +46,7 @@ class StudentAccessReadableTest {
                 schoolClass("8A", "GV013", Map.of("TOAN", "GV011"))));
         when(directory.classes(SCHOOL, "2022-2023")).thenReturn(List.of(schoolClass("9A", "GV013", Map.of())));
 
-        var readable = access.readable(staff("GV050", Set.of("TEACHER")));
+        var readable = access.readable(staff("GV050", Set.of(StaffRole.TEACHER)));
 
         assertThat(readable.everything()).isFalse();
         assertThat(readable.years()).containsExactlyInAnyOrder(
@@ -59,12 +61,12 @@ class StudentAccessReadableTest {
     @Test
     void aSchoolWideRoleInTheLatestYearDoesNotOpenEarlierYears() {
         Map<String, StaffMember> years = new LinkedHashMap<>();
-        years.put("2024-2025", new StaffMember(SCHOOL, "GV001", "Tên", Set.of("PRINCIPAL")));
-        years.put("2023-2024", new StaffMember(SCHOOL, "GV001", "Tên", Set.of("TEACHER")));
+        years.put("2024-2025", new StaffMember(SCHOOL, "GV001", "Tên", Set.of(StaffRole.PRINCIPAL)));
+        years.put("2023-2024", new StaffMember(SCHOOL, "GV001", "Tên", Set.of(StaffRole.TEACHER)));
         when(directory.staffByYear(SCHOOL, "GV001")).thenReturn(years);
         when(directory.classes(SCHOOL, "2023-2024")).thenReturn(List.of(schoolClass("6A", "GV001", Map.of())));
 
-        var readable = access.readable(staff("GV001", Set.of("PRINCIPAL")));
+        var readable = access.readable(staff("GV001", Set.of(StaffRole.PRINCIPAL)));
 
         assertThat(readable.years()).containsExactlyInAnyOrder(ReadableRecords.Year.whole(SCHOOL, "2024-2025"),
                 ReadableRecords.Year.classes(SCHOOL, "2023-2024", Set.of("6A")));
@@ -72,10 +74,11 @@ class StudentAccessReadableTest {
 
     @Test
     void theSystemAdministratorReadsEverythingAndAnAccountWithoutSchoolOrRoleNothing() {
-        var admin = new HocbaUser("admin", "x", null, null, "Quản trị", Set.of("ADMIN"), List.of());
-        var nobody = new HocbaUser("x", "x", null, null, "Không", Set.of(), List.of());
+        var admin = Caller.systemAdministrator("admin");
+        var nobody = new Caller("x", null, null, Set.of(), false, null);
         assertThat(access.readable(admin)).isEqualTo(ReadableRecords.all());
         assertThat(access.readable(nobody)).isEqualTo(ReadableRecords.none());
-        assertThat(access.readable(staff("GV404", Set.of("TEACHER"))).years()).as("not on any year's staff list").isEmpty();
+        assertThat(access.readable(staff("GV404", Set.of(StaffRole.TEACHER))).years())
+                .as("not on any year's staff list").isEmpty();
     }
 }
