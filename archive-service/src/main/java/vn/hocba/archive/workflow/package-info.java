@@ -1,3 +1,7 @@
-/** The signing workflow of a student record: render, collect signatures in sequence, hand over to the archive. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"archive", "common", "pki", "rendering", "school", "security"})
+/**
+ * The workflow of every issued document (student record, class gradebook, class summary book): render from locked
+ * data, collect signatures in the sequence of its type, hand over to the archive, reissue after an approved correction.
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"archive", "common", "corrections", "pki", "rendering", "school", "security"})
 package vn.hocba.archive.workflow;
