@@ -447,16 +447,24 @@ public final class GradebookRenderer {
         }
 
         /** One signature area per signer, side by side under the table, in signing order. */
+        /** The corrections sentence above the signatures, fitted to the width; null without corrections. */
+        private Fitted note() {
+            String note = spec.correctionsNote();
+            return note == null ? null : fit(regular, note, width, 9, 6, 3);
+        }
+
         /** Room the corrections sentence takes above the signatures (none without corrections). */
         private float noteHeight() {
-            return spec.correctionsNote() == null ? 0 : 14;
+            Fitted note = note();
+            return note == null ? 0 : 6 + note.lines().size() * note.leading();
         }
 
         private void signatures(Canvas canvas, int page, float below) throws IOException {
-            String note = spec.correctionsNote();
+            Fitted note = note();
             if (note != null) {
-                Fitted fitted = fit(regular, note, width, 9, 6, 1);
-                canvas.text(regular, fitted.size(), MARGIN, below - 12, fitted.lines().get(0));
+                for (int i = 0; i < note.lines().size(); i++) {
+                    canvas.text(regular, note.size(), MARGIN, below - 12 - i * note.leading(), note.lines().get(i));
+                }
                 below -= noteHeight();
             }
             int n = spec.signers().size();

@@ -174,7 +174,43 @@ class GradebookRendererTest {
                 Arguments.of("tổng hợp 6A học kì I", (Layout) () -> renderer.layout(DemoClasses.summaryView("6A", GradebookPeriod.TERM1))),
                 Arguments.of("tổng hợp 7A cả năm", (Layout) () -> renderer.layout(DemoClasses.summaryView("7A", GradebookPeriod.YEAR))),
                 Arguments.of("45 longest names, subject", (Layout) () -> renderer.layout(LongestNames.subject(45))),
-                Arguments.of("45 longest names, summary", (Layout) () -> renderer.layout(LongestNames.summary(45))));
+                Arguments.of("45 longest names, summary", (Layout) () -> renderer.layout(LongestNames.summary(45))),
+                Arguments.of("45 longest names, reissued, subject", (Layout) () -> renderer.layout(reissued(LongestNames.subject(45)))),
+                Arguments.of("34 longest names, reissued, summary", (Layout) () -> renderer.layout(reissued(LongestNames.summary(34)))));
+    }
+
+    /** A reissue after many corrections in the subjects with the longest names: the longest note there is. */
+    static final Reissue REISSUE = new Reissue(java.util.UUID.fromString("0b5d7c4e-8a1f-4c1e-9d2a-3f6e5b4a7c81"), 17,
+            DemoClasses.DATA.subjects().stream().map(vn.hocba.archive.school.SchoolYearDataset.Subject::name)
+                    .sorted(Comparator.comparingInt(String::length).reversed()).limit(6).toList());
+
+    static SubjectGradebookView reissued(SubjectGradebookView v) {
+        return new SubjectGradebookView(v.lookupCode(), 2, v.school(), v.schoolYear(), v.className(), v.grade(),
+                v.subjectCode(), v.subjectName(), v.commentOnly(), v.period(), v.regularColumns(), v.rows(),
+                v.subjectTeacherName(), v.homeroomTeacherName(), v.principalName(), v.renderedAt(), REISSUE);
+    }
+
+    static ClassSummaryView reissued(ClassSummaryView v) {
+        return new ClassSummaryView(v.lookupCode(), 2, v.school(), v.schoolYear(), v.className(), v.grade(), v.period(),
+                v.subjects(), v.rows(), v.homeroomTeacherName(), v.principalName(), v.renderedAt(), REISSUE);
+    }
+
+    @Test
+    void aReissuePrintsWhatItReplacesOnEveryPageAndItsCorrectionsAboveTheSignatures() throws IOException {
+        byte[] pdf = renderer.layout(reissued(LongestNames.subject(45))).record().pdf();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            for (int p = 1; p <= document.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                assertThat(stripper.getText(document).replaceAll("\\s+", " ")).as("page " + p)
+                        .contains("Bản này thay thế bản có mã tra cứu: " + REISSUE.supersedes());
+            }
+            stripper.setStartPage(document.getNumberOfPages());
+            stripper.setEndPage(document.getNumberOfPages());
+            assertThat(stripper.getText(document).replaceAll("\\s+", " "))
+                    .contains("Trong sổ này có sửa chữa ở 17 chỗ, thuộc môn học: " + String.join(", ", REISSUE.correctedSubjects()) + ".");
+        }
     }
 
     interface Layout {

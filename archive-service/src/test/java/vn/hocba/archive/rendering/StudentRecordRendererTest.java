@@ -31,6 +31,32 @@ class StudentRecordRendererTest {
     }
 
     @Test
+    void aReissuedRecordPrintsItsCorrectionsAndTheLookupCodeOfTheVersionItReplacesOnEveryPage() throws Exception {
+        var v = SampleStudentRecords.sixthGrader();
+        var reissue = new Reissue(java.util.UUID.fromString("7d2f0c4e-1b3a-4e5f-8a9b-0c1d2e3f4a5b"), 2, List.of("Toán", "Ngữ văn"));
+        var s = v.summary();
+        var summary = new StudentRecordView.Summary(s.conductTerm1(), s.conductTerm2(), s.conductYear(), s.learningTerm1(),
+                s.learningTerm2(), s.learningYear(), s.daysAbsentTerm1(), s.daysAbsentTerm2(), s.daysAbsentYear(),
+                s.promotion(), s.title(), s.homeroomComment(), reissue.corrections(), reissue.correctedSubjects());
+        var reissued = new StudentRecordView(v.lookupCode(), 2, v.school(), v.schoolYear(), v.className(), v.grade(),
+                v.student(), v.subjects(), summary, v.homeroomTeacherName(), v.principalName(), v.renderedAt(), reissue);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(renderer.render(reissued).pdf())) {
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            String all = stripper.getText(document).replaceAll("\\s+", " ");
+            assertThat(all).contains("Trong trang này có sửa chữa ở 2 chỗ, thuộc môn học: Toán, Ngữ văn.");
+            for (int p = 1; p <= document.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                assertThat(stripper.getText(document).replaceAll("\\s+", " ")).as("page " + p)
+                        .contains("Bản này thay thế bản có mã tra cứu: 7d2f0c4e-1b3a-4e5f-8a9b-0c1d2e3f4a5b");
+            }
+        }
+        try (var document = org.apache.pdfbox.Loader.loadPDF(renderer.render(v).pdf())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).doesNotContain("thay thế bản");
+        }
+    }
+
+    @Test
     void extractedTextKeepsVietnameseDiacritics() throws IOException {
         // table cells wrap, so compare with line breaks read as spaces
         String text = text(renderer.render(SampleStudentRecords.sixthGrader()).pdf()).replaceAll("\\s+", " ");
