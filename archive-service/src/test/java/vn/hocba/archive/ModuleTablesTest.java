@@ -34,6 +34,7 @@ class ModuleTablesTest {
             Map.entry("student_comment", "school"), Map.entry("class_term_lock", "school"),
             Map.entry("student_record", "workflow"), Map.entry("record_signer", "workflow"),
             Map.entry("audit_event", "audit"), Map.entry("audit_head", "audit"),
+            Map.entry("correction_request", "corrections"), Map.entry("correction_evidence", "corrections"),
             Map.entry("fixity_sweep", "archive"), Map.entry("integrity_finding", "archive"),
             Map.entry("event_publication", "(Spring Modulith)"));
 
