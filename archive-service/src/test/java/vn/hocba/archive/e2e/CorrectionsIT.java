@@ -246,16 +246,29 @@ class CorrectionsIT {
 
     @Test
     @Order(6)
-    void anApprovalWhoseOldValueIsGoneIsRefusedWith409AndChangesNothing() {
-        // two requests for the same mark cannot be open at once; a second one after an approval starts from the new mark
-        var first = api.postJson(CORRECTIONS, json(request(STUDENT, "TOAN", 2, "midterm", new BigDecimal("8.0"), null)),
-                SUBJECT_TEACHER).json().get("id").asString();
-        api.post(CORRECTIONS + "/" + first + "/confirmation", HOMEROOM_TEACHER);
-        assertThat(api.post(CORRECTIONS + "/" + first + "/approval", PRINCIPAL).status()).isEqualTo(200);
-        var second = api.postJson(CORRECTIONS, json(request(STUDENT, "TOAN", 2, "midterm", new BigDecimal("7.0"), null)),
+    void anApprovalAfterTheTermWasUnlockedOrTheMarkChangedIsRefusedWith409AndChangesNothing() {
+        String marks = YEAR + "/classes/6A/subjects/TOAN/terms/2/marks";
+        var requested = api.postJson(CORRECTIONS, json(request(STUDENT, "TOAN", 2, "midterm", new BigDecimal("8.0"), null)),
                 SUBJECT_TEACHER);
-        assertThat(second.status()).as(second.text()).isEqualTo(201);
-        assertThat(second.json().get("oldValue").decimalValue()).isEqualByComparingTo("8.0");
+        assertThat(requested.status()).as(requested.text()).isEqualTo(201);
+        String id = requested.json().get("id").asString();
+        assertThat(requested.json().get("oldValue").decimalValue()).isEqualByComparingTo("7.0");
+        assertThat(api.post(CORRECTIONS + "/" + id + "/confirmation", HOMEROOM_TEACHER).status()).isEqualTo(200);
+
+        assertThat(api.post(YEAR + "/classes/6A/terms/2/unlock", PRINCIPAL).status()).isEqualTo(200);
+        assertProblem(api.post(CORRECTIONS + "/" + id + "/approval", PRINCIPAL), 409); // edit directly instead
+        var entered = api.putJson(marks, json(List.of(Map.of("student", STUDENT,
+                "regular", List.of(6.5, 6.0, 7.0, 5.5), "midterm", 7.5, "final", 7.2))), SUBJECT_TEACHER);
+        assertThat(entered.status()).as(entered.text()).isEqualTo(200);
+        assertThat(api.post(YEAR + "/classes/6A/terms/2/lock", PRINCIPAL).status()).isEqualTo(200);
+
+        var stale = api.post(CORRECTIONS + "/" + id + "/approval", PRINCIPAL);
+        assertProblem(stale, 409);
+        assertThat(stale.json().get("type").asString()).endsWith("/mark-changed");
+        assertThat(storedMark(STUDENT, "TOAN", 2, "midterm")).isEqualTo("7.5");
+        assertThat(api.get(CORRECTIONS + "/" + id, PRINCIPAL).json().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(api.postJson(CORRECTIONS + "/" + id + "/rejection", json(Map.of("reason", "Điểm đã được sửa trước khi khóa")),
+                PRINCIPAL).status()).isEqualTo(200);
     }
 
     @Test
