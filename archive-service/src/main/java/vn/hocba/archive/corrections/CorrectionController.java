@@ -64,8 +64,12 @@ class CorrectionController {
     @PostMapping(path = CORRECTIONS, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> request(@PathVariable String school, @PathVariable String year,
                                                 HttpServletRequest http, Caller caller) throws IOException {
+        corrections.requireYear(caller, school, year); // another school's caller: 403 before a byte of the body is read
         List<DatasetProblem> problems = new ArrayList<>();
         JsonNode body = read(http, problems);
+        if (body == null) {
+            throw new CorrectionRefusedException(problems); // nothing else to say of a body that could not be read
+        }
         if (body.isObject()) {
             for (var member : body.properties()) {
                 if (!MEMBERS.contains(member.getKey())) {
@@ -105,7 +109,7 @@ class CorrectionController {
             problems.add(new DatasetProblem("reason", "the body is too large", "nội dung quá lớn"));
         } else {
             JsonNode body = read(http, problems);
-            reason = reason(body, problems);
+            reason = body == null ? null : reason(body, problems);
         }
         return body(corrections.reject(caller, school, year, id, problems.isEmpty() ? reason : null));
     }
@@ -192,11 +196,11 @@ class CorrectionController {
         }
     }
 
-    /** The body as a JSON object; a problem (and an empty object) when it is missing, too large or not JSON. */
+    /** The body as a JSON object; null (and a problem) when it is missing, too large or not a JSON object. */
     private static JsonNode read(HttpServletRequest http, List<DatasetProblem> problems) throws IOException {
         if (http.getContentLengthLong() > MAX_BODY) {
             Evidence.tooLarge(problems);
-            return JSON.createObjectNode();
+            return null;
         }
         byte[] bytes;
         try (InputStream in = http.getInputStream()) {
@@ -204,7 +208,7 @@ class CorrectionController {
         }
         if (bytes.length > MAX_BODY) {
             Evidence.tooLarge(problems);
-            return JSON.createObjectNode();
+            return null;
         }
         try {
             JsonNode node = JSON.readTree(bytes);
@@ -214,8 +218,9 @@ class CorrectionController {
         } catch (JacksonException e) {
             // reported below, without quoting the body
         }
-        problems.add(new DatasetProblem("$", "the body must be a JSON object", "nội dung phải là một đối tượng JSON"));
-        return JSON.createObjectNode();
+        problems.add(new DatasetProblem("$", "the body must be a JSON object, each member once",
+                "nội dung phải là một đối tượng JSON, mỗi trường chỉ một lần"));
+        return null;
     }
 
     private static String text(JsonNode body, String name, List<DatasetProblem> problems, boolean required, int max) {

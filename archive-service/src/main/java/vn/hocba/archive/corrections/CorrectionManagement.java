@@ -196,7 +196,8 @@ class CorrectionManagement {
         return access.standing(caller, c.school(), c.schoolYear(), schoolClass.get(), c.subject(), c.requestedBy());
     }
 
-    private void requireYear(Caller caller, String school, String year) {
+    /** 403 for another school's caller, 404 for a year the school does not have. */
+    void requireYear(Caller caller, String school, String year) {
         access.requireSchool(caller, school);
         if (!directory.yearExists(school, year)) {
             throw new NotFoundException("school year " + year + " of " + school, "năm học " + year + " của trường " + school);

@@ -59,7 +59,7 @@ record Evidence(String filename, String contentType, byte[] content, String sha2
         }
         byte[] magic = MAGIC.get(contentType);
         if (content.length < magic.length || !Arrays.equals(content, 0, magic.length, magic, 0, magic.length)) {
-            problems.add(new DatasetProblem("evidence.base64", "the file is not a " + contentType + " file",
+            problems.add(new DatasetProblem("evidence.base64", "the file's content is not of type " + contentType,
                     "tệp không đúng định dạng " + contentType));
             return null;
         }

@@ -193,10 +193,21 @@ class CorrectionsIT {
         assertPaths(notBase64, "evidence.base64");
         byte[] huge = new byte[11 * 1024 * 1024];
         System.arraycopy(PDF, 0, huge, 0, PDF.length);
-        assertPaths(request(STUDENT, "TOAN", 1, "midterm", new BigDecimal("6.0"), evidence("big.pdf", "application/pdf", huge)),
+        var tooLarge = api.postJson(CORRECTIONS, json(request(STUDENT, "TOAN", 1, "midterm", new BigDecimal("6.0"),
+                evidence("big.pdf", "application/pdf", huge))), SUBJECT_TEACHER);
+        assertProblem(tooLarge, 422);
+        assertThat(tooLarge.json().get("errors")).hasSize(1);
+        assertThat(tooLarge.json().get("errors").get(0).get("path").asString()).isEqualTo("evidence.base64");
+        byte[] justOver = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, justOver, 0, PDF.length);
+        assertPaths(request(STUDENT, "TOAN", 1, "midterm", new BigDecimal("6.0"), evidence("big.pdf", "application/pdf", justOver)),
                 "evidence.base64");
-        var unreadable = api.postJson(CORRECTIONS, "{\"student\":".getBytes(StandardCharsets.UTF_8), SUBJECT_TEACHER);
-        assertProblem(unreadable, 422);
+        for (String body : List.of("{\"student\":", "[1, 2]", "{\"reason\": \"a\", \"reason\": \"b\"}")) {
+            var unreadable = api.postJson(CORRECTIONS, body.getBytes(StandardCharsets.UTF_8), SUBJECT_TEACHER);
+            assertProblem(unreadable, 422);
+            assertThat(unreadable.json().get("errors")).as("only what is wrong: " + body).hasSize(1);
+            assertThat(unreadable.json().get("errors").get(0).get("path").asString()).isEqualTo("$");
+        }
         assertThat(ids(api.get(CORRECTIONS + "?status=REQUESTED", PRINCIPAL).json())).as("nothing stored").isEmpty();
     }
 
