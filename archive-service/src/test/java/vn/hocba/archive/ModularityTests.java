@@ -57,6 +57,15 @@ class ModularityTests {
     }
 
     @Test
+    void theCorrectionPolicyIsFreeOfSpringAndPersistence() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importClasses(vn.hocba.archive.corrections.CorrectionPolicy.class,
+                        vn.hocba.archive.corrections.CorrectionStatus.class);
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                "jakarta..", "tools.jackson..").check(classes);
+    }
+
+    @Test
     void storageAndSigningLibrariesAreFreeOfSpring() {
         var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("vn.hocba.storage", "vn.hocba.signing");

@@ -37,6 +37,7 @@ class ModuleTablesTest {
             Map.entry("document", "workflow"), Map.entry("document_signer", "workflow"),
             Map.entry("document_signer_subject", "workflow"),
             Map.entry("audit_event", "audit"), Map.entry("audit_head", "audit"),
+            Map.entry("correction_request", "corrections"), Map.entry("correction_evidence", "corrections"),
             Map.entry("fixity_sweep", "archive"), Map.entry("integrity_finding", "archive"),
             Map.entry("event_publication", "(Spring Modulith)"));
 

@@ -25,5 +25,13 @@ public enum AuditAction {
     /** A class-term unlocked by the principal. */
     CLASS_TERM_UNLOCKED,
     /** Marks entered for one student (old and new values). */
-    MARKS_ENTERED
+    MARKS_ENTERED,
+    /** A correction of a locked mark asked for (old and new value, reason, evidence sha256). */
+    CORRECTION_REQUESTED,
+    /** A correction request confirmed by the homeroom teacher. */
+    CORRECTION_CONFIRMED,
+    /** A correction approved by the principal: the mark changed from the old to the new value. */
+    CORRECTION_APPROVED,
+    /** A correction rejected by the principal (with the reason): the mark stays. */
+    CORRECTION_REJECTED
 }

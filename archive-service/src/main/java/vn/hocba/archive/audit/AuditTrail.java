@@ -4,6 +4,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 
 import vn.hocba.archive.archive.IntegrityFailed;
+import vn.hocba.archive.corrections.CorrectionApproved;
+import vn.hocba.archive.corrections.CorrectionConfirmed;
+import vn.hocba.archive.corrections.CorrectionRejected;
+import vn.hocba.archive.corrections.CorrectionRequested;
 import vn.hocba.archive.school.ClassTermLockChanged;
 import vn.hocba.archive.school.MarksEntered;
 import vn.hocba.archive.school.SchoolYearImported;
@@ -78,5 +82,45 @@ class AuditTrail {
                     e.school() + "/" + e.schoolYear() + "/" + c.student() + "/" + e.subject() + "/" + e.term(),
                     "class=" + e.classCode() + " old: " + (c.before() == null ? "none" : c.before()) + " new: " + c.after());
         }
+    }
+
+    // Corrections after lock (lưu vết): every step with who (actor), when (the entry's time), the mark, its old and
+    // new value; the subject names the mark as MARKS_ENTERED does, so a mark's history reads from one subject.
+
+    @EventListener
+    void on(CorrectionRequested e) {
+        log.append(e.requestedBy(), AuditAction.CORRECTION_REQUESTED, mark(e.school(), e.schoolYear(), e.studentId(),
+                e.subject(), e.term()), correction(e.correctionId(), e.classCode(), e.field(), e.oldValue(), e.newValue())
+                + " evidence=" + (e.evidenceSha256() == null ? "none" : "sha256:" + e.evidenceSha256())
+                + " reason: " + e.reason());
+    }
+
+    @EventListener
+    void on(CorrectionConfirmed e) {
+        log.append(e.confirmedBy(), AuditAction.CORRECTION_CONFIRMED, mark(e.school(), e.schoolYear(), e.studentId(),
+                e.subject(), e.term()), correction(e.correctionId(), e.classCode(), e.field(), e.oldValue(), e.newValue()));
+    }
+
+    @EventListener
+    void on(CorrectionApproved e) {
+        log.append(e.approvedBy(), AuditAction.CORRECTION_APPROVED, mark(e.school(), e.schoolYear(), e.studentId(),
+                e.subject(), e.term()), correction(e.correctionId(), e.classCode(), e.field(), e.oldValue(), e.newValue())
+                + " stored");
+    }
+
+    @EventListener
+    void on(CorrectionRejected e) {
+        log.append(e.rejectedBy(), AuditAction.CORRECTION_REJECTED, mark(e.school(), e.schoolYear(), e.studentId(),
+                e.subject(), e.term()), correction(e.correctionId(), e.classCode(), e.field(), e.oldValue(), e.newValue())
+                + " reason: " + e.reason());
+    }
+
+    private static String mark(String school, String year, String student, String subject, int term) {
+        return school + "/" + year + "/" + student + "/" + subject + "/" + term;
+    }
+
+    private static String correction(java.util.UUID id, String classCode, String field, String oldValue, String newValue) {
+        return "correction=" + id + " class=" + classCode + " field=" + field + " old: "
+                + (oldValue == null ? "none" : oldValue) + " new: " + newValue;
     }
 }
