@@ -40,7 +40,7 @@ class CorrectionAccess {
         boolean homeroom = staffId.equals(schoolClass.homeroomTeacher());
         boolean subjectTeacher = staffId.equals(schoolClass.subjectTeachers().get(subject));
         boolean principal = directory.staff(school, year, staffId)
-                .map(m -> m.hasRole(StaffRole.PRINCIPAL.name())).orElse(false);
+                .map(m -> m.hasRole(StaffRole.PRINCIPAL)).orElse(false);
         return new CorrectionPolicy.Standing(homeroom || subjectTeacher, homeroom, principal,
                 caller.username().equals(requestedBy));
     }
@@ -58,7 +58,7 @@ class CorrectionAccess {
             return true;
         }
         return caller.isStaffOf(school) && directory.staff(school, year, caller.staffId())
-                .map(m -> m.roles().stream().anyMatch(r -> StaffRole.SCHOOL_WIDE.stream().anyMatch(w -> w.name().equals(r))))
+                .map(m -> m.roles().stream().anyMatch(StaffRole.SCHOOL_WIDE::contains))
                 .orElse(false);
     }
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -69,12 +68,12 @@ public class DocumentWorkflow {
     private final Clock clock;
     private final StudentAccess access;
     private final ClassTermLocks locks;
-    private final ObjectProvider<ApprovedCorrections> corrections;
+    private final ApprovedCorrections corrections;
 
     DocumentWorkflow(DocumentRepository documents, DocumentDrafts drafts, TransactionTemplate tx,
                      SchoolDirectory directory, SigningKeys keys, PdfSigner signer, RecordArchive archive,
                      ApplicationEventPublisher events, Clock clock, StudentAccess access, ClassTermLocks locks,
-                     ObjectProvider<ApprovedCorrections> corrections) {
+                     ApprovedCorrections corrections) {
         this.documents = documents;
         this.drafts = drafts;
         this.tx = tx;
@@ -451,8 +450,7 @@ public class DocumentWorkflow {
 
     /** The approved corrections of the class, including {@code e} (whatever the order of the approval's writes). */
     private List<ApprovedCorrections.Approved> approvedOf(CorrectionApproved e) {
-        List<ApprovedCorrections.Approved> all = new ArrayList<>(corrections.getIfAvailable(() -> (s, y, c) -> List.of())
-                .ofClass(e.school(), e.schoolYear(), e.classCode()));
+        List<ApprovedCorrections.Approved> all = new ArrayList<>(corrections.ofClass(e.school(), e.schoolYear(), e.classCode()));
         if (all.stream().noneMatch(a -> a.id().equals(e.correctionId()))) {
             all.add(new ApprovedCorrections.Approved(e.correctionId(), e.studentId(), e.subject(), e.term(), e.field(),
                     e.approvedAt()));
@@ -463,8 +461,7 @@ public class DocumentWorkflow {
     /** What a version of {@code key} prints about corrections: those of its student / subject / terms. */
     private Reissue reissueOf(DocumentKey key, UUID supersedes, List<ApprovedCorrections.Approved> approved) {
         if (supersedes == null && approved.isEmpty()) {
-            approved = corrections.getIfAvailable(() -> (s, y, c) -> List.of())
-                    .ofClass(key.school(), key.schoolYear(), key.classCode());
+            approved = corrections.ofClass(key.school(), key.schoolYear(), key.classCode());
         }
         List<ApprovedCorrections.Approved> mine = approved.stream()
                 .filter(a -> prints(key, a.studentId(), a.subject(), a.term())).toList();

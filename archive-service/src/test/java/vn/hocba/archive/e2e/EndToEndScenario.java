@@ -42,7 +42,7 @@ import vn.hocba.storage.ObjectStore;
  * Subclasses choose the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class EndToEndScenario {
+abstract class EndToEndScenario implements SchoolYearScenario {
 
     static final String SCHOOL = "THCS-MK2";
     static final String YEAR = "2024-2025";
@@ -88,8 +88,19 @@ abstract class EndToEndScenario {
         }
     }
 
-    Api api() {
+    @Override
+    public Api api() {
         return new Api(port);
+    }
+
+    @Override
+    public SchoolDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public boolean auditChainValid() {
+        return verifier.verify().valid();
     }
 
     /** Imports the demo school (again: unchanged) and locks its year, so that its records may be rendered. */
