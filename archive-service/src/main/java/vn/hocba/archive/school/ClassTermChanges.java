@@ -68,7 +68,7 @@ final class ClassTermChanges {
         }
         for (Assessment a : y.assessments()) {
             add(lines, classOf.get(a.student()), a.term(), "assessment|" + a.student() + "|" + a.subject() + "|"
-                    + String.join(",", a.regular()) + "|" + a.midterm() + "|" + a.finalMark());
+                    + RegularMarks.join(a.regular()) + "|" + a.midterm() + "|" + a.finalMark());
         }
         for (Conduct c : y.conduct()) {
             add(lines, classOf.get(c.student()), c.term(), "conduct|" + c.student() + "|" + c.level());

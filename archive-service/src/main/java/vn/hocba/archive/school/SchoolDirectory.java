@@ -220,7 +220,7 @@ public class SchoolDirectory {
                     select subject_code, term, regular_marks, midterm, final_mark from assessment
                     where school_code = ? and school_year = ? and student_id = ?""")
                     .params(school, year, studentId)
-                    .query((rs, i) -> new AssessmentRow(rs.getString(1), rs.getInt(2), marks(rs.getString(3)),
+                    .query((rs, i) -> new AssessmentRow(rs.getString(1), rs.getInt(2), RegularMarks.split(rs.getString(3)),
                             rs.getString(4), rs.getString(5)))
                     .list();
             Map<Integer, String> conduct = new LinkedHashMap<>();
@@ -251,10 +251,6 @@ public class SchoolDirectory {
         return new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11));
-    }
-
-    private static List<String> marks(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     private static Set<String> roles(String joined) {
