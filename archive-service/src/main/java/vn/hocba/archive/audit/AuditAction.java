@@ -17,5 +17,9 @@ public enum AuditAction {
     /** A class-term unlocked by the principal. */
     CLASS_TERM_UNLOCKED,
     /** Marks entered for one student (old and new values). */
-    MARKS_ENTERED
+    MARKS_ENTERED,
+    /** Conduct and days absent of one term entered for one student by the homeroom teacher (old and new values). */
+    CONDUCT_ENTERED,
+    /** The homeroom comment entered for one student (old and new values). */
+    COMMENT_ENTERED
 }

@@ -5,6 +5,7 @@ import org.springframework.context.event.EventListener;
 
 import vn.hocba.archive.archive.IntegrityFailed;
 import vn.hocba.archive.school.ClassTermLockChanged;
+import vn.hocba.archive.school.HomeroomEntered;
 import vn.hocba.archive.school.MarksEntered;
 import vn.hocba.archive.school.SchoolYearImported;
 import vn.hocba.archive.workflow.RecordArchived;
@@ -64,6 +65,17 @@ class AuditTrail {
         for (var c : e.changes()) {
             log.append(e.actor(), AuditAction.MARKS_ENTERED,
                     e.school() + "/" + e.schoolYear() + "/" + c.student() + "/" + e.subject() + "/" + e.term(),
+                    "class=" + e.classCode() + " old: " + (c.before() == null ? "none" : c.before()) + " new: " + c.after());
+        }
+    }
+
+    /** One entry per student: who, when, the old and the new conduct and days absent, or homeroom comment. */
+    @EventListener
+    void on(HomeroomEntered e) {
+        boolean comment = e.what() == HomeroomEntered.What.HOMEROOM_COMMENT;
+        for (var c : e.changes()) {
+            log.append(e.actor(), comment ? AuditAction.COMMENT_ENTERED : AuditAction.CONDUCT_ENTERED,
+                    e.school() + "/" + e.schoolYear() + "/" + c.student() + (comment ? "/comment" : "/" + e.term()),
                     "class=" + e.classCode() + " old: " + (c.before() == null ? "none" : c.before()) + " new: " + c.after());
         }
     }
