@@ -49,9 +49,6 @@ class HomeroomEntryController {
     }
 
     private void requireHomeroomTeacher(Caller caller, String school, String year, String classCode) {
-        entrants.require(caller, school, year, classCode, c -> caller.staffId().equals(c.homeroomTeacher()),
-                "only the homeroom teacher of class " + classCode + " (" + year + ") enters its conduct, attendance and comments",
-                "chỉ giáo viên chủ nhiệm lớp " + classCode + " (năm học " + year
-                        + ") được nhập hạnh kiểm, chuyên cần và nhận xét của lớp");
+        entrants.requireHomeroomTeacher(caller, school, year, classCode);
     }
 }

@@ -34,10 +34,7 @@ class MarkEntryController {
     List<Map<String, Object>> enter(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                                     @PathVariable String subjectCode, @PathVariable int term, @RequestBody byte[] sheet,
                                     Caller caller) {
-        entrants.require(caller, school, year, classCode, c -> caller.staffId().equals(c.subjectTeachers().get(subjectCode)),
-                "only the teacher of " + subjectCode + " in class " + classCode + " (" + year + ") enters its marks",
-                "chỉ giáo viên dạy môn " + subjectCode + " của lớp " + classCode + " (năm học " + year
-                        + ") được nhập điểm môn này");
+        entrants.requireSubjectTeacher(caller, school, year, classCode, subjectCode);
         return entrants.results(school, year, entry.enter(school, year, classCode, subjectCode, term, sheet, caller.username()));
     }
 }

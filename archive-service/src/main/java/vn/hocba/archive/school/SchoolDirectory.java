@@ -243,6 +243,15 @@ public class SchoolDirectory {
         });
     }
 
+    /** Days absent with and without leave in a term, {@code {excused, unexcused}}; null when none is recorded. */
+    public int[] attendance(String school, String year, String studentId, int term) {
+        return db.sql("""
+                select excused_days, unexcused_days from attendance
+                where school_code = ? and school_year = ? and student_id = ? and term = ?""")
+                .params(school, year, studentId, term)
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).optional().orElse(null);
+    }
+
     private static final String STUDENT = """
             select id, full_name, sex, date_of_birth, ethnicity, place_of_birth, address, father, mother, class_code,
                    enrolment_no from student""";

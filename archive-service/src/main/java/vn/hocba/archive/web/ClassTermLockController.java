@@ -4,15 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.school.ClassTermLocks;
 import vn.hocba.archive.school.SchoolDirectory;
-import vn.hocba.archive.security.HocbaUser;
+
 
 /**
  * Entry windows (API.md "Lock windows and corrections"): the principal of the school, as listed in THAT school year,
@@ -34,30 +34,33 @@ class ClassTermLockController {
     /** {@code 200 {"class", "term", "locked": true}}. */
     @PostMapping(CLASS_TERM + "/lock")
     Map<String, Object> lock(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
-                             @PathVariable int term, @AuthenticationPrincipal HocbaUser caller) {
-        requirePrincipal(caller, school, year);
-        return body(locks.lock(school, year, classCode, term, caller.getUsername()));
+                             @PathVariable int term, Caller caller) {
+        requirePrincipal(directory, caller, school, year);
+        return body(locks.lock(school, year, classCode, term, caller.username()));
     }
 
     /** {@code 200 {"class", "term", "locked": false}}. */
     @PostMapping(CLASS_TERM + "/unlock")
     Map<String, Object> unlock(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
-                               @PathVariable int term, @AuthenticationPrincipal HocbaUser caller) {
-        requirePrincipal(caller, school, year);
-        return body(locks.unlock(school, year, classCode, term, caller.getUsername()));
+                               @PathVariable int term, Caller caller) {
+        requirePrincipal(directory, caller, school, year);
+        return body(locks.unlock(school, year, classCode, term, caller.username()));
     }
 
     /** Every class and term of the year: {@code 200 [{"class", "term", "locked": true}, …]}. */
     @PostMapping("/api/v1/schools/{school}/years/{year}/lock")
     List<Map<String, Object>> lockYear(@PathVariable String school, @PathVariable String year,
-                                       @AuthenticationPrincipal HocbaUser caller) {
-        requirePrincipal(caller, school, year);
-        return locks.lockAll(school, year, caller.getUsername()).stream().map(ClassTermLockController::body).toList();
+                                       Caller caller) {
+        requirePrincipal(directory, caller, school, year);
+        return locks.lockAll(school, year, caller.username()).stream().map(ClassTermLockController::body).toList();
     }
 
-    /** Roles hold per school year (DOMAIN.md): the principal of another year, or of another school, may not. */
-    private void requirePrincipal(HocbaUser caller, String school, String year) {
-        boolean principal = caller.staffId() != null && school.equals(caller.school())
+    /**
+     * Roles hold per school year (DOMAIN.md): the principal of another year, or of another school, may not. The lock
+     * page asks the same.
+     */
+    static void requirePrincipal(SchoolDirectory directory, Caller caller, String school, String year) {
+        boolean principal = caller != null && caller.isStaffOf(school)
                 && directory.staff(school, year, caller.staffId()).map(m -> m.hasRole("PRINCIPAL")).orElse(false);
         if (!principal) {
             throw new ForbiddenException("only the principal of " + school + " in " + year + " opens and closes entry windows",
