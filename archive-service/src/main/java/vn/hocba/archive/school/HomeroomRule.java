@@ -12,6 +12,9 @@ import vn.hocba.archive.school.PrintableText.Field;
  */
 final class HomeroomRule {
 
+    /** The conduct levels best first, as a refusal lists them (DatasetReader.LEVELS is a set, in no order). */
+    private static final String LEVELS_SHOWN = "[TOT, KHA, DAT, CHUA_DAT]";
+
     /** Days in a school year at most (a leap year); attendance counts days. */
     static final int MAX_DAYS = 366;
 
@@ -25,7 +28,7 @@ final class HomeroomRule {
     static String conduct(JsonNode value, String at, boolean required, MarkRule.Problems problems) {
         String level = DatasetReader.word(value, at, required, problems);
         if (level != null && !DatasetReader.LEVELS.contains(level)) {
-            problems.add(at, "must be one of " + DatasetReader.LEVELS, "phải là một trong " + DatasetReader.LEVELS);
+            problems.add(at, "must be one of " + LEVELS_SHOWN, "phải là một trong " + LEVELS_SHOWN);
             return null;
         }
         return level;

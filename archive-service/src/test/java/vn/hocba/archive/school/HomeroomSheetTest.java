@@ -61,4 +61,12 @@ class HomeroomSheetTest {
                         + " {\"student\": \"HS3\", \"comment\": 7}]"), CLASS)))
                 .containsExactly("[0].comment", "[1].comment", "[2].comment");
     }
+
+    @Test
+    void aRefusedLevelNamesTheLevelsBestFirst() {
+        var e = catchThrowableOfType(MarksRejectedException.class, () -> HomeroomSheet.readTerm(utf8(
+                "[{\"student\": \"HS1\", \"conduct\": \"GIOI\", \"excusedDays\": 0, \"unexcusedDays\": 0}]"), CLASS));
+        assertThat(e.problems().get(0).messageVi()).isEqualTo("phải là một trong [TOT, KHA, DAT, CHUA_DAT]");
+        assertThat(DatasetReader.LEVELS).as("the levels the message lists").containsExactlyInAnyOrder("TOT", "KHA", "DAT", "CHUA_DAT");
+    }
 }
