@@ -33,5 +33,9 @@ public enum AuditAction {
     /** A correction approved by the principal: the mark changed from the old to the new value. */
     CORRECTION_APPROVED,
     /** A correction rejected by the principal (with the reason): the mark stays. */
-    CORRECTION_REJECTED
+    CORRECTION_REJECTED,
+    /** Conduct and days absent of one term entered for one student by the homeroom teacher (old and new values). */
+    CONDUCT_ENTERED,
+    /** The homeroom comment entered for one student (old and new values). */
+    COMMENT_ENTERED
 }

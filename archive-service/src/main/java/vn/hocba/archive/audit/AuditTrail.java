@@ -9,6 +9,7 @@ import vn.hocba.archive.corrections.CorrectionConfirmed;
 import vn.hocba.archive.corrections.CorrectionRejected;
 import vn.hocba.archive.corrections.CorrectionRequested;
 import vn.hocba.archive.school.ClassTermLockChanged;
+import vn.hocba.archive.school.HomeroomEntered;
 import vn.hocba.archive.school.MarksEntered;
 import vn.hocba.archive.school.SchoolYearImported;
 import vn.hocba.archive.workflow.DocumentArchived;
@@ -122,5 +123,16 @@ class AuditTrail {
     private static String correction(java.util.UUID id, String classCode, String field, String oldValue, String newValue) {
         return "correction=" + id + " class=" + classCode + " field=" + field + " old: "
                 + (oldValue == null ? "none" : oldValue) + " new: " + newValue;
+    }
+
+    /** One entry per student: who, when, the old and the new conduct and days absent, or homeroom comment. */
+    @EventListener
+    void on(HomeroomEntered e) {
+        boolean comment = e.what() == HomeroomEntered.What.HOMEROOM_COMMENT;
+        for (var c : e.changes()) {
+            log.append(e.actor(), comment ? AuditAction.COMMENT_ENTERED : AuditAction.CONDUCT_ENTERED,
+                    e.school() + "/" + e.schoolYear() + "/" + c.student() + (comment ? "/comment" : "/" + e.term()),
+                    "class=" + e.classCode() + " old: " + (c.before() == null ? "none" : c.before()) + " new: " + c.after());
+        }
     }
 }

@@ -10,26 +10,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.hocba.archive.common.Caller;
-import vn.hocba.archive.common.ForbiddenException;
-import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.school.MarkEntry;
-import vn.hocba.archive.school.SchoolDirectory;
 
 /**
  * {@code PUT …/classes/{classCode}/subjects/{subjectCode}/terms/{term}/marks}: the class-subject's teacher of THAT
  * school year (the class's {@code subjectTeachers}) enters marks; the answer is the recomputed results of those
  * students, in the shape of {@code GET …/results}. Anyone else, the homeroom teacher included unless they teach the
- * subject: 403.
+ * subject: 403; an unknown class, to staff of the school: 404 ({@link ClassEntrants}).
  */
 @RestController
 class MarkEntryController {
 
     private final MarkEntry entry;
-    private final SchoolDirectory directory;
+    private final ClassEntrants entrants;
 
-    MarkEntryController(MarkEntry entry, SchoolDirectory directory) {
+    MarkEntryController(MarkEntry entry, ClassEntrants entrants) {
         this.entry = entry;
-        this.directory = directory;
+        this.entrants = entrants;
     }
 
     @PutMapping(path = "/api/v1/schools/{school}/years/{year}/classes/{classCode}/subjects/{subjectCode}/terms/{term}/marks",
@@ -37,18 +34,7 @@ class MarkEntryController {
     List<Map<String, Object>> enter(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                                     @PathVariable String subjectCode, @PathVariable int term, @RequestBody byte[] sheet,
                                     Caller caller) {
-        boolean teacher = caller.isStaffOf(school)
-                && directory.schoolClass(school, year, classCode)
-                        .map(c -> caller.staffId().equals(c.subjectTeachers().get(subjectCode))).orElse(false);
-        if (!teacher) {
-            throw new ForbiddenException("only the teacher of " + subjectCode + " in class " + classCode + " (" + year
-                    + ") enters its marks", "chỉ giáo viên dạy môn " + subjectCode + " của lớp " + classCode
-                    + " (năm học " + year + ") được nhập điểm môn này");
-        }
-        return entry.enter(school, year, classCode, subjectCode, term, sheet, caller.username()).stream()
-                .map(student -> directory.studentYear(school, year, student)
-                        .map(data -> ResultsController.body(data.student().classCode(), StudentResults.evaluate(data)))
-                        .orElseThrow(() -> new NotFoundException("student " + student, "học sinh " + student)))
-                .toList();
+        entrants.requireSubjectTeacher(caller, school, year, classCode, subjectCode);
+        return entrants.results(school, year, entry.enter(school, year, classCode, subjectCode, term, sheet, caller.username()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import vn.hocba.archive.school.SchoolYearDataset.Assessment;
 import vn.hocba.archive.school.SchoolYearDataset.Attendance;
+import vn.hocba.archive.school.SchoolYearDataset.Comment;
 import vn.hocba.archive.school.SchoolYearDataset.Conduct;
 import vn.hocba.archive.school.SchoolYearDataset.SchoolClass;
 import vn.hocba.archive.school.SchoolYearDataset.Student;
@@ -18,7 +19,8 @@ import vn.hocba.archive.school.SchoolYearDataset.Student;
 /**
  * Which class-terms two versions of a school year's data differ in (SCHOOL-YEAR-FORMAT.md "Importing into a locked
  * class-term is refused"). A class-term's content is the class itself (grade, homeroom teacher, subject teachers, its
- * students) and, for that term, its students' assessments, conduct and attendance. Plain Java: both versions are given
+ * students) and, for that term, its students' assessments, conduct and attendance; the homeroom comment is for the
+ * year and printed with its results, so it belongs to term 2 (as for homeroom entry, {@link HomeroomEntry}). Plain Java: both versions are given
  * as the dataset's own value types, the stored one read back from the database.
  */
 final class ClassTermChanges {
@@ -28,10 +30,15 @@ final class ClassTermChanges {
 
     /** The data of one school year that class-terms are made of. */
     record YearContent(Collection<SchoolClass> classes, Collection<Student> students, Collection<Assessment> assessments,
-                       Collection<Conduct> conduct, Collection<Attendance> attendance) {
+                       Collection<Conduct> conduct, Collection<Attendance> attendance, Collection<Comment> comments) {
+
+        YearContent(Collection<SchoolClass> classes, Collection<Student> students, Collection<Assessment> assessments,
+                    Collection<Conduct> conduct, Collection<Attendance> attendance) {
+            this(classes, students, assessments, conduct, attendance, List.of());
+        }
 
         static YearContent of(SchoolYearDataset d) {
-            return new YearContent(d.classes(), d.students(), d.assessments(), d.conduct(), d.attendance());
+            return new YearContent(d.classes(), d.students(), d.assessments(), d.conduct(), d.attendance(), d.comments());
         }
     }
 
@@ -68,7 +75,7 @@ final class ClassTermChanges {
         }
         for (Assessment a : y.assessments()) {
             add(lines, classOf.get(a.student()), a.term(), "assessment|" + a.student() + "|" + a.subject() + "|"
-                    + String.join(",", a.regular()) + "|" + a.midterm() + "|" + a.finalMark());
+                    + RegularMarks.join(a.regular()) + "|" + a.midterm() + "|" + a.finalMark());
         }
         for (Conduct c : y.conduct()) {
             add(lines, classOf.get(c.student()), c.term(), "conduct|" + c.student() + "|" + c.level());
@@ -76,6 +83,11 @@ final class ClassTermChanges {
         for (Attendance a : y.attendance()) {
             add(lines, classOf.get(a.student()), a.term(),
                     "attendance|" + a.student() + "|" + a.excusedDays() + "|" + a.unexcusedDays());
+        }
+        for (Comment c : y.comments()) {
+            if (c.homeroom() != null) {
+                add(lines, classOf.get(c.student()), HomeroomEntry.COMMENT_TERM, "comment|" + c.student() + "|" + c.homeroom());
+            }
         }
         Map<ClassTerm, List<String>> out = new TreeMap<>();
         lines.forEach((ct, set) -> out.put(ct, new ArrayList<>(set)));

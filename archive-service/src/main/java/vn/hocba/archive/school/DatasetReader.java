@@ -59,7 +59,7 @@ public final class DatasetReader {
             .build();
 
     private final PlausibleDates dates;
-    private final PrintableText printable = PrintableText.instance();
+    private static final PrintableText PRINTABLE = PrintableText.instance();
 
     /** @param clock "today", for the plausible school years and dates of birth */
     public DatasetReader(Clock clock) {
@@ -91,6 +91,92 @@ public final class DatasetReader {
             throw new DatasetRejectedException(ctx.problems);
         }
         return dataset;
+    }
+
+    /**
+     * A text field's value: normalised per {@link PrintableText} (NFC, white space) before its length and characters
+     * are checked, so what is checked is what is stored and printed. Shared with the entry sheets (HomeroomRule).
+     *
+     * @param value the field's value; null or JSON null when absent
+     * @param at    the field's path, e.g. {@code comments[2].homeroom}
+     * @return the normalised text; null when absent, or refused (the problem is reported)
+     */
+    static String text(JsonNode value, String at, FieldLimit limit, boolean required, Field kind,
+                       MarkRule.Problems problems) {
+        String s = raw(value, at, required, problems);
+        if (s == null) {
+            return null;
+        }
+        s = PRINTABLE.normalise(s, kind);
+        if (s.isEmpty()) {
+            if (required) {
+                problems.add(at, "must not be blank", "không được để trống");
+            }
+            return required ? null : s;
+        }
+        if (s.length() > limit.maxChars()) {
+            problems.add(at, "is " + s.length() + " characters long; at most " + limit.maxChars()
+                    + " are accepted", "dài " + s.length() + " ký tự; tối đa " + limit.maxChars() + " ký tự");
+            return null;
+        }
+        var unprintable = PRINTABLE.unprintable(s, kind);
+        if (!unprintable.isEmpty()) {
+            String list = unprintable.stream().limit(5).map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String where = kind == Field.SIGNER_NAME ? "on the record and in signatures" : "on the record";
+            String whereVi = kind == Field.SIGNER_NAME ? "trên học bạ và trong chữ ký" : "trên học bạ";
+            problems.add(at, "holds characters that cannot be printed " + where + ": " + list,
+                    "có ký tự không in được " + whereVi + ": " + list);
+            return null;
+        }
+        int stray = Ctx.strayMark(s);
+        if (stray >= 0) {
+            String mark = String.format("U+%04X", stray);
+            problems.add(at, "holds a combining mark (" + mark + ") that belongs to no letter",
+                    "có dấu (" + mark + ") không gắn với chữ cái nào");
+            return null;
+        }
+        return s;
+    }
+
+    /** A word of a closed vocabulary (sex, level, ...), checked by the caller; NFC, spaces stripped. */
+    static String word(JsonNode value, String at, boolean required, MarkRule.Problems problems) {
+        String s = raw(value, at, required, problems);
+        if (s == null) {
+            return null;
+        }
+        s = PRINTABLE.normalise(s, Field.ONE_LINE);
+        if (required && s.isEmpty()) {
+            problems.add(at, "must not be blank", "không được để trống");
+            return null;
+        }
+        return s;
+    }
+
+    /** The string value as given, or null when absent (a problem when required) or not a string. */
+    private static String raw(JsonNode value, String at, boolean required, MarkRule.Problems problems) {
+        if (value == null || value.isNull()) {
+            if (required) {
+                problems.add(at, "is required", "bắt buộc");
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            problems.add(at, "must be text", "phải là văn bản");
+            return null;
+        }
+        return value.stringValue();
+    }
+
+    /** A whole number from {@code min} to {@code max}; -1 (and a problem) otherwise, absent included. */
+    static int integer(JsonNode value, String at, int min, int max, MarkRule.Problems problems) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min
+                || value.asInt() > max) {
+            problems.add(at, "must be a whole number from " + min + " to " + max,
+                    "phải là số nguyên từ " + min + " đến " + max);
+            return -1;
+        }
+        return value.asInt();
     }
 
     /** State of one read: problems found so far and the ids seen, for reference checks. */
@@ -322,25 +408,9 @@ public final class DatasetReader {
                             "trùng bản ghi đánh giá của " + student.id() + ", môn " + subjectCode + ", học kì " + term);
                 }
                 boolean comment = subject != null && "COMMENT".equals(subject.assessment());
-                List<String> regular = new ArrayList<>();
-                JsonNode r = node.get("regular");
-                if (r != null && !r.isNull()) {
-                    if (!r.isArray()) {
-                        problem(path + ".regular", "must be an array of marks", "phải là một mảng điểm");
-                    } else if (r.size() > FieldLimit.MAX_REGULAR_MARKS) {
-                        // stored comma-joined in assessment.regular_marks (FieldLimit.REGULAR_MARKS)
-                        problem(path + ".regular", "holds " + r.size() + " regular marks; at most "
-                                        + FieldLimit.MAX_REGULAR_MARKS + " are accepted",
-                                "có " + r.size() + " điểm đánh giá thường xuyên; tối đa " + FieldLimit.MAX_REGULAR_MARKS);
-                    } else {
-                        for (int i = 0; i < r.size(); i++) {
-                            String mark = mark(r.get(i), path + ".regular[" + i + "]", comment, subject != null);
-                            if (mark != null) {
-                                regular.add(mark);
-                            }
-                        }
-                    }
-                }
+                // the unknown subject is reported already: its marks cannot be checked
+                List<String> regular = subject == null ? List.of()
+                        : MarkRule.regular(node.get("regular"), comment, path + ".regular", Ctx.this::problem);
                 return new Assessment(student == null ? null : student.id(), subjectCode, term, regular,
                         mark(node.get("midterm"), path + ".midterm", comment, subject != null),
                         mark(node.get("final"), path + ".final", comment, subject != null));
@@ -363,10 +433,7 @@ public final class DatasetReader {
                 Student student = studentRef(node, path);
                 int term = term(node, path);
                 unique(student, term, path);
-                String level = word(node, path, "level", true);
-                if (level != null && !LEVELS.contains(level)) {
-                    problem(path + ".level", "must be one of " + LEVELS, "phải là một trong " + LEVELS);
-                }
+                String level = HomeroomRule.conduct(node.get("level"), path + ".level", true, Ctx.this::problem);
                 return new Conduct(student == null ? null : student.id(), term, level);
             }
 
@@ -375,7 +442,8 @@ public final class DatasetReader {
                 int term = term(node, path);
                 unique(student, term, path);
                 return new Attendance(student == null ? null : student.id(), term,
-                        integer(node, path, "excusedDays", 0, 366), integer(node, path, "unexcusedDays", 0, 366));
+                        HomeroomRule.days(node.get("excusedDays"), path + ".excusedDays", Ctx.this::problem),
+                        HomeroomRule.days(node.get("unexcusedDays"), path + ".unexcusedDays", Ctx.this::problem));
             }
 
             private void unique(Student student, int term, String path) {
@@ -417,7 +485,7 @@ public final class DatasetReader {
                     }
                 }
                 return new Comment(student == null ? null : student.id(),
-                        text(node, path, "homeroom", FieldLimit.HOMEROOM_COMMENT, false, Field.MULTI_LINE), bySubject);
+                        HomeroomRule.comment(node.get("homeroom"), path + ".homeroom", Ctx.this::problem), bySubject);
             }
         }
 
@@ -473,40 +541,7 @@ public final class DatasetReader {
          * @return the normalised text; null when absent, or refused (the problem is listed)
          */
         String text(JsonNode node, String path, String field, FieldLimit limit, boolean required, Field kind) {
-            String s = raw(node, path, field, required);
-            if (s == null) {
-                return null;
-            }
-            s = printable.normalise(s, kind);
-            if (s.isEmpty()) {
-                if (required) {
-                    problem(path + "." + field, "must not be blank", "không được để trống");
-                }
-                return required ? null : s;
-            }
-            if (s.length() > limit.maxChars()) {
-                problem(path + "." + field, "is " + s.length() + " characters long; at most " + limit.maxChars()
-                                + " are accepted", "dài " + s.length() + " ký tự; tối đa " + limit.maxChars() + " ký tự");
-                return null;
-            }
-            var unprintable = printable.unprintable(s, kind);
-            if (!unprintable.isEmpty()) {
-                String list = unprintable.stream().limit(5).map(Object::toString)
-                        .collect(java.util.stream.Collectors.joining(", "));
-                String where = kind == Field.SIGNER_NAME ? "on the record and in signatures" : "on the record";
-                String whereVi = kind == Field.SIGNER_NAME ? "trên học bạ và trong chữ ký" : "trên học bạ";
-                problem(path + "." + field, "holds characters that cannot be printed " + where + ": " + list,
-                        "có ký tự không in được " + whereVi + ": " + list);
-                return null;
-            }
-            int stray = strayMark(s);
-            if (stray >= 0) {
-                String mark = String.format("U+%04X", stray);
-                problem(path + "." + field, "holds a combining mark (" + mark + ") that belongs to no letter",
-                        "có dấu (" + mark + ") không gắn với chữ cái nào");
-                return null;
-            }
-            return s;
+            return DatasetReader.text(node.get(field), path + "." + field, limit, required, kind, this::problem);
         }
 
         /**
@@ -537,16 +572,7 @@ public final class DatasetReader {
 
         /** A word of a closed vocabulary (sex, level, ...), checked by the caller; NFC, spaces stripped. */
         String word(JsonNode node, String path, String field, boolean required) {
-            String s = raw(node, path, field, required);
-            if (s == null) {
-                return null;
-            }
-            s = printable.normalise(s, Field.ONE_LINE);
-            if (required && s.isEmpty()) {
-                problem(path + "." + field, "must not be blank", "không được để trống");
-                return null;
-            }
-            return s;
+            return DatasetReader.word(node.get(field), path + "." + field, required, this::problem);
         }
 
         /** A reference to an id or code (checked by the caller), no longer than the id it refers to. */
@@ -558,22 +584,6 @@ public final class DatasetReader {
                 return null;
             }
             return s;
-        }
-
-        /** The string value as given, or null when absent (a problem when required) or not a string. */
-        private String raw(JsonNode node, String path, String field, boolean required) {
-            JsonNode v = node.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    problem(path + "." + field, "is required", "bắt buộc");
-                }
-                return null;
-            }
-            if (!v.isString()) {
-                problem(path + "." + field, "must be text", "phải là văn bản");
-                return null;
-            }
-            return v.stringValue();
         }
 
         /** An id or code: letters, digits, '.', '_' and '-', starting with a letter or digit, within its limit. */
@@ -613,13 +623,7 @@ public final class DatasetReader {
         }
 
         int integer(JsonNode node, String path, String field, int min, int max) {
-            JsonNode v = node.get(field);
-            if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
-                problem(path + "." + field, "must be a whole number from " + min + " to " + max,
-                        "phải là số nguyên từ " + min + " đến " + max);
-                return -1;
-            }
-            return v.asInt();
+            return DatasetReader.integer(node.get(field), path + "." + field, min, max, this::problem);
         }
 
         boolean gradeFitsLevel(int grade) {

@@ -159,7 +159,7 @@ public class MarkCorrections {
                 .orElseThrow(() -> MarkCorrectionRefusedException.missing(c.student(), c.subject(), c.term()));
         Matcher field = FIELD.matcher(c.field());
         field.matches();
-        String regular = String.join(",", row.regular());
+        String regular = RegularMarks.join(row.regular());
         String midterm = row.midterm();
         String finalMark = row.finalMark();
         String stored;
@@ -171,7 +171,7 @@ public class MarkCorrections {
             stored = row.regular().get(index);
             List<String> changed = new ArrayList<>(row.regular());
             changed.set(index, c.newValue());
-            regular = String.join(",", changed);
+            regular = RegularMarks.join(changed);
         } else if (c.field().equals("final")) {
             stored = finalMark;
             finalMark = c.newValue();
@@ -200,8 +200,7 @@ public class MarkCorrections {
                 where school_code = ? and school_year = ? and student_id = ? and subject_code = ? and term = ?""")
                 .params(school, year, student, subject, term)
                 .query((rs, i) -> new SchoolDirectory.AssessmentRow(subject, term,
-                        rs.getString(1) == null || rs.getString(1).isEmpty() ? List.of()
-                                : List.of(rs.getString(1).split(",")),
+                        RegularMarks.split(rs.getString(1)),
                         rs.getString(2), rs.getString(3)))
                 .optional();
     }

@@ -2,6 +2,8 @@ package vn.hocba.archive.school;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +58,43 @@ final class MarkRule {
             return null;
         }
         return score.setScale(1).toPlainString();
+    }
+
+    /**
+     * The regular assessments (ĐĐGtx) of one student, subject and term: absent or null is none yet; otherwise an
+     * array of at most {@link FieldLimit#MAX_REGULAR_MARKS} marks, each by {@link #check}. A null INSIDE the array is
+     * refused, never dropped: dropping it would renumber the marks after it, and a correction names a regular mark by
+     * its index ({@code regular[1]}). A missing regular mark is left out of the array instead.
+     *
+     * @param path the array's path, e.g. {@code assessments[3].regular}
+     * @return the marks as stored (refused ones left out, each reported)
+     */
+    static List<String> regular(JsonNode node, boolean comment, String path, Problems problems) {
+        List<String> regular = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return regular;
+        }
+        if (!node.isArray()) {
+            problems.add(path, "must be an array of marks", "phải là một mảng điểm");
+        } else if (node.size() > FieldLimit.MAX_REGULAR_MARKS) {
+            // stored comma-joined in assessment.regular_marks (FieldLimit.REGULAR_MARKS)
+            problems.add(path, "holds " + node.size() + " regular marks; at most " + FieldLimit.MAX_REGULAR_MARKS
+                    + " are accepted", "có " + node.size() + " điểm đánh giá thường xuyên; tối đa " + FieldLimit.MAX_REGULAR_MARKS);
+        } else {
+            for (int k = 0; k < node.size(); k++) {
+                String at = path + "[" + k + "]";
+                if (node.get(k).isNull()) {
+                    problems.add(at, "a regular mark cannot be null: leave a missing mark out of the array",
+                            "điểm thường xuyên không được để trống: điểm chưa có thì bỏ khỏi danh sách");
+                    continue;
+                }
+                String mark = check(node.get(k), comment, at, problems);
+                if (mark != null) {
+                    regular.add(mark);
+                }
+            }
+        }
+        return regular;
     }
 
     /** A number as quoted in a problem: short, and never expanded from its exponent form. */

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 import vn.hocba.archive.common.HocbaException;
 
 /**
- * Entered marks broke a rule; none of them was stored (422, every problem listed in {@code errors} as
+ * An entry sheet (marks, or conduct, attendance and comments) broke a rule; none of it was stored (422, every problem listed in {@code errors} as
  * {@code {path, message, messageVi}}, paths like {@code [0].final}).
  */
 public class MarksRejectedException extends HocbaException {
@@ -17,8 +17,8 @@ public class MarksRejectedException extends HocbaException {
 
     MarksRejectedException(List<DatasetProblem> problems) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-marks",
-                "marks refused: " + problems.size() + " problem(s) found; nothing was stored",
-                "bảng điểm bị từ chối: có " + problems.size() + " lỗi; không có gì được lưu");
+                "entry refused: " + problems.size() + " problem(s) found; nothing was stored",
+                "dữ liệu nhập bị từ chối: có " + problems.size() + " lỗi; không có gì được lưu");
         this.problems = List.copyOf(problems);
     }
 

@@ -248,7 +248,7 @@ public class SchoolDirectory {
                     select subject_code, term, regular_marks, midterm, final_mark from assessment
                     where school_code = ? and school_year = ? and student_id = ?""")
                     .params(school, year, studentId)
-                    .query((rs, i) -> new AssessmentRow(rs.getString(1), rs.getInt(2), marks(rs.getString(3)),
+                    .query((rs, i) -> new AssessmentRow(rs.getString(1), rs.getInt(2), RegularMarks.split(rs.getString(3)),
                             rs.getString(4), rs.getString(5)))
                     .list();
             Map<Integer, String> conduct = new LinkedHashMap<>();
@@ -295,7 +295,7 @@ public class SchoolDirectory {
                 .params(school, year, classCode)
                 .query(rs -> {
                     assessments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new AssessmentRow(
-                            rs.getString(2), rs.getInt(3), marks(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                            rs.getString(2), rs.getInt(3), RegularMarks.split(rs.getString(4)), rs.getString(5), rs.getString(6)));
                 });
         Map<String, Map<Integer, String>> conduct = new java.util.HashMap<>();
         db.sql("""
@@ -334,6 +334,15 @@ public class SchoolDirectory {
         return out;
     }
 
+    /** Days absent with and without leave in a term, {@code {excused, unexcused}}; null when none is recorded. */
+    public int[] attendance(String school, String year, String studentId, int term) {
+        return db.sql("""
+                select excused_days, unexcused_days from attendance
+                where school_code = ? and school_year = ? and student_id = ? and term = ?""")
+                .params(school, year, studentId, term)
+                .query((rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}).optional().orElse(null);
+    }
+
     private static final String STUDENT = """
             select id, full_name, sex, date_of_birth, ethnicity, place_of_birth, address, father, mother, class_code,
                    enrolment_no from student""";
@@ -342,9 +351,5 @@ public class SchoolDirectory {
         return new Student(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11));
-    }
-
-    private static List<String> marks(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 }

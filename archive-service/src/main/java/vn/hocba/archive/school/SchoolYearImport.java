@@ -176,7 +176,7 @@ public class SchoolYearImport {
                         s.ethnicity(), s.placeOfBirth(), s.address(), s.father(), s.mother(), s.classCode(), s.enrolmentNo(), s.nationalId()}).toList());
         batch("insert into assessment (school_code, school_year, student_id, subject_code, term, regular_marks, midterm, final_mark) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 d.assessments().stream().map((Assessment a) -> new Object[] {sc, sy, a.student(), a.subject(), a.term(),
-                        String.join(",", a.regular()), a.midterm(), a.finalMark()}).toList());
+                        RegularMarks.join(a.regular()), a.midterm(), a.finalMark()}).toList());
         batch("insert into conduct (school_code, school_year, student_id, term, level) values (?, ?, ?, ?, ?)",
                 d.conduct().stream().map(c -> new Object[] {sc, sy, c.student(), c.term(), c.level()}).toList());
         batch("insert into attendance (school_code, school_year, student_id, term, excused_days, unexcused_days) values (?, ?, ?, ?, ?, ?)",

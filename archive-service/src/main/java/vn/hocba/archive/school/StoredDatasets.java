@@ -100,7 +100,7 @@ public class StoredDatasets {
                 where school_code = ? and school_year = ?""")
                 .params(school, year)
                 .query((rs, i) -> new Assessment(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        marks(rs.getString(4)), rs.getString(5), rs.getString(6)))
+                        RegularMarks.split(rs.getString(4)), rs.getString(5), rs.getString(6)))
                 .list();
         List<Conduct> conduct = db.sql("select student_id, term, level from conduct where school_code = ? and school_year = ?")
                 .params(school, year)
@@ -128,7 +128,21 @@ public class StoredDatasets {
                 attendance, List.copyOf(comments.values()))));
     }
 
-    private static List<String> marks(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    /**
+     * Makes the year's stored fingerprint that of its data as stored now, computed as the import computes a dataset's
+     * ({@link DatasetDocument#fingerprint}), after an entry changed the data: so the fingerprint is honest. Exporting
+     * and re-importing then changes nothing; re-importing the dataset the year came from counts as a change (it would
+     * undo the entry) and is checked against the locks; a render in flight sees "data changed". Reads the whole year:
+     * one entry's cost grows with the school (a few hundred milliseconds for 1,500 students). Runs in the caller's
+     * transaction, which holds the year's row lock ({@link SchoolDirectory#lockYear}).
+     *
+     * @return the new fingerprint
+     */
+    @Transactional
+    public String refreshFingerprint(String school, String year) {
+        String sha = DatasetDocument.fingerprint(dataset(school, year).orElseThrow());
+        db.sql("update school_year set dataset_sha256 = ? where school_code = ? and school_year = ?")
+                .params(sha, school, year).update();
+        return sha;
     }
 }

@@ -14,6 +14,7 @@ import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.ClassTermLocks;
 import vn.hocba.archive.school.SchoolDirectory;
 
+
 /**
  * Entry windows (API.md "Lock windows and corrections"): the principal of the school, as listed in THAT school year,
  * locks and unlocks a class-term, or locks the whole year. Everyone else: 403.
@@ -35,7 +36,7 @@ class ClassTermLockController {
     @PostMapping(CLASS_TERM + "/lock")
     Map<String, Object> lock(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                              @PathVariable int term, Caller caller) {
-        requirePrincipal(caller, school, year);
+        requirePrincipal(directory, caller, school, year);
         return body(locks.lock(school, year, classCode, term, caller.username()));
     }
 
@@ -43,7 +44,7 @@ class ClassTermLockController {
     @PostMapping(CLASS_TERM + "/unlock")
     Map<String, Object> unlock(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                                @PathVariable int term, Caller caller) {
-        requirePrincipal(caller, school, year);
+        requirePrincipal(directory, caller, school, year);
         return body(locks.unlock(school, year, classCode, term, caller.username()));
     }
 
@@ -51,15 +52,17 @@ class ClassTermLockController {
     @PostMapping("/api/v1/schools/{school}/years/{year}/lock")
     List<Map<String, Object>> lockYear(@PathVariable String school, @PathVariable String year,
                                        Caller caller) {
-        requirePrincipal(caller, school, year);
+        requirePrincipal(directory, caller, school, year);
         return locks.lockAll(school, year, caller.username()).stream().map(ClassTermLockController::body).toList();
     }
 
-    /** Roles hold per school year (DOMAIN.md): the principal of another year, or of another school, may not. */
-    private void requirePrincipal(Caller caller, String school, String year) {
-        boolean principal = caller.isStaffOf(school)
-                && directory.staff(school, year, caller.staffId()).map(m -> m.hasRole(StaffRole.PRINCIPAL))
-                        .orElse(false);
+    /**
+     * Roles hold per school year (DOMAIN.md): the principal of another year, or of another school, may not. The lock
+     * page asks the same.
+     */
+    static void requirePrincipal(SchoolDirectory directory, Caller caller, String school, String year) {
+        boolean principal = caller != null && caller.isStaffOf(school)
+                && directory.staff(school, year, caller.staffId()).map(m -> m.hasRole(StaffRole.PRINCIPAL)).orElse(false);
         if (!principal) {
             throw new ForbiddenException("only the principal of " + school + " in " + year + " opens and closes entry windows",
                     "chỉ hiệu trưởng của trường " + school + " trong năm học " + year + " được khóa và mở khóa nhập điểm");

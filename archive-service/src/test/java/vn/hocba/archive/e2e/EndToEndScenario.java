@@ -1030,6 +1030,142 @@ abstract class EndToEndScenario implements SchoolYearScenario {
     }
 
     @Test
+    void anUnknownClassIsNotFoundForStaffOfTheSchoolAndForbiddenToOthers() throws IOException {
+        ensureImported(); // THCS-MK2's staff: accounts of another school
+        String school = "THCS-KHONGLOP";
+        String year = importAsOwnSchool(school);
+        byte[] marks = sheet("[{\"student\": \"HS2400001\", \"final\": 5}]");
+        byte[] conduct = sheet("[{\"student\": \"HS2400001\", \"conduct\": \"TOT\", \"excusedDays\": 0, \"unexcusedDays\": 0}]");
+        for (String caller : List.of("GV011@" + school, "GV012@" + school, "admin")) {
+            assertThat(api().putJson(year + "/classes/9Z/subjects/TOAN/terms/1/marks", marks, caller).status())
+                    .as(caller).isEqualTo(404);
+            assertThat(api().putJson(year + "/classes/9Z/terms/1/conduct", conduct, caller).status()).as(caller).isEqualTo(404);
+            assertThat(api().putJson(year + "/classes/9Z/comments", sheet("[{\"student\": \"HS2400001\"}]"), caller).status())
+                    .as(caller).isEqualTo(404);
+        }
+        // staff of another school learn nothing about this one's classes
+        assertThat(api().putJson(year + "/classes/9Z/subjects/TOAN/terms/1/marks", marks, "GV011@" + SCHOOL).status()).isEqualTo(403);
+        assertThat(api().putJson(year + "/classes/9Z/terms/1/conduct", conduct, "GV012@" + SCHOOL).status()).isEqualTo(403);
+        // a class the year has, with a subject or term it has not
+        assertThat(api().putJson(year + "/classes/6A/subjects/TOAN/terms/3/marks", marks, "GV011@" + school).status()).isEqualTo(404);
+        assertThat(api().putJson(year + "/classes/6A/terms/3/conduct", conduct, "GV012@" + school).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theHomeroomTeacherEntersConductAttendanceAndCommentsAndTheResultsFollow() throws IOException {
+        String school = "THCS-GVCN";
+        String year = importAsOwnSchool(school);
+        String homeroom = "GV012@" + school; // 6A
+        long conductBefore = auditCount("CONDUCT_ENTERED");
+        long commentsBefore = auditCount("COMMENT_ENTERED");
+
+        var r = api().putJson(year + "/classes/6A/terms/1/conduct", sheet("""
+                [{"student": "HS2400001", "conduct": "CHUA_DAT", "excusedDays": 30, "unexcusedDays": 20},
+                 {"student": "HS2400010", "conduct": null, "excusedDays": 0, "unexcusedDays": 0}]"""), homeroom);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode first = resultOf(r.json(), "HS2400001");
+        assertThat(first.get("conduct").get("term1").asString()).isEqualTo("CHUA_DAT");
+        assertThat(first.get("daysAbsent").asInt()).isGreaterThanOrEqualTo(50);
+        assertThat(first.get("promoted").asBoolean()).as("more than 45 days absent (TT22 Điều 22)").isFalse();
+        assertThat(api().get(year + "/students/HS2400001/results", "admin").json()).isEqualTo(first);
+        // conduct not assessed yet: incomplete, never guessed
+        JsonNode second = resultOf(r.json(), "HS2400010");
+        assertThat(second.get("conduct").get("term1").isNull()).isTrue();
+        assertThat(second.get("conduct").get("year").isNull()).isTrue();
+        assertThat(second.get("complete").asBoolean()).isFalse();
+
+        var c = api().putJson(year + "/classes/6A/comments",
+                sheet("[{\"student\": \"HS2400001\", \"comment\": \"Em cần  đi học đều hơn.\"}]"), homeroom);
+        assertThat(c.status()).as(c.text()).isEqualTo(200);
+        assertThat(jdbc.sql("select homeroom from student_comment where school_code = ? and student_id = ? and subject_code = ''")
+                .params(school, "HS2400001").query(String.class).single()).isEqualTo("Em cần đi học đều hơn.");
+
+        // lưu vết: one entry per student changed, with the old and the new values
+        assertThat(auditCount("CONDUCT_ENTERED")).isEqualTo(conductBefore + 2);
+        assertThat(auditCount("COMMENT_ENTERED")).isEqualTo(commentsBefore + 1);
+        var entry = audit.entries(1, 1_000_000).stream()
+                .filter(e -> e.action().equals("CONDUCT_ENTERED") && e.subject().equals(school + "/" + YEAR + "/HS2400001/1"))
+                .findFirst().orElseThrow();
+        assertThat(entry.actor()).isEqualTo(homeroom);
+        assertThat(entry.details()).contains("new: conduct=CHUA_DAT excusedDays=30 unexcusedDays=20").doesNotContain("old: none");
+        // the same sheet again changes nothing and logs nothing
+        api().putJson(year + "/classes/6A/comments",
+                sheet("[{\"student\": \"HS2400001\", \"comment\": \"Em cần đi học đều hơn.\"}]"), homeroom);
+        assertThat(auditCount("COMMENT_ENTERED")).isEqualTo(commentsBefore + 1);
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void onlyThatYearsHomeroomTeacherEntersAndABadOrLockedSheetStoresNothing() throws IOException {
+        ensureImported(); // THCS-MK2's staff: accounts of another school
+        String school = "THCS-GVCN-KHOA";
+        String year = importAsOwnSchool(school);
+        String conduct = year + "/classes/6A/terms/1/conduct";
+        String comments = year + "/classes/6A/comments";
+        byte[] good = sheet("[{\"student\": \"HS2400001\", \"conduct\": \"DAT\", \"excusedDays\": 1, \"unexcusedDays\": 1}]");
+        byte[] comment = sheet("[{\"student\": \"HS2400001\", \"comment\": \"Tốt\"}]");
+        String before = api().get(year + "/students/HS2400001/results", "admin").text();
+        // GV011 teaches Maths in 6A; GV001 is the principal; GV012@THCS-MK2 is 6A's homeroom teacher at another school
+        for (String caller : List.of("GV011@" + school, "GV001@" + school, "GV012@" + SCHOOL, "admin")) {
+            var refused = api().putJson(conduct, good, caller);
+            assertThat(refused.status()).as(caller + ": " + refused.text()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(api().putJson(comments, comment, caller).status()).as(caller).isEqualTo(403);
+        }
+        long entries = auditCount("CONDUCT_ENTERED");
+        var bad = api().putJson(conduct, sheet("""
+                [{"student": "HS2400001", "conduct": "DAT", "excusedDays": 1, "unexcusedDays": 1},
+                 {"student": "HS2400010", "conduct": "GIOI", "excusedDays": -1, "unexcusedDays": 400},
+                 {"student": "HS2400002", "conduct": "TOT", "excusedDays": 0, "unexcusedDays": 0, "note": "?"}]"""),
+                "GV012@" + school);
+        assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        List<String> paths = new ArrayList<>();
+        bad.json().get("errors").forEach(e -> paths.add(e.get("path").asString()));
+        assertThat(paths).containsExactlyInAnyOrder("[1].conduct", "[1].excusedDays", "[1].unexcusedDays", "[2].student",
+                "[2].note");
+        assertThat(api().get(year + "/students/HS2400001/results", "admin").text()).as("all or nothing").isEqualTo(before);
+        assertThat(auditCount("CONDUCT_ENTERED")).isEqualTo(entries);
+
+        // locked: 409; the comment belongs to term 2, so it stays open while only term 1 is locked
+        assertThat(api().post(year + "/classes/6A/terms/1/lock", "GV001@" + school).status()).isEqualTo(200);
+        var locked = api().putJson(conduct, good, "GV012@" + school);
+        assertThat(locked.status()).as(locked.text()).isEqualTo(409);
+        assertThat(locked.contentType()).startsWith("application/problem+json");
+        assertThat(api().putJson(comments, comment, "GV012@" + school).status()).isEqualTo(200);
+        assertThat(api().post(year + "/classes/6A/terms/2/lock", "GV001@" + school).status()).isEqualTo(200);
+        assertThat(api().putJson(comments, sheet("[{\"student\": \"HS2400001\", \"comment\": \"Khá\"}]"),
+                "GV012@" + school).status()).isEqualTo(409);
+        assertThat(api().get(year + "/students/HS2400001/results", "admin").text()).isEqualTo(before);
+    }
+
+    @Test
+    void afterEntryTheYearsFingerprintIsThatOfTheStoredData() throws IOException {
+        String school = "THCS-VANTAY";
+        String year = importAsOwnSchool(school);
+        var doc = (ObjectNode) Api.JSON.readTree(demoDataset());
+        ((ObjectNode) doc.get("school")).put("code", school);
+        byte[] original = Api.JSON.writeValueAsBytes(doc);
+
+        assertThat(api().putJson(year + "/classes/6A/subjects/TOAN/terms/1/marks",
+                sheet("[{\"student\": \"HS2400001\", \"regular\": [9, 9, 9, 9], \"midterm\": 9, \"final\": 9}]"),
+                "GV011@" + school).status()).isEqualTo(200);
+        assertThat(api().putJson(year + "/classes/6A/comments",
+                sheet("[{\"student\": \"HS2400001\", \"comment\": \"Giỏi toán\"}]"), "GV012@" + school).status())
+                .isEqualTo(200);
+        // the export of the stored year re-imports as "nothing changed": the fingerprint is the stored data's
+        var exported = api().get(year + "/dataset.json", "admin");
+        assertThat(exported.status()).as(exported.text()).isEqualTo(200);
+        var again = api().postJson("/api/v1/imports", exported.body(), "admin");
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+        assertThat(again.json().get("changed").asBoolean()).isFalse();
+        // the dataset the year came from would undo the entries: a change
+        var undo = api().postJson("/api/v1/imports", original, "admin");
+        assertThat(undo.status()).as(undo.text()).isEqualTo(201);
+        assertThat(undo.json().get("changed").asBoolean()).isTrue();
+    }
+
+    @Test
     void theLockWindowGovernsEntryImportAndRendering() throws IOException {
         ensureImported(); // THCS-MK2's staff: accounts of another school
         String school = "THCS-KHOA";

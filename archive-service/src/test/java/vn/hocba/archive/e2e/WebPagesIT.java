@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -157,6 +159,159 @@ class WebPagesIT {
         List<String> names = browser.findElements(By.cssSelector("main table tbody tr td:first-child")).stream()
                 .map(WebElement::getText).toList();
         assertThat(names).first().isEqualTo("Lý Thành Huy");
+    }
+
+    // ---- entry pages (issue 14); the demo year arrives locked, so each test opens what it needs and locks it again ----
+
+    private static final String YEAR_API = "/api/v1/schools/THCS-MK2/years/2024-2025";
+    private static final String PRINCIPAL = "GV001@THCS-MK2";
+
+    @Test
+    void aTeacherEntersAMarkAndSeesTheAverageTheServerComputedThenALockedTermRefuses() throws IOException {
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        try {
+            logIn("GV023@THCS-MK2", "demo"); // teaches Toán in 7A and 7B, nothing else
+            browser.findElement(By.linkText("Nhập liệu")).click();
+            List<String> taught = wait(PAGE).until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+                    By.cssSelector("table.taught tbody tr"))).stream().map(r -> r.getAttribute("data-class-subject")).toList();
+            assertThat(taught).as("only the teacher's own class-subjects").containsExactly("7A/TOAN", "7B/TOAN");
+
+            WebElement row7A = browser.findElement(By.cssSelector("tr[data-class-subject='7A/TOAN']"));
+            row7A.findElement(By.linkText("Nhập điểm HK I")).click();
+            // locked (the demo year): read-only, said clearly, nothing to save
+            WebElement locked = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.locked")));
+            assertThat(locked.getText()).contains("đã khóa sổ");
+            assertThat(row("HS2400002").findElement(By.cssSelector("input.final")).getAttribute("readonly")).isNotNull();
+            assertThat(browser.findElements(By.id("save"))).isEmpty();
+
+            assertThat(api.post(YEAR_API + "/classes/7A/terms/1/unlock", PRINCIPAL).status()).isEqualTo(200);
+            browser.navigate().refresh();
+            WebElement row = row("HS2400002");
+            assertThat(browser.findElements(By.cssSelector("p.locked"))).isEmpty();
+            List<WebElement> regular = row.findElements(By.cssSelector("input.regular"));
+            type(regular.get(0), "8");
+            type(regular.get(1), "7,5");
+            type(regular.get(2), "6");
+            type(regular.get(3), "9");
+            type(row.findElement(By.cssSelector("input.midterm")), "7");
+            type(row.findElement(By.cssSelector("input.final")), "8.5");
+            // TT22: (8 + 7.5 + 6 + 9 + 2·7 + 3·8.5) / 9 = 7.77… -> 7.8; the year (7.8 + 2·7.0) / 3 -> 7.3
+            wait(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-student=HS2400002] td.term-result"), "7.8"));
+            assertThat(row("HS2400002").findElement(By.cssSelector("td.year-result")).getText()).isEqualTo("7.3");
+
+            browser.findElement(By.id("save")).click();
+            wait(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "Đã lưu bảng điểm."));
+            var stored = api.get(YEAR_API + "/students/HS2400002/results", "admin").json();
+            JsonNode toan = null;
+            for (JsonNode subject : stored.get("subjects")) {
+                if (subject.get("code").asString().equals("TOAN")) {
+                    toan = subject;
+                }
+            }
+            assertThat(toan.get("term1").decimalValue()).isEqualByComparingTo("7.8");
+
+            // an incomplete term shows as incomplete, never guessed
+            type(row("HS2400002").findElement(By.cssSelector("input.final")), "");
+            wait(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("tr[data-student=HS2400002] td.term-result"), "Chưa đủ điểm"));
+            screenshot("marks-7A-TOAN.png");
+
+            // locked while the page is open: the save is refused with the reason, nothing stored
+            assertThat(api.post(YEAR_API + "/classes/7A/terms/1/lock", PRINCIPAL).status()).isEqualTo(200);
+            browser.findElement(By.id("save")).click();
+            wait(PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("refused"), "đã khóa"));
+            assertThat(api.get(YEAR_API + "/students/HS2400002/results", "admin").json()).isEqualTo(stored);
+        } finally {
+            api.post(YEAR_API + "/classes/7A/terms/1/lock", PRINCIPAL);
+        }
+    }
+
+    @Test
+    void theHomeroomTeacherEntersConductAndALockedTermIsReadOnly() throws Exception {
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        try {
+            assertThat(api.post(YEAR_API + "/classes/7A/terms/2/unlock", PRINCIPAL).status()).isEqualTo(200);
+            logIn("GV025@THCS-MK2", "demo"); // homeroom teacher of 7A
+            browser.findElement(By.linkText("Nhập liệu")).click();
+            wait(PAGE).until(ExpectedConditions.elementToBeClickable(
+                    By.linkText("Hạnh kiểm, chuyên cần và nhận xét lớp 7A"))).click();
+            browser.findElement(By.linkText("Học kì II")).click();
+            WebElement row = row("HS2400011");
+            new org.openqa.selenium.support.ui.Select(row.findElement(By.name("conduct"))).selectByVisibleText("Khá");
+            type(row.findElement(By.name("unexcused")), "2");
+            submit(browser.findElement(By.xpath("//form[@id='conduct']//button")));
+            assertThat(message()).isEqualTo("Đã lưu hạnh kiểm và chuyên cần học kì 2 của lớp 7A.");
+            var results = api.get(YEAR_API + "/students/HS2400011/results", "admin").json();
+            assertThat(results.get("conduct").get("term2").asString()).isEqualTo("KHA");
+
+            WebElement comment = row("HS2400011").findElement(By.xpath("//form[@id='comments']//tr[@data-student='HS2400011']//textarea"));
+            comment.clear();
+            comment.sendKeys("Em tiến bộ rõ trong học kì II.");
+            submit(browser.findElement(By.xpath("//form[@id='comments']//button")));
+            assertThat(message()).startsWith("Đã lưu nhận xét");
+            screenshot("homeroom-7A.png");
+
+            assertThat(api.post(YEAR_API + "/classes/7A/terms/2/lock", PRINCIPAL).status()).isEqualTo(200);
+            browser.navigate().refresh();
+            assertThat(wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.locked"))).getText())
+                    .contains("đã khóa sổ");
+            assertThat(row("HS2400011").findElement(By.name("conduct")).isEnabled()).isFalse();
+            assertThat(browser.findElements(By.xpath("//form[@id='conduct']//button"))).isEmpty();
+            assertThat(browser.findElements(By.xpath("//form[@id='comments']//button"))).as("the comment goes with term 2").isEmpty();
+        } finally {
+            api.post(YEAR_API + "/classes/7A/terms/2/lock", PRINCIPAL);
+        }
+    }
+
+    @Test
+    void thePrincipalLocksAndUnlocksFromTheLockPage() {
+        logIn(PRINCIPAL, "demo");
+        browser.findElement(By.linkText("Nhập liệu")).click();
+        wait(PAGE).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.locks"))).click();
+        assertThat(state("9B", 2)).isEqualTo("Đã khóa sổ");
+
+        submit(cell("9B", 2).findElement(By.xpath(".//button[normalize-space()='Mở sổ']")));
+        assertThat(message()).isEqualTo("Đã mở sổ học kì 2 lớp 9B.");
+        assertThat(state("9B", 2)).isEqualTo("Đang mở");
+        assertThat(state("9B", 1)).isEqualTo("Đã khóa sổ");
+
+        submit(cell("9B", 2).findElement(By.xpath(".//button[normalize-space()='Khóa sổ']")));
+        assertThat(message()).isEqualTo("Đã khóa sổ học kì 2 lớp 9B.");
+        assertThat(state("9B", 2)).isEqualTo("Đã khóa sổ");
+
+        submit(cell("9B", 1).findElement(By.xpath(".//button[normalize-space()='Mở sổ']")));
+        submit(browser.findElement(By.id("lock-year")));
+        assertThat(message()).startsWith("Đã khóa sổ mọi lớp");
+        assertThat(state("9B", 1)).isEqualTo("Đã khóa sổ");
+    }
+
+    @Test
+    void aTeacherIsRefusedTheLockPageAndAnotherTeachersGrid() {
+        logIn("GV023@THCS-MK2", "demo");
+        browser.get(app.baseUrl() + "/schools/THCS-MK2/years/2024-2025/locks");
+        assertThat(browser.findElements(By.cssSelector("tr[data-class]"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("lock-year").contains("chỉ hiệu trưởng");
+        browser.get(app.baseUrl() + "/schools/THCS-MK2/years/2024-2025/classes/7A/subjects/NGU_VAN/terms/1/marks");
+        assertThat(browser.findElements(By.id("grid"))).isEmpty();
+        assertThat(browser.getPageSource()).contains("chỉ giáo viên dạy môn NGU_VAN");
+    }
+
+    private WebElement cell(String classCode, int term) {
+        return wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-class='" + classCode + "'] td[data-term='" + term + "']")));
+    }
+
+    private String state(String classCode, int term) {
+        return cell(classCode, term).findElement(By.cssSelector("span.state")).getText();
+    }
+
+    /** Replaces an input's text as a person would (select all, type). */
+    private static void type(WebElement input, String text) {
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        if (!text.isEmpty()) {
+            input.sendKeys(text);
+        }
     }
 
     @Test

@@ -59,6 +59,14 @@ class ClassTermChangesTest {
     }
 
     @Test
+    void theHomeroomCommentIsForTheYearAndCountsForTermTwo() {
+        var before = year(MARKS, List.of());
+        var commented = new YearContent(before.classes(), before.students(), before.assessments(), before.conduct(),
+                before.attendance(), List.of(new SchoolYearDataset.Comment("HS1", "Chăm ngoan", Map.of())));
+        assertThat(ClassTermChanges.changed(before, commented, ALL)).containsExactly(new ClassTerm("6A", 2));
+    }
+
+    @Test
     void aChangeToTheClassItselfChangesBothItsTerms() {
         var before = year(MARKS, List.of());
         var moved = new YearContent(before.classes(), List.of(student("HS1", "6A"), student("HS2", "6A")),

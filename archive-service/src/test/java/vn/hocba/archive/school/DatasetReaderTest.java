@@ -2,6 +2,7 @@ package vn.hocba.archive.school;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.text.Normalizer;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,29 @@ class DatasetReaderTest {
         String json = new String(demo(), StandardCharsets.UTF_8)
                 .replaceFirst("\"homeroomTeacher\": \"GV012\"", "\"homeroomTeacher\": \"GV999\"");
         assertThat(problemPaths(json)).containsExactly("classes[0].homeroomTeacher");
+    }
+
+    @Test
+    void aNullInsideRegularIsRefusedAsMarkEntryRefusesIt() throws IOException {
+        // one rule (MarkRule.regular): dropping the null would renumber regular[k], which corrections address
+        String json = new String(demo(), StandardCharsets.UTF_8).replaceFirst("\"regular\": \\[\\s*7\\.0,", "\"regular\": [7.0, null,");
+        assertThat(problemPaths(json)).containsExactly("assessments[0].regular[1]");
+        var entry = catchThrowableOfType(MarksRejectedException.class, () -> MarkSheet.read(
+                "[{\"student\": \"HS1\", \"regular\": [7, null, 4]}]".getBytes(StandardCharsets.UTF_8), false, Set.of("HS1")));
+        assertThat(entry.problems()).extracting(DatasetProblem::path).containsExactly("[0].regular[1]");
+    }
+
+    @Test
+    void theHomeroomEntryRefusesWhatTheImportRefusesWithTheSameReasons() throws IOException {
+        String json = new String(demo(), StandardCharsets.UTF_8)
+                .replaceFirst("\"level\": \"TOT\"", "\"level\": \"GIOI\"")
+                .replaceFirst("\"excusedDays\": \\d+", "\"excusedDays\": 367");
+        var imported = catchThrowableOfType(DatasetRejectedException.class, () -> reader.read(json.getBytes(StandardCharsets.UTF_8)));
+        var entered = catchThrowableOfType(MarksRejectedException.class, () -> HomeroomSheet.readTerm(
+                "[{\"student\": \"HS1\", \"conduct\": \"GIOI\", \"excusedDays\": 367, \"unexcusedDays\": 0}]"
+                        .getBytes(StandardCharsets.UTF_8), Set.of("HS1")));
+        assertThat(entered.problems()).extracting(DatasetProblem::message)
+                .containsExactlyElementsOf(imported.problems().stream().map(DatasetProblem::message).toList());
     }
 
     @Test
