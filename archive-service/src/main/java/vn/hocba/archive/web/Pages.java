@@ -14,10 +14,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
+import vn.hocba.archive.rendering.GradebookPeriod;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.search.IndexRebuildingException;
 import vn.hocba.archive.search.RecordSearch;
 import vn.hocba.archive.workflow.DocumentKey;
+import vn.hocba.archive.workflow.DocumentType;
 import vn.hocba.archive.workflow.DocumentView;
 import vn.hocba.archive.workflow.DocumentWorkflow;
 
@@ -110,6 +112,10 @@ class Pages {
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("homeroom", names.getOrDefault(schoolClass.homeroomTeacher(), schoolClass.homeroomTeacher()));
         model.addAttribute("rows", rows);
+        model.addAttribute("books", books(school, year, classCode, user, names));
+        var taught = schoolClass.subjectTeachers().keySet();
+        model.addAttribute("subjects", directory.subjects(school, year).stream()
+                .filter(s -> taught.contains(s.code())).toList());
         return "class";
     }
 
@@ -149,6 +155,69 @@ class Pages {
         }
         String classCode = directory.student(school, year, student).map(SchoolDirectory.Student::classCode).orElse("");
         return "redirect:/schools/" + school + "/years/" + year + "/classes/" + classCode;
+    }
+
+    /** The current gradebooks and summary books of the class, as rows of the class page. */
+    private List<Map<String, Object>> books(String school, String year, String classCode, Caller user,
+                                            Map<String, String> names) {
+        Map<String, String> subjectNames = new java.util.HashMap<>();
+        directory.subjects(school, year).forEach(s -> subjectNames.put(s.code(), s.name()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var type : List.of(DocumentType.CLASS_GRADEBOOK, DocumentType.CLASS_SUMMARY)) {
+            for (DocumentView d : workflow.currentOfClass(school, year, classCode, type, user)) {
+                var row = new LinkedHashMap<String, Object>();
+                row.put("key", d.subject() == null ? "summary-" + d.period() : d.subject() + "-" + d.period());
+                row.put("title", d.subject() == null ? "Tổng hợp kết quả đánh giá"
+                        : subjectNames.getOrDefault(d.subject(), d.subject()));
+                row.put("period", GradebookPeriod.valueOf(d.period()).label());
+                row.put("document", d);
+                row.put("awaiting", d.awaiting().stream().map(id -> names.getOrDefault(id, id)).toList());
+                row.put("myTurn", user.isStaffOf(school) && d.awaiting().contains(user.staffId()));
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /** Renders a subject's gradebook ({@code book} its code) or, {@code book} empty, the class summary book. */
+    @PostMapping("/schools/{school}/years/{year}/classes/{classCode}/gradebooks")
+    String renderBook(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
+                      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String book,
+                      @org.springframework.web.bind.annotation.RequestParam String period, Caller user,
+                      RedirectAttributes flash) {
+        try {
+            GradebookPeriod p = GradebookPeriod.valueOf(period);
+            var key = book.isBlank() ? DocumentKey.summary(school, year, classCode, p)
+                    : DocumentKey.gradebook(school, year, classCode, book, p);
+            var rendered = workflow.render(key, user);
+            flash.addFlashAttribute("message", (rendered.created() ? "Đã tạo sổ" : "Sổ đã có") + " ("
+                    + p.label() + ").");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "Kì không hợp lệ: " + period);
+        } catch (HocbaException e) {
+            flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
+        }
+        return "redirect:/schools/" + school + "/years/" + year + "/classes/" + classCode;
+    }
+
+    /** The caller signs their turn of a class book from the class page. */
+    @PostMapping("/documents/{lookupCode}/sign")
+    String signBook(@PathVariable java.util.UUID lookupCode, Caller user, RedirectAttributes flash) {
+        DocumentView d = workflow.document(lookupCode, user);
+        try {
+            var signed = workflow.sign(lookupCode, user, null);
+            flash.addFlashAttribute("message", signed.awaiting().isEmpty()
+                    ? "Đã ký; sổ đã đủ chữ ký và đang được lưu trữ." : "Đã ký sổ.");
+        } catch (HocbaException e) {
+            flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
+        }
+        return "redirect:/schools/" + d.school() + "/years/" + d.schoolYear() + "/classes/" + d.classCode();
+    }
+
+    /** A document's PDF for the pages (session sign-in); the API serves the same bytes under /api/v1/documents. */
+    @GetMapping("/documents/{lookupCode}/pdf")
+    org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable java.util.UUID lookupCode, Caller user) {
+        return workflow.pdf(lookupCode, user).inline();
     }
 
     /** The key of a student's record; an unknown student answers 404. */

@@ -125,6 +125,43 @@ class WebPagesIT {
         assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
 
+    /** 8A: Maths GV035, homeroom GV034; no other test of this class touches it. */
+    @Test
+    void aClassGradebookIsCreatedAndSignedInItsSequenceFromTheClassPage() throws Exception {
+        logIn("GV035@THCS-MK2", "demo");
+        browser.findElement(By.linkText("8A")).click();
+        WebElement form = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-book")));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("book"))).selectByVisibleText("Toán");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("period"))).selectByValue("TERM1");
+        submit(form.findElement(By.tagName("button")));
+        assertThat(message()).isEqualTo("Đã tạo sổ (Học kì I).");
+        WebElement book = book("TOAN-TERM1");
+        assertThat(book.findElement(By.cssSelector("td.status")).getText()).isEqualTo("Đang ký");
+        screenshot("class-8A-book.png");
+        submit(book.findElement(By.xpath(".//button[normalize-space()='Ký số']")));
+        assertThat(message()).isEqualTo("Đã ký sổ.");
+        assertThat(book("TOAN-TERM1").findElements(By.xpath(".//button[normalize-space()='Ký số']"))).isEmpty();
+
+        // the homeroom teacher, then the principal: each sees the button only on their turn
+        for (String signer : List.of("GV034", "GV001")) {
+            browser.manage().deleteAllCookies();
+            logIn(signer + "@THCS-MK2", "demo");
+            browser.get(app.baseUrl() + "/schools/THCS-MK2/years/2024-2025/classes/8A");
+            submit(book("TOAN-TERM1").findElement(By.xpath(".//button[normalize-space()='Ký số']")));
+        }
+        assertThat(message()).isEqualTo("Đã ký; sổ đã đủ chữ ký và đang được lưu trữ.");
+        assertThat(book("TOAN-TERM1").findElements(By.tagName("td")).get(4).getText()).isEqualTo("3");
+        String pdfUrl = book("TOAN-TERM1").findElement(By.linkText("Xem PDF")).getAttribute("href");
+        Object inTheBrowser = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type'))).catch(e => done(String(e)));",
+                pdfUrl);
+        assertThat(inTheBrowser).asString().startsWith("200 application/pdf");
+    }
+
+    private WebElement book(String key) {
+        return wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-book='" + key + "']")));
+    }
+
     @Test
     void aTeacherOutOfTurnSeesNoSignButton() {
         logIn("GV001@THCS-MK2", "demo");
