@@ -22,6 +22,6 @@ class CorrectionConflictException extends HocbaException {
 
     @Override
     public Map<String, Object> properties() {
-        return status == null ? Map.of() : Map.of("status", status.name());
+        return status == null ? Map.of() : Map.of("correctionStatus", status.name());
     }
 }

@@ -31,8 +31,11 @@ public class ClassTermLocks {
     private final SchoolDirectory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IssuedDocuments issued;
 
-    ClassTermLocks(JdbcClient db, SchoolDirectory directory, ApplicationEventPublisher events, Clock clock) {
+    ClassTermLocks(JdbcClient db, SchoolDirectory directory, ApplicationEventPublisher events, Clock clock,
+                   IssuedDocuments issued) {
+        this.issued = issued;
         this.db = db;
         this.directory = directory;
         this.events = events;
@@ -47,10 +50,18 @@ public class ClassTermLocks {
         return new LockState(classCode, term, true);
     }
 
-    /** Unlocks the class-term (again: nothing changes); 404 for an unknown year or class. */
+    /**
+     * Unlocks the class-term (again: nothing changes); 404 for an unknown year or class; 409 {@code documents-issued}
+     * once a current document prints its data (DOMAIN.md: after lock a mark changes only through an approved
+     * correction, which reissues those documents; an unlock would let them go stale).
+     */
     @Transactional
     public LockState unlock(String school, String year, String classCode, int term, String actor) {
         ClassTerm ct = existing(school, year, classCode, term);
+        directory.lockYear(school, year); // no render interleaves with this check
+        if (isLocked(school, year, classCode, term) && issued.anyIssued(school, year, classCode, term)) {
+            throw new DocumentsIssuedException(school, year, classCode, term);
+        }
         int deleted = db.sql("delete from class_term_lock where school_code = ? and school_year = ? and class_code = ? and term = ?")
                 .params(school, year, classCode, term).update();
         if (deleted > 0) {

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 import vn.hocba.archive.common.HocbaException;
 
 /**
- * A student record is rendered for signature only once every term of its class is locked, so that what is signed
+ * A document is rendered for signature only once every term it prints is locked, so that what is signed
  * cannot change under the signers (409). {@code unlocked} names the class-terms still open, e.g. {@code ["6A/2"]}.
  */
 public class ClassTermsNotLockedException extends HocbaException {
@@ -19,9 +19,9 @@ public class ClassTermsNotLockedException extends HocbaException {
     ClassTermsNotLockedException(String school, String schoolYear, Collection<ClassTerm> unlocked) {
         super(HttpStatus.CONFLICT, "not-locked",
                 "class-term " + unlocked + " of " + school + " " + schoolYear
-                        + " is not locked yet; the principal locks it before records are rendered",
+                        + " is not locked yet; the principal locks it before documents (records, gradebooks) are rendered from it",
                 "lớp - học kì " + unlocked + " của trường " + school + " năm học " + schoolYear
-                        + " chưa khóa; hiệu trưởng phải khóa trước khi tạo học bạ");
+                        + " chưa khóa; hiệu trưởng phải khóa sổ trước khi tạo văn bản (học bạ, sổ theo dõi) từ dữ liệu này");
         this.unlocked = unlocked.stream().map(ClassTerm::toString).toList();
     }
 

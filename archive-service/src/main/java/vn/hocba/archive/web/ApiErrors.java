@@ -64,6 +64,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return respond(p);
     }
 
+    /**
+     * Another request holds what this one needed for longer than the database waits (e.g. several approvals of one
+     * class at once, each reissuing its documents): nothing was stored; a state conflict the caller may retry, 409
+     * with {@code Retry-After}, never a 500.
+     */
+    @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
+            org.springframework.dao.QueryTimeoutException.class})
+    ResponseEntity<ProblemDetail> busy(org.springframework.dao.DataAccessException e) {
+        log.warn("request refused as busy: {}", causes(e));
+        var p = problem(HttpStatus.CONFLICT, "busy", "Conflict",
+                "Another change to the same data is in progress; nothing was stored. Try again in a moment.",
+                "Một thay đổi khác trên cùng dữ liệu đang được thực hiện; chưa có gì được lưu. Vui lòng thử lại sau giây lát.");
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(org.springframework.http.HttpHeaders.RETRY_AFTER, "2")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(respond(p).getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof org.springframework.dao.DataAccessException) {

@@ -29,4 +29,10 @@ class ArchivedRecords implements ArchivedObjects, vn.hocba.archive.school.Issued
     public boolean anyIssued(String school, String schoolYear) {
         return documents.anyIssued(school, schoolYear);
     }
+
+    @Override
+    public boolean anyIssued(String school, String schoolYear, String classCode, int term) {
+        return documents.currentOfClass(school, schoolYear, classCode).stream()
+                .anyMatch(v -> v.key().terms().contains(term));
+    }
 }

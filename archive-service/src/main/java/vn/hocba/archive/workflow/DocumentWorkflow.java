@@ -200,16 +200,37 @@ public class DocumentWorkflow {
      * @throws ForbiddenException (403) the caller may not read it
      */
     public DocumentView document(UUID lookupCode, Caller caller) {
-        var version = byLookupCode(lookupCode);
-        requireReadable(caller, version.key());
-        return view(version);
+        return view(readable(lookupCode, caller));
     }
 
     /** The PDF of the version with that lookup code; archived bytes only when they match their recorded sha256. */
     public Pdf pdf(UUID lookupCode, Caller caller) {
-        var version = byLookupCode(lookupCode);
-        requireReadable(caller, version.key());
-        return pdfOf(version);
+        return pdfOf(readable(lookupCode, caller));
+    }
+
+    /**
+     * The version with that lookup code if the caller may read it. A lookup code is printed on paper and guessable by
+     * no one, so who may not read a document learns nothing from its code: not whether it exists, nor its school (API.md
+     * conventions). Only the system administrator, who may read everything, is told 404 for an unknown code.
+     */
+    private DocumentRepository.Version readable(UUID lookupCode, Caller caller) {
+        var found = documents.byLookupCode(lookupCode);
+        if (found.isEmpty()) {
+            if (caller.administrator()) {
+                throw new NotFoundException("document " + lookupCode, "văn bản " + lookupCode);
+            }
+            throw unreadable();
+        }
+        try {
+            requireReadable(caller, found.get().key());
+        } catch (ForbiddenException e) {
+            throw unreadable();
+        }
+        return found.get();
+    }
+
+    private static ForbiddenException unreadable() {
+        return new ForbiddenException("you may not read this document", "bạn không được xem văn bản này");
     }
 
     /** The current PDF of {@code key}, or the given version's. */
@@ -245,7 +266,7 @@ public class DocumentWorkflow {
      */
     public DocumentView sign(UUID lookupCode, Caller caller, String ifMatch) {
         requireStaffOf(caller, null);
-        return sign(byLookupCode(lookupCode), caller, ifMatch);
+        return sign(readable(lookupCode, caller), caller, ifMatch);
     }
 
     private DocumentView sign(DocumentRepository.Version arrived, Caller caller, String ifMatch) {

@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,24 +29,27 @@ class GradebookController {
         this.workflow = workflow;
     }
 
-    /**
-     * What to render: {@code {"subject": "TOAN", "period": "TERM1"}} or {@code {"summary": true, "period": "YEAR"}}.
-     *
-     * @param period TERM1, TERM2 or YEAR
-     */
-    record GradebookRequest(String subject, Boolean summary, String period) {
-    }
+    /** A request names a document in a few short members: anything longer is refused unread. */
+    static final int MAX_BODY = 4 * 1024;
+
+    private static final java.util.Set<String> MEMBERS = java.util.Set.of("subject", "summary", "period");
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /**
-     * Renders the gradebook or summary book unless it exists: {@code 201} new, {@code 200} existing; {@code 409} while
-     * a term it covers is not locked; {@code 422} for a request that names no document; {@code 404} an unknown class
-     * or a subject the class does not learn.
+     * Renders the gradebook or summary book named by {@code {"subject": "TOAN", "period": "TERM1"}} or
+     * {@code {"summary": true, "period": "YEAR"}} unless it exists: {@code 201} new, {@code 200} existing; {@code 409}
+     * while a term it covers is not locked; {@code 422} for a body that names no document (each problem with its path);
+     * {@code 404} an unknown class or a subject the class does not learn.
      */
-    @PostMapping
+    @PostMapping(consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentView> render(@PathVariable String school, @PathVariable String year,
-                                        @PathVariable String classCode, @RequestBody(required = false) GradebookRequest body,
-                                        Caller caller) {
-        var rendered = workflow.render(key(school, year, classCode, body), caller);
+                                        @PathVariable String classCode, jakarta.servlet.http.HttpServletRequest http,
+                                        Caller caller) throws java.io.IOException {
+        var rendered = workflow.render(key(school, year, classCode, http.getInputStream().readNBytes(MAX_BODY + 1)), caller);
         return ResponseEntity.status(rendered.created() ? HttpStatus.CREATED : HttpStatus.OK).body(rendered.document());
     }
 
@@ -61,26 +63,57 @@ class GradebookController {
         return out;
     }
 
-    static DocumentKey key(String school, String year, String classCode, GradebookRequest body) {
-        List<DatasetProblem> problems = new ArrayList<>();
-        if (body == null) {
-            throw new DocumentRequestRejectedException(List.of(new DatasetProblem("", "a JSON body is required",
-                    "cần nội dung JSON")));
+    /** The document a request body names, or 422 with every problem at its path. */
+    static DocumentKey key(String school, String year, String classCode, byte[] bytes) {
+        if (bytes.length > MAX_BODY) {
+            throw rejected("", "the body is longer than " + MAX_BODY + " bytes", "nội dung dài quá " + MAX_BODY + " byte");
         }
-        GradebookPeriod period = null;
-        if (body.period() == null) {
-            problems.add(new DatasetProblem("period", "required: TERM1, TERM2 or YEAR", "bắt buộc: TERM1, TERM2 hoặc YEAR"));
-        } else {
-            try {
-                period = GradebookPeriod.valueOf(body.period());
-            } catch (IllegalArgumentException e) {
-                problems.add(new DatasetProblem("period", "must be TERM1, TERM2 or YEAR", "phải là TERM1, TERM2 hoặc YEAR"));
+        tools.jackson.databind.JsonNode body;
+        try {
+            body = JSON.readTree(bytes);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw rejected("", "the body is not one JSON object", "nội dung không phải một đối tượng JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw rejected("", "the body must be a JSON object", "nội dung phải là một đối tượng JSON");
+        }
+        List<DatasetProblem> problems = new ArrayList<>();
+        for (String name : body.propertyNames()) {
+            if (!MEMBERS.contains(name)) {
+                problems.add(new DatasetProblem(name, "unknown member", "trường không được hỗ trợ"));
             }
         }
-        boolean summary = Boolean.TRUE.equals(body.summary());
-        if (summary && body.subject() != null) {
+        GradebookPeriod period = null;
+        var p = body.get("period");
+        if (p == null || p.isNull()) {
+            problems.add(new DatasetProblem("period", "required: TERM1, TERM2 or YEAR", "bắt buộc: TERM1, TERM2 hoặc YEAR"));
+        } else if (!p.isString() || java.util.Arrays.stream(GradebookPeriod.values()).noneMatch(v -> v.name().equals(p.asString()))) {
+            problems.add(new DatasetProblem("period", "must be TERM1, TERM2 or YEAR", "phải là TERM1, TERM2 hoặc YEAR"));
+        } else {
+            period = GradebookPeriod.valueOf(p.asString());
+        }
+        var summaryNode = body.get("summary");
+        boolean summary = false;
+        if (summaryNode != null && !summaryNode.isNull()) {
+            if (!summaryNode.isBoolean()) {
+                problems.add(new DatasetProblem("summary", "must be true or false", "phải là true hoặc false"));
+            } else {
+                summary = summaryNode.asBoolean();
+            }
+        }
+        var subjectNode = body.get("subject");
+        String subject = null;
+        if (subjectNode != null && !subjectNode.isNull()) {
+            if (!subjectNode.isString() || !SUBJECT_CODE.matcher(subjectNode.asString()).matches()) {
+                problems.add(new DatasetProblem("subject", "must be a subject code (letters, digits, _ or -, at most 32)",
+                        "phải là mã môn học (chữ, số, _ hoặc -, tối đa 32 ký tự)"));
+            } else {
+                subject = subjectNode.asString();
+            }
+        }
+        if (summary && subjectNode != null && !subjectNode.isNull()) {
             problems.add(new DatasetProblem("subject", "a summary book has no subject", "sổ tổng hợp không có môn học"));
-        } else if (!summary && (body.subject() == null || body.subject().isBlank())) {
+        } else if (!summary && (subjectNode == null || subjectNode.isNull())) {
             problems.add(new DatasetProblem("subject", "required unless summary is true",
                     "bắt buộc khi không phải sổ tổng hợp (summary)"));
         }
@@ -88,6 +121,12 @@ class GradebookController {
             throw new DocumentRequestRejectedException(problems);
         }
         return summary ? DocumentKey.summary(school, year, classCode, period)
-                : DocumentKey.gradebook(school, year, classCode, body.subject(), period);
+                : DocumentKey.gradebook(school, year, classCode, subject, period);
+    }
+
+    private static final java.util.regex.Pattern SUBJECT_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+    private static DocumentRequestRejectedException rejected(String path, String en, String vi) {
+        return new DocumentRequestRejectedException(List.of(new DatasetProblem(path, en, vi)));
     }
 }

@@ -100,7 +100,7 @@ class CorrectionsIT {
 
         var early = api.post(CORRECTIONS + "/" + id + "/approval", PRINCIPAL);
         assertProblem(early, 409);
-        assertThat(early.json().get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(early.json().get("correctionStatus").asString()).isEqualTo("REQUESTED");
 
         assertProblem(api.post(CORRECTIONS + "/" + id + "/confirmation", SUBJECT_TEACHER), 403);
         assertProblem(api.post(CORRECTIONS + "/" + id + "/confirmation", PRINCIPAL), 403);
@@ -328,6 +328,10 @@ class CorrectionsIT {
     private static void assertProblem(Api.Response answer, int status) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
+        // RFC 9457: status is the HTTP status as a number, and no member may shadow it
+        assertThat(answer.json().get("status").isNumber()).as(answer.text()).isTrue();
+        assertThat(answer.json().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.text().split("\"status\"", -1)).as("one status member: " + answer.text()).hasSize(2);
         assertThat(answer.json().get("detailVi").asString()).isNotBlank();
         assertThat(answer.json().get("detailEn").asString()).isNotBlank();
     }

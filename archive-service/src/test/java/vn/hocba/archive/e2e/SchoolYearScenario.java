@@ -81,6 +81,17 @@ interface SchoolYearScenario {
         var bad = api.postJson(y + "/classes/6A/gradebooks", json("{\"subject\": \"TOAN\", \"period\": \"TERM3\"}"), maths);
         assertThat(bad.status()).as(bad.text()).isEqualTo(422);
         assertThat(bad.json().get("errors").get(0).get("path").asString()).isEqualTo("period");
+        for (var body : Map.of("{\"summary\": \"yes\", \"period\": \"YEAR\"}", "summary",
+                "{\"subject\": 5, \"period\": \"TERM1\"}", "subject",
+                "{\"subject\": \"TOAN\", \"period\": \"TERM1\", \"foo\": 1}", "foo",
+                "{\"subject\": \"TOAN\", \"summary\": true, \"period\": \"YEAR\"}", "subject",
+                "[]", "",
+                "{\"subject\": \"" + "A".repeat(20_000) + "\", \"period\": \"TERM1\"}", "").entrySet()) {
+            var refused = api.postJson(y + "/classes/6A/gradebooks", json(body.getKey()), maths);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            assertThat(refused.json().get("errors").get(0).get("path").asString()).isEqualTo(body.getValue());
+            assertThat(refused.body().length).as("a refusal never echoes the input").isLessThan(2_000);
+        }
         assertThat(api.postJson(y + "/classes/6A/gradebooks", json("{\"subject\": \"HOA_HOC\", \"period\": \"TERM1\"}"),
                 "admin").status()).isEqualTo(404);
         assertThat(api.postJson(y + "/classes/6A/gradebooks", json("{\"subject\": \"TOAN\", \"period\": \"TERM1\"}"),
@@ -127,6 +138,11 @@ interface SchoolYearScenario {
         }
         // archived gradebooks are found by their title, without diacritics
         assertThat(awaitSearch(api, "so theo doi toan 6A", archived.get("TOAN TERM1"))).isTrue();
+
+        // once documents print a term, it stays locked: its marks change only through a correction
+        var unlock = api.post(y + "/classes/6A/terms/1/unlock", principal);
+        assertThat(unlock.status()).as(unlock.text()).isEqualTo(409);
+        assertThat(unlock.json().get("type").asString()).endsWith("/documents-issued");
 
         // a correction after the lock: requested by the subject teacher with its evidence
         byte[] evidence = pdf(api, archived.get("TOAN TERM1")); // any PDF stands for the scanned test paper

@@ -42,7 +42,17 @@ class SchoolYearImportFingerprintTest {
         ds.setUser("sa");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         db = JdbcClient.create(ds);
-        var locks = new ClassTermLocks(db, new SchoolDirectory(db), event -> { }, DatasetReaderTest.TODAY);
+        var locks = new ClassTermLocks(db, new SchoolDirectory(db), event -> { }, DatasetReaderTest.TODAY, new IssuedDocuments() {
+            @Override
+            public boolean anyIssued(String school, String schoolYear) {
+                return false;
+            }
+
+            @Override
+            public boolean anyIssued(String school, String schoolYear, String classCode, int term) {
+                return false;
+            }
+        });
         imports = new SchoolYearImport(db, new JdbcTemplate(ds), event -> { }, DatasetReaderTest.TODAY, locks,
                 java.util.List.of(), new StoredDatasets(db));
     }
