@@ -51,7 +51,7 @@ class AuditTrail {
 
     @EventListener
     void on(DocumentArchived e) {
-        if ("ARCHIVED".equals(e.status())) { // the same facts republished for a superseded version are not an archiving
+        if (e.archivedNow()) { // the same facts republished for a superseded version are not an archiving
             log.append("system", AuditAction.DOCUMENT_ARCHIVED, e.lookupCode().toString(),
                     e.documentType() + " key=" + e.archiveKey() + " sha256=" + e.sha256());
         }

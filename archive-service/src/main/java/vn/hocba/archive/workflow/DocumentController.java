@@ -46,7 +46,7 @@ class DocumentController {
     ResponseEntity<DocumentView> sign(@PathVariable UUID lookupCode,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       Caller caller) {
-        var signed = workflow.sign(lookupCode, caller, RecordController.entityTag(ifMatch));
+        var signed = workflow.sign(lookupCode, caller, IfMatch.parse(ifMatch));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
     }
 }

@@ -158,11 +158,16 @@ class DocumentRepository {
         return true;
     }
 
-    /** SIGNING (complete) to ARCHIVED under {@code key}, if still at {@code revision}; the working bytes are dropped. */
+    /**
+     * A complete version written to the archive under {@code key}, if still at {@code revision}: SIGNING becomes
+     * ARCHIVED; a version superseded between its last signature and the archive stays SUPERSEDED, now with its file
+     * kept. The working bytes are dropped.
+     */
     boolean markArchived(UUID lookupCode, int revision, String key, Instant at) {
         return db.sql("""
-                update document set status = 'ARCHIVED', archived_at = ?, archive_key = ?, pdf = null
-                where lookup_code = ? and revision = ? and status = 'SIGNING'""")
+                update document set status = case when status = 'SUPERSEDED' then 'SUPERSEDED' else 'ARCHIVED' end,
+                    archived_at = ?, archive_key = ?, pdf = null
+                where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
                 .params(Timestamp.from(at), key, lookupCode, revision).update() == 1;
     }
 
@@ -174,10 +179,10 @@ class DocumentRepository {
                 .param(lookupCode).update() == 1;
     }
 
-    /** Every SIGNING version whose plan is complete (complete, not yet archived). */
+    /** Every version whose plan is complete and that has no file in the archive yet (SIGNING, or superseded meanwhile). */
     List<UUID> completeButUnarchived() {
         return db.sql("""
-                select d.lookup_code from document d where d.status = 'SIGNING'
+                select d.lookup_code from document d where d.status in ('SIGNING', 'SUPERSEDED') and d.archive_key is null
                 and not exists (select 1 from document_signer s where s.lookup_code = d.lookup_code and s.signed_at is null)""")
                 .query(UUID.class).list();
     }

@@ -243,7 +243,7 @@ public class DocumentWorkflow {
     // ---- signing --------------------------------------------------------------------------------------------------
 
     /** The caller signs their step of the current version of {@code key}. As {@link #sign(UUID, Caller, String)}. */
-    public DocumentView signCurrent(DocumentKey key, Caller caller, String ifMatch) {
+    public DocumentView signCurrent(DocumentKey key, Caller caller, IfMatch ifMatch) {
         requireStaffOf(caller, key.school());
         Optional<DocumentRepository.Version> found = documents.latest(key);
         if (found.isEmpty()) {
@@ -258,18 +258,18 @@ public class DocumentWorkflow {
      * step"). A homeroom teacher who also teaches a subject of the class signs twice, in two requests; a request that
      * arrives out of turn is refused at once, never queued until the turn comes.
      *
-     * @param ifMatch the sha256 of the version the signer reviewed (from {@code If-Match}), or null
+     * @param ifMatch the versions the signer reviewed (from {@code If-Match}), or null for any
      * @throws ForbiddenException          (403) the caller has no place in the sequence
      * @throws WorkflowConflictException   (409) out of turn, signed already, complete, superseded, or the document moved
      *                                     on while the request waited so that its step is no longer open
      * @throws PreconditionFailedException (412) the document is no longer the version {@code ifMatch} names
      */
-    public DocumentView sign(UUID lookupCode, Caller caller, String ifMatch) {
+    public DocumentView sign(UUID lookupCode, Caller caller, IfMatch ifMatch) {
         requireStaffOf(caller, null);
         return sign(readable(lookupCode, caller), caller, ifMatch);
     }
 
-    private DocumentView sign(DocumentRepository.Version arrived, Caller caller, String ifMatch) {
+    private DocumentView sign(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
         requireStaffOf(caller, arrived.key().school());
         // every planned signer may read the document, so the access rule's queries are paid only for others
         SigningPlan plan = documents.plan(arrived.lookupCode());
@@ -312,7 +312,7 @@ public class DocumentWorkflow {
         };
     }
 
-    private DocumentView signStep(UUID lookupCode, Caller caller, SigningStep step, String ifMatch) {
+    private DocumentView signStep(UUID lookupCode, Caller caller, SigningStep step, IfMatch ifMatch) {
         for (int attempt = 1; ; attempt++) {
             DocumentRepository.Version version = byLookupCode(lookupCode);
             SigningPlan plan = documents.plan(lookupCode);
@@ -368,10 +368,10 @@ public class DocumentWorkflow {
         return documents.completeButUnarchived();
     }
 
-    /** The working PDF of a complete version awaiting the archive, with its sha256; empty otherwise. */
+    /** The working PDF of a complete version not yet in the archive (superseded meanwhile or not), with its sha256. */
     Optional<CompletedDocuments.Completed> awaitingArchive(UUID lookupCode) {
         var version = documents.byLookupCode(lookupCode);
-        if (version.isEmpty() || version.get().status() != DocumentStatus.SIGNING
+        if (version.isEmpty() || version.get().status() == DocumentStatus.ARCHIVED || version.get().archiveKey() != null
                 || !documents.plan(lookupCode).complete()) {
             return Optional.empty();
         }
@@ -385,7 +385,9 @@ public class DocumentWorkflow {
         if (!documents.markArchived(lookupCode, version.revision(), key, at)) {
             return false;
         }
-        events.publishEvent(archivedFacts(version, key, DocumentStatus.ARCHIVED, null));
+        events.publishEvent(archivedFacts(version, key,
+                version.status() == DocumentStatus.SUPERSEDED ? DocumentStatus.SUPERSEDED : DocumentStatus.ARCHIVED, null,
+                true));
         return true;
     }
 
@@ -395,7 +397,7 @@ public class DocumentWorkflow {
         Map<String, Map<String, String>> subjects = new HashMap<>();
         List<DocumentArchived> out = new ArrayList<>();
         for (var version : documents.archived()) {
-            out.add(archivedFacts(version, version.archiveKey(), version.status(), new Names(names, subjects)));
+            out.add(archivedFacts(version, version.archiveKey(), version.status(), new Names(names, subjects), false));
         }
         return out;
     }
@@ -405,7 +407,7 @@ public class DocumentWorkflow {
     }
 
     private DocumentArchived archivedFacts(DocumentRepository.Version version, String archiveKey, DocumentStatus status,
-                                           Names cache) {
+                                           Names cache, boolean archivedNow) {
         DocumentKey key = version.key();
         String year = key.school() + "/" + key.schoolYear();
         String fullName;
@@ -419,7 +421,8 @@ public class DocumentWorkflow {
             fullName = drafts.title(key, subjectName);
         }
         return new DocumentArchived(version.lookupCode(), key.type().name(), key.school(), key.schoolYear(),
-                key.classCode(), key.student(), fullName, version.version(), archiveKey, version.sha256(), status.name());
+                key.classCode(), key.student(), fullName, version.version(), archiveKey, version.sha256(), status.name(),
+                archivedNow);
     }
 
     // ---- reissue after an approved correction ---------------------------------------------------------------------
@@ -454,7 +457,7 @@ public class DocumentWorkflow {
                     sha, e.approvedBy()));
             if (version.archiveKey() != null) {
                 // the index lists the archived old version as superseded
-                events.publishEvent(archivedFacts(version, version.archiveKey(), DocumentStatus.SUPERSEDED, null));
+                events.publishEvent(archivedFacts(version, version.archiveKey(), DocumentStatus.SUPERSEDED, null, false));
             }
         }
     }
@@ -523,8 +526,8 @@ public class DocumentWorkflow {
                 + "; hãy ký phiên bản hiện hành", List.of());
     }
 
-    private static void requireVersion(DocumentRepository.Version version, String ifMatch) {
-        if (ifMatch != null && !ifMatch.equals(version.sha256())) {
+    private static void requireVersion(DocumentRepository.Version version, IfMatch ifMatch) {
+        if (ifMatch != null && !ifMatch.matches(version.sha256())) {
             throw new PreconditionFailedException(version.sha256());
         }
     }

@@ -47,7 +47,7 @@ class RecordController {
                                       @PathVariable String student,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       Caller caller) {
-        var signed = workflow.signCurrent(key(school, year, student, caller), caller, entityTag(ifMatch));
+        var signed = workflow.signCurrent(key(school, year, student, caller), caller, IfMatch.parse(ifMatch));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
     }
 
@@ -71,20 +71,5 @@ class RecordController {
             throw new NotFoundException("student " + student + " in " + year, "học sinh " + student + " năm học " + year);
         }
         return DocumentKey.studentRecord(school, year, found.get().classCode(), student);
-    }
-
-    /**
-     * The sha256 an {@code If-Match} names (RFC 9110 13.1.1): null when absent or {@code *} (any current version); a
-     * weak tag ({@code W/"…"}) never matches, since If-Match compares strongly, so it is kept as given and fails.
-     */
-    static String entityTag(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        return tag.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -58,11 +59,7 @@ class ArchiveOutageIT {
     @Test
     void aRecordCompletedDuringAStoreOutageIsArchivedAndIndexedOnceTheStoreIsBackWithNoRequest() throws Exception {
         var api = new Api(port);
-        byte[] dataset;
-        try (InputStream in = getClass().getResourceAsStream("/demo/demo-school-2024-2025.json")) {
-            dataset = in.readAllBytes();
-        }
-        api.importAndLockYear(dataset, "THCS-MK2", "2024-2025", "GV001@THCS-MK2");
+        importOnce(api);
         String student = "HS2400037"; // class 6A
         var rendered = api.post(BASE + student + "/record", "admin").json();
         String lookupCode = rendered.get("lookupCode").asString();
@@ -74,9 +71,7 @@ class ArchiveOutageIT {
         String homeroom = api.get(BASE + student + "/record", "admin").json().get("awaiting").get(0).asString();
         assertThat(api.post(BASE + student + "/record/signatures", homeroom + "@THCS-MK2").status()).isEqualTo(201);
 
-        Path records = dataDir.resolve("archive").resolve("records");
-        Files.createDirectories(records.getParent());
-        Files.writeString(records, "the store is down");
+        storeDown();
         var last = api.post(BASE + student + "/record/signatures", "GV001@THCS-MK2");
         assertThat(last.status()).as("the principal's signature stands").isEqualTo(201);
         JsonNode pending = last.json();
@@ -89,7 +84,7 @@ class ArchiveOutageIT {
         // a read changes nothing: still SIGNING while the store is down, and no request is needed once it is back
         Thread.sleep(2500);
         assertThat(api.get(BASE + student + "/record", "admin").json().get("status").asString()).isEqualTo("SIGNING");
-        Files.delete(records);
+        storeBack();
         JsonNode archived = api.awaitArchivedAndIndexed(BASE + student);
         assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");
         assertThat(archived.get("sha256").asString()).isEqualTo(pending.get("sha256").asString());
@@ -102,5 +97,103 @@ class ArchiveOutageIT {
         assertThat(jdbc.sql("select count(*) from event_publication where completion_date is null")
                 .query(Long.class).single()).as("no publication left incomplete").isZero();
         assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    /**
+     * A version completed during the outage and superseded by a correction before the store is back is still a fully
+     * signed document: it is archived once the store works, and stays SUPERSEDED, readable under its own code.
+     */
+    @Test
+    void aVersionSupersededBeforeItsArchivingIsStillArchivedWhenTheStoreIsBack() throws Exception {
+        var api = new Api(port);
+        importOnce(api);
+        String student = "HS2400010"; // class 6A
+        var rendered = api.post(BASE + student + "/record", "admin").json();
+        String lookupCode = rendered.get("lookupCode").asString();
+        var awaiting = rendered.get("awaiting");
+        try {
+            while (!awaiting.isEmpty()) {
+                if (awaiting.get(0).asString().equals("GV001")) {
+                    storeDown();
+                }
+                for (JsonNode staff : awaiting) {
+                    assertThat(api.post(BASE + student + "/record/signatures", staff.asString() + "@THCS-MK2").status())
+                            .isEqualTo(201);
+                }
+                awaiting = api.get(BASE + student + "/record", "admin").json().get("awaiting");
+            }
+            JsonNode complete = api.get("/api/v1/documents/" + lookupCode, "admin").json();
+            assertThat(complete.get("status").asString()).as("complete, the store down").isEqualTo("SIGNING");
+
+            // a correction approved meanwhile supersedes the complete, unarchived version
+            String year = "/api/v1/schools/THCS-MK2/years/2024-2025";
+            Api.Response requested = null;
+            for (String value : List.of("10", "9.5")) {
+                requested = api.postJson(year + "/corrections", ("{\"student\": \"" + student + "\", \"subject\": \"TOAN\", "
+                        + "\"term\": 1, \"field\": \"final\", \"newValue\": " + value + ", \"reason\": \"Chấm sót câu 3\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "GV011@THCS-MK2");
+                if (requested.status() == 201) {
+                    break;
+                }
+            }
+            assertThat(requested.status()).as(requested.text()).isEqualTo(201);
+            String correction = year + "/corrections/" + requested.json().get("id").asString();
+            assertThat(api.post(correction + "/confirmation", "GV012@THCS-MK2").status()).isEqualTo(200);
+            assertThat(api.post(correction + "/approval", "GV001@THCS-MK2").status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/documents/" + lookupCode, "admin").json().get("status").asString())
+                    .isEqualTo("SUPERSEDED");
+        } finally {
+            storeBack();
+        }
+
+        // the store is back: the superseded version's file is archived by the outbox, with no request
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && audit.entries(1, 100_000).stream()
+                .noneMatch(e -> e.subject().equals(lookupCode) && e.action().equals("DOCUMENT_ARCHIVED"))) {
+            Thread.sleep(100);
+        }
+        JsonNode old = api.get("/api/v1/documents/" + lookupCode, "admin").json();
+        assertThat(old.get("status").asString()).isEqualTo("SUPERSEDED");
+        var pdf = api.get("/api/v1/documents/" + lookupCode + "/pdf", "admin");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select archive_key from document where lookup_code = ?").param(java.util.UUID.fromString(lookupCode))
+                .query(String.class).single()).as("its file is in the archive").isNotNull();
+        assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode))
+                .filter(e -> e.action().equals("DOCUMENT_ARCHIVED")).count()).isEqualTo(1);
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    static final Path RECORDS = dataDir.resolve("archive").resolve("records");
+    static final Path ASIDE = dataDir.resolve("archive").resolve("records.aside");
+
+    /** The store's records directory becomes a plain file (moved aside first when it exists). */
+    static void storeDown() throws java.io.IOException {
+        Files.createDirectories(RECORDS.getParent());
+        if (Files.isDirectory(RECORDS)) {
+            Files.move(RECORDS, ASIDE);
+        }
+        Files.writeString(RECORDS, "the store is down");
+    }
+
+    /** The records directory back as it was. */
+    static void storeBack() throws java.io.IOException {
+        if (Files.isRegularFile(RECORDS)) {
+            Files.delete(RECORDS);
+        }
+        if (Files.isDirectory(ASIDE)) {
+            Files.move(ASIDE, RECORDS);
+        }
+    }
+
+    private static boolean imported;
+
+    /** The demo year, imported and locked once: after a correction it differs from the dataset, whose re-import is refused. */
+    private static synchronized void importOnce(Api api) throws java.io.IOException {
+        if (!imported) {
+            try (InputStream in = ArchiveOutageIT.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
+                api.importAndLockYear(in.readAllBytes(), "THCS-MK2", "2024-2025", "GV001@THCS-MK2");
+            }
+            imported = true;
+        }
     }
 }

@@ -864,6 +864,14 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 account("GV011")).status()).isEqualTo(412);
         assertThat(api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "*", account("GV011"))
                 .status()).isEqualTo(201);
+        // a list matches when any strong tag is the current version (RFC 9110 13.1.1)
+        String now = api().get(BASE + student + "/record", "admin").json().get("sha256").asString();
+        var listed = api().postWithHeader(BASE + student + "/record/signatures", "If-Match",
+                "\"" + sha + "\", W/\"" + now + "\", \"" + now + "\"", account("GV010"));
+        assertThat(listed.status()).as(listed.text()).isEqualTo(201);
+        assertThat(api().postWithHeader(BASE + student + "/record/signatures", "If-Match",
+                "\"" + sha + "\", W/\"" + listed.json().get("sha256").asString() + "\"", account("GV013")).status())
+                .isEqualTo(412);
     }
 
     @Test

@@ -53,7 +53,7 @@ class IndexReconcilerTest {
 
     static DocumentArchived record(String classCode, String student, String fullName) {
         return new DocumentArchived(UUID.randomUUID(), "STUDENT_RECORD", SCHOOL, YEAR, classCode, student, fullName, 1,
-                "records/x.pdf", "00", "ARCHIVED");
+                "records/x.pdf", "00", "ARCHIVED", true);
     }
 
     IndexReconciler reconciler(SearchIndex on) {
