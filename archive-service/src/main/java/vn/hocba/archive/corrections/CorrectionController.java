@@ -123,8 +123,8 @@ class CorrectionController {
             try {
                 wanted = CorrectionStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CorrectionRefusedException(List.of(new DatasetProblem("status",
-                        "one of REQUESTED, CONFIRMED, APPROVED, REJECTED", "một trong REQUESTED, CONFIRMED, APPROVED, REJECTED")));
+                throw CorrectionRefusedException.badFilter(new DatasetProblem("status",
+                        "one of REQUESTED, CONFIRMED, APPROVED, REJECTED", "một trong REQUESTED, CONFIRMED, APPROVED, REJECTED"));
             }
         }
         return corrections.list(caller, school, year, wanted).stream().map(CorrectionController::body).toList();

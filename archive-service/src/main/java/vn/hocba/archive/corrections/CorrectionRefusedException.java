@@ -18,10 +18,19 @@ class CorrectionRefusedException extends HocbaException {
     private final List<DatasetProblem> problems;
 
     CorrectionRefusedException(List<DatasetProblem> problems) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction",
-                "correction refused: " + problems.size() + " problem(s) found; nothing was stored",
+        this(problems, "correction refused: " + problems.size() + " problem(s) found; nothing was stored",
                 "yêu cầu sửa chữa bị từ chối: có " + problems.size() + " lỗi; không có gì được lưu");
+    }
+
+    private CorrectionRefusedException(List<DatasetProblem> problems, String detailEn, String detailVi) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-correction", detailEn, detailVi);
         this.problems = List.copyOf(problems);
+    }
+
+    /** A listing asked with a filter that names nothing (a read: nothing was to be stored). */
+    static CorrectionRefusedException badFilter(DatasetProblem problem) {
+        return new CorrectionRefusedException(List.of(problem), "the listing's filter is not valid",
+                "bộ lọc danh sách yêu cầu sửa chữa không hợp lệ");
     }
 
     @Override

@@ -134,6 +134,11 @@ class CorrectionsIT {
         assertThat(approvedList.status()).isEqualTo(200);
         assertThat(ids(approvedList.json())).contains(id);
         assertThat(ids(api.get(CORRECTIONS + "?status=REQUESTED", PRINCIPAL).json())).doesNotContain(id);
+        var badFilter = api.get(CORRECTIONS + "?status=bogus", PRINCIPAL);
+        assertProblem(badFilter, 422);
+        assertThat(badFilter.json().get("errors").get(0).get("path").asString()).isEqualTo("status");
+        assertThat(badFilter.json().get("detailVi").asString()).as("a read stores nothing to speak of")
+                .doesNotContain("không có gì được lưu");
         assertThat(ids(api.get(CORRECTIONS, SUBJECT_TEACHER).json())).contains(id);
         assertThat(ids(api.get(CORRECTIONS, OTHER_CLASS_TEACHER).json())).as("another class's teacher").doesNotContain(id);
         assertProblem(api.get(CORRECTIONS + "/" + id, OTHER_CLASS_TEACHER), 403);
@@ -331,7 +336,7 @@ class CorrectionsIT {
         // RFC 9457: status is the HTTP status as a number, and no member may shadow it
         assertThat(answer.json().get("status").isNumber()).as(answer.text()).isTrue();
         assertThat(answer.json().get("status").asInt()).isEqualTo(status);
-        assertThat(answer.text().split("\"status\"", -1)).as("one status member: " + answer.text()).hasSize(2);
+        assertThat(answer.text().split("\"status\":", -1)).as("one status member: " + answer.text()).hasSize(2);
         assertThat(answer.json().get("detailVi").asString()).isNotBlank();
         assertThat(answer.json().get("detailEn").asString()).isNotBlank();
     }
