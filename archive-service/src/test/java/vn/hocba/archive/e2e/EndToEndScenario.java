@@ -3,12 +3,10 @@ package vn.hocba.archive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -371,16 +369,16 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var pdf = api.get(BASE + STUDENT + "/record.pdf", account(principal));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
-        assertThat(sha256(pdf.body())).isEqualTo(done.get("sha256").asString());
+        assertThat(Downloads.sha256(pdf.body())).isEqualTo(done.get("sha256").asString());
         var byVersion = api.get(BASE + STUDENT + "/record.pdf?version=1", account(principal));
         assertThat(byVersion.status()).isEqualTo(200);
-        assertThat(sha256(byVersion.body())).as("?version=N names the same record version").isEqualTo(done.get("sha256").asString());
+        assertThat(Downloads.sha256(byVersion.body())).as("?version=N names the same record version").isEqualTo(done.get("sha256").asString());
         assertThat(api.get(BASE + STUDENT + "/record.pdf?version=2", account(principal)).status()).isEqualTo(404);
 
         // independent checks: EU DSS against the published trust anchors, poppler's pdfsig, veraPDF
         var anchors = api.get("/api/v1/pki/trust-anchors", null);
         assertThat(anchors.status()).isEqualTo(200);
-        List<X509Certificate> trust = certificates(anchors.body());
+        List<X509Certificate> trust = Downloads.certificates(anchors.body());
         assertThat(trust).hasSize(1);
         var report = new DssSignatureValidator(trust).validate(pdf.body());
         assertThat(report.signatures()).hasSize(subjectTeachers.size() + 2);
@@ -444,8 +442,8 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var record = api().get(BASE + student + "/record", "admin").json();
         assertThat(record.get("signatures")).hasSize(teachers.size());
         var pdf = api().get(BASE + student + "/record.pdf", "admin");
-        assertThat(sha256(pdf.body())).isEqualTo(record.get("sha256").asString());
-        var trust = certificates(api().get("/api/v1/pki/trust-anchors", null).body());
+        assertThat(Downloads.sha256(pdf.body())).isEqualTo(record.get("sha256").asString());
+        var trust = Downloads.certificates(api().get("/api/v1/pki/trust-anchors", null).body());
         var report = new DssSignatureValidator(trust).validate(pdf.body());
         assertThat(report.signatures()).hasSize(teachers.size());
         assertThat(report.allPassed()).as(report.toString()).isTrue();
@@ -654,7 +652,7 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var done = api().signThroughTheSequence(BASE + "HS2400091", SCHOOL);
         var file = ArchiveFiles.of(dataDir(), done.get("sha256").asString());
         file.flipByte(2000);
-        String forged = sha256(file.bytes());
+        String forged = Downloads.sha256(file.bytes());
         String original = file.rewriteSidecarSha256(forged);
         try {
             assertThat(store.getBytes(file.key())).as("the store itself is fooled by the rewritten sidecar").isNotNull();
@@ -802,7 +800,7 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var pdf = api().get(path + "/pdf", account("GV011"));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
-        assertThat(sha256(pdf.body())).isEqualTo(signed.json().get("sha256").asString());
+        assertThat(Downloads.sha256(pdf.body())).isEqualTo(signed.json().get("sha256").asString());
     }
 
     // ---- found by probing the fixes ----
@@ -1353,15 +1351,5 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         throw new IllegalStateException("no teacher outside the class in the dataset");
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 
-    private static List<X509Certificate> certificates(byte[] pem) throws Exception {
-        List<X509Certificate> out = new ArrayList<>();
-        for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
-            out.add((X509Certificate) c);
-        }
-        return out;
-    }
 }

@@ -2,13 +2,9 @@ package vn.hocba.archive.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -130,7 +126,7 @@ interface SchoolYearScenario {
         assertThat(signedBook.get("signatures")).hasSize(3);
         assertThat(roles(signedBook)).containsExactly("SUBJECT_TEACHER", "HOMEROOM_TEACHER", "PRINCIPAL");
         assertThat(roles(archived.get("summary YEAR"))).containsExactly("HOMEROOM_TEACHER", "PRINCIPAL");
-        List<X509Certificate> trust = certificates(api.get("/api/v1/pki/trust-anchors", null).body());
+        List<X509Certificate> trust = Downloads.certificates(api.get("/api/v1/pki/trust-anchors", null).body());
         for (String name : List.of("TOAN TERM1", "summary YEAR")) {
             byte[] pdf = pdf(api, archived.get(name));
             assertValid(pdf, trust, archived.get(name).get("signatures").size());
@@ -191,7 +187,7 @@ interface SchoolYearScenario {
 
             // the old version stays downloadable under its own lookup code, byte for byte, and still validates
             byte[] oldPdf = pdf(api, old);
-            assertThat(sha256(oldPdf)).isEqualTo(old.get("sha256").asString());
+            assertThat(Downloads.sha256(oldPdf)).isEqualTo(old.get("sha256").asString());
             if (e.getKey().equals("record") || e.getKey().equals("TOAN TERM1")) {
                 assertValid(oldPdf, trust, old.get("signatures").size());
             }
@@ -375,17 +371,7 @@ interface SchoolYearScenario {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
 
-    private static List<X509Certificate> certificates(byte[] pem) throws Exception {
-        List<X509Certificate> out = new ArrayList<>();
-        for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
-            out.add((X509Certificate) c);
-        }
-        return out;
-    }
 
     private static void sleep(long millis) {
         try {
