@@ -376,9 +376,21 @@ class WebPagesIT {
     }
 
     /** Clicks a form's button and waits until the next page replaced this one. */
+    /**
+     * Clicks and waits until the page the click loads has replaced the button. While the old document is torn down,
+     * Chromium may answer "Node with given id does not belong to the document" instead of "stale element": both mean
+     * the button is gone.
+     */
     private void submit(WebElement button) {
         button.click();
-        wait(PAGE).until(ExpectedConditions.stalenessOf(button));
+        wait(PAGE).until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private WebElement row(String student) {
