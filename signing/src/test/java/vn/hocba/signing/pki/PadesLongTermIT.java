@@ -1,14 +1,18 @@
 package vn.hocba.signing.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.security.cert.CRLReason;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import eu.europa.esig.dss.alert.ExceptionOnStatusAlert;
+import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
@@ -102,7 +106,21 @@ class PadesLongTermIT {
                 assertThat(verdict.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
                 assertThat(verdict.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
             });
+            // Not checked once the services stop: pdfsig (poppler 22.12, NSS) ignores the revocation data in the DSS
+            // dictionary and asks the OCSP responder named in the certificate; unreachable, it answers "Unknown issue
+            // with Certificate or corrupted data.", and Pdfsig cannot pass -no-ocsp (see its class comment).
         }
+    }
+
+    @Test
+    void dssRefusesToExtendToLtWhenTheSignersCertificateWasRevoked() throws Exception {
+        ca.revoke(teacher.certificate().getSerialNumber(), CRLReason.KEY_COMPROMISE, Instant.now());
+
+        // only the LT extension fetches revocation data: DSS 6.4 makes a B-B or B-T signature with a revoked
+        // certificate without complaint, so refusing one before signing (issue 15) is the signer's own check
+        assertThatThrownBy(() -> sign(SignatureLevel.PAdES_BASELINE_LT))
+                .isInstanceOf(AlertException.class)
+                .hasMessageContaining("Revoked/Suspended certificate(s) detected");
     }
 
     /**
