@@ -1,8 +1,11 @@
 package vn.hocba.signing.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -84,7 +87,7 @@ class PkiServicesIT {
         token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
         assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(digest);
         assertThat(token.getTimeStampInfo().getGenTime().toInstant())
-                .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+                .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
         tsa.verify(ca.certificate().getPublicKey());
         // RFC 3161 2.3: the TSA certificate has exactly one EKU, id-kp-timeStamping, and it is critical
         assertThat(tsa.getExtendedKeyUsage()).containsExactly(KeyPurposeId.id_kp_timeStamping.getId());
@@ -167,8 +170,8 @@ class PkiServicesIT {
 
         closing.close();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> get(closing.endpoints().caIssuers()))
-                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> get(closing.endpoints().caIssuers()))
+                .isInstanceOf(IOException.class);
     }
 
     private static SingleResp ocspPost(BigInteger serial) throws Exception {
