@@ -19,21 +19,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.security.cert.CRLReason;
+import java.security.cert.X509CRL;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -48,9 +66,11 @@ import vn.hocba.signing.SigningException;
  * document-signing certificates (RSA 2048, valid 5 years). Meant for the embedded demo and tests, not for production
  * trust. Thread-safe: {@link #issue} may be called concurrently.
  *
- * <p>Issued certificates carry the {@code noRevAvail} extension (RFC 9608): this CA publishes neither CRLs nor
- * OCSP, and saying so lets an offline validator (ETSI EN 319 102-1 with the DSS default policy) skip the revocation
- * check instead of failing it.
+ * <p>Certificates from {@link #issue(String, String, String)} carry the {@code noRevAvail} extension (RFC 9608):
+ * nothing publishes their status, and saying so lets an offline validator (ETSI EN 319 102-1 with the DSS default
+ * policy) skip the revocation check instead of failing it. Certificates from
+ * {@link #issue(String, String, String, RevocationEndpoints)} instead point at an OCSP responder and a CRL (served
+ * by {@link PkiServices}); the CA keeps the revocations ({@link #revoke}) and signs the CRLs and OCSP answers.
  *
  * <p>End-entity profile (RFC 5280 4.2.1): basicConstraints {@code cA=FALSE} (critical), keyUsage
  * {@code digitalSignature, nonRepudiation} (critical), extendedKeyUsage {@code id-kp-documentSigning} (RFC 9336) and
@@ -84,6 +104,10 @@ public final class CertificateAuthority {
     private final X509Certificate certificate;
     private final PrivateKey privateKey;
     private final Clock clock;
+    /** Serials issued since this instance was created or loaded: what the OCSP responder can vouch for. */
+    private final Set<BigInteger> issued = ConcurrentHashMap.newKeySet();
+    private final Map<BigInteger, Revocation> revocations = new ConcurrentHashMap<>();
+    private final AtomicLong crlNumber = new AtomicLong();
 
     private CertificateAuthority(X509Certificate certificate, PrivateKey privateKey, Clock clock) {
         this.certificate = certificate;
@@ -166,7 +190,7 @@ public final class CertificateAuthority {
      * Issues an end-entity document-signing certificate with a fresh RSA 2048 key, with the profile described in the
      * class comment (trusted by EU DSS and by NSS-based PDF viewers once this CA is their anchor). The subject is
      * {@code CN=commonName, O=organisation, C=VN, SERIALNUMBER=serialOrStaffId} with UTF-8 strings, so Vietnamese
-     * names keep their diacritics.
+     * names keep their diacritics. The certificate says {@code noRevAvail}.
      *
      * @param commonName      the holder's full name, e.g. "Nguyễn Thị Hồng Nhung"
      * @param organisation    the holder's school
@@ -174,21 +198,143 @@ public final class CertificateAuthority {
      * @return the key and its chain (end entity, then this CA)
      */
     public IssuedCredential issue(String commonName, String organisation, String serialOrStaffId) {
+        return issue(name(commonName, organisation, serialOrStaffId), (builder, key) -> {
+            addDocumentSigningExtensions(builder, key);
+            builder.addExtension(NO_REV_AVAIL, false, DERNull.INSTANCE);
+        });
+    }
+
+    /**
+     * Issues a document-signing certificate like {@link #issue(String, String, String)}, but one whose revocation
+     * status can be checked: instead of {@code noRevAvail} it carries Authority Information Access (OCSP responder
+     * and caIssuers) and a CRL distribution point, so that a signature can be extended to PAdES-BASELINE-LT with the
+     * revocation data embedded (ETSI EN 319 142-1 5.4).
+     *
+     * @param commonName      the holder's full name
+     * @param organisation    the holder's school
+     * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
+     * @param endpoints       where this CA's OCSP responder, certificate and CRL are served
+     * @return the key and its chain (end entity, then this CA)
+     */
+    public IssuedCredential issue(String commonName, String organisation, String serialOrStaffId,
+                                  RevocationEndpoints endpoints) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        return issue(name(commonName, organisation, serialOrStaffId), (builder, key) -> {
+            addDocumentSigningExtensions(builder, key);
+            addRevocationPointers(builder, endpoints);
+        });
+    }
+
+    /**
+     * Issues a time-stamping unit's certificate (RFC 3161 2.3): keyUsage digitalSignature (critical), the single
+     * extendedKeyUsage id-kp-timeStamping, critical as RFC 3161 requires, and the revocation pointers, so that a
+     * validator can check the TSA certificate as well as the signer's.
+     *
+     * @param commonName the TSA's CN
+     * @param endpoints  where this CA's OCSP responder, certificate and CRL are served
+     * @return the key and its chain (TSA certificate, then this CA)
+     */
+    public IssuedCredential issueTimestamping(String commonName, RevocationEndpoints endpoints) {
+        Objects.requireNonNull(endpoints, "endpoints");
+        return issue(name(commonName, null, null), (builder, key) -> {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    ext.createAuthorityKeyIdentifier(certificate));
+            addRevocationPointers(builder, endpoints);
+        });
+    }
+
+    /**
+     * Revokes a certificate this CA issued. The OCSP responder answers "revoked" from now on, and every CRL made
+     * after this call lists it. Revoking again keeps the first revocation (RFC 5280: revocation is final).
+     *
+     * @param serial the certificate's serial number
+     * @param reason why (RFC 5280 5.3.1)
+     * @param time   when the certificate was revoked
+     * @throws IllegalArgumentException if this CA (since it was created or loaded) did not issue that serial
+     */
+    public void revoke(BigInteger serial, CRLReason reason, Instant time) {
+        Revocation revocation = new Revocation(serial, reason, time);
+        if (!issued.contains(serial)) {
+            throw new IllegalArgumentException("not issued by this CA: serial " + serial.toString(16));
+        }
+        revocations.putIfAbsent(serial, revocation);
+    }
+
+    /**
+     * @param serial a certificate serial number
+     * @return whether this CA issued it since it was created or loaded (an OCSP responder answers "unknown" if not)
+     */
+    public boolean issued(BigInteger serial) {
+        return issued.contains(serial);
+    }
+
+    /**
+     * @param serial a certificate serial number
+     * @return its revocation, if it was revoked
+     */
+    public Optional<Revocation> revocation(BigInteger serial) {
+        return Optional.ofNullable(revocations.get(serial));
+    }
+
+    /**
+     * Makes and signs a CRL (RFC 5280 5) listing every revocation so far, with a fresh CRL number and this CA's
+     * authority key identifier.
+     *
+     * @param validity how long until nextUpdate
+     * @return the CRL
+     */
+    public X509CRL crl(Duration validity) {
+        Instant now = clock.instant();
+        try {
+            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(certificate, Date.from(now));
+            builder.setNextUpdate(Date.from(now.plus(validity)));
+            for (Revocation revocation : revocations.values()) {
+                builder.addCRLEntry(revocation.serial(), Date.from(revocation.time()), revocation.reasonCode());
+            }
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
+            builder.addExtension(Extension.cRLNumber, false,
+                    new CRLNumber(BigInteger.valueOf(crlNumber.incrementAndGet())));
+            ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(privateKey);
+            return new JcaX509CRLConverter().getCRL(builder.build(signer));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new SigningException("cannot make CRL", e);
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    @FunctionalInterface
+    private interface Profile {
+        void addExtensions(X509v3CertificateBuilder builder, PublicKey publicKey)
+                throws GeneralSecurityException, IOException;
+    }
+
+    private IssuedCredential issue(X500Name subject, Profile profile) {
         try {
             KeyPair keyPair = generateRsa(2048);
             Instant now = clock.instant();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+            BigInteger serial = serial();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial,
                     Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(END_ENTITY_VALIDITY)),
-                    name(commonName, organisation, serialOrStaffId), keyPair.getPublic());
-            addEndEntityExtensions(builder, keyPair.getPublic());
+                    subject, keyPair.getPublic());
+            profile.addExtensions(builder, keyPair.getPublic());
             X509Certificate cert = sign(builder, privateKey);
+            issued.add(serial);
             return new IssuedCredential(keyPair.getPrivate(), List.of(cert, certificate));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new SigningException("cannot issue certificate", e);
         }
     }
 
-    private void addEndEntityExtensions(X509v3CertificateBuilder builder, PublicKey publicKey)
+    private void addDocumentSigningExtensions(X509v3CertificateBuilder builder, PublicKey publicKey)
             throws GeneralSecurityException, IOException {
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -199,7 +345,20 @@ public final class CertificateAuthority {
                 new ExtendedKeyUsage(new KeyPurposeId[] {DOCUMENT_SIGNING, KeyPurposeId.id_kp_emailProtection}));
         builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));
         builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
-        builder.addExtension(NO_REV_AVAIL, false, DERNull.INSTANCE);
+    }
+
+    private static void addRevocationPointers(X509v3CertificateBuilder builder, RevocationEndpoints endpoints)
+            throws IOException {
+        builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(new AccessDescription[] {
+                new AccessDescription(AccessDescription.id_ad_ocsp, uri(endpoints.ocsp().toString())),
+                new AccessDescription(AccessDescription.id_ad_caIssuers, uri(endpoints.caIssuers().toString()))}));
+        builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(uri(endpoints.crl().toString()))),
+                        null, null)}));
+    }
+
+    private static GeneralName uri(String uri) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, uri);
     }
 
     /**

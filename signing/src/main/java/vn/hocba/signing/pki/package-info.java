@@ -1,5 +1,5 @@
 /**
- * A small Bouncy Castle certificate authority for the embedded demo and for tests: a root CA that issues
- * document-signing certificates to staff.
+ * A small Bouncy Castle PKI for the embedded demo and for tests: a root CA that issues document-signing and
+ * time-stamping certificates, and its TSA, OCSP responder and CRL served over HTTP on loopback.
  */
 package vn.hocba.signing.pki;

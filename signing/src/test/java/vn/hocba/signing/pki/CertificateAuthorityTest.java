@@ -1,19 +1,27 @@
 package vn.hocba.signing.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.Signature;
+import java.security.cert.CRLReason;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +34,9 @@ class CertificateAuthorityTest {
 
     private static final Instant NOW = Instant.parse("2025-05-30T01:00:00Z");
     private static final char[] PASSWORD = "mật-khẩu".toCharArray();
+    private static final RevocationEndpoints ENDPOINTS = new RevocationEndpoints(
+            URI.create("http://127.0.0.1:8080/ocsp"), URI.create("http://127.0.0.1:8080/ca.crt"),
+            URI.create("http://127.0.0.1:8080/crl"));
     private static CertificateAuthority ca;
 
     @BeforeAll
@@ -107,5 +118,57 @@ class CertificateAuthorityTest {
             assertThat(first.certificate().getSubjectX500Principal())
                     .isEqualTo(new X500Principal(credential.certificate().getSubjectX500Principal().getEncoded()));
         }
+    }
+
+    @Test
+    void revokingASerialTheCaNeverIssuedIsRefused() {
+        assertThatThrownBy(
+                () -> ca.revoke(BigInteger.TEN, CRLReason.KEY_COMPROMISE, NOW))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRevocationIsFinalAndListedInEveryLaterCrl() throws Exception {
+        X509Certificate cert = ca.issue("Đặng Văn Sơn", "Trường THCS Nguyễn Du", "GV0043", ENDPOINTS).certificate();
+        BigInteger serial = cert.getSerialNumber();
+        ca.revoke(serial, CRLReason.CESSATION_OF_OPERATION, NOW);
+        ca.revoke(serial, CRLReason.KEY_COMPROMISE, NOW.plusSeconds(60));
+
+        assertThat(ca.revocation(serial)).hasValueSatisfying(revocation -> {
+            assertThat(revocation.reason()).isEqualTo(CRLReason.CESSATION_OF_OPERATION);
+            assertThat(revocation.time()).isEqualTo(NOW);
+        });
+        X509CRL first = ca.crl(Duration.ofDays(7));
+        X509CRL second = ca.crl(Duration.ofDays(7));
+        first.verify(ca.certificate().getPublicKey());
+        assertThat(first.getRevokedCertificate(serial)).isNotNull();
+        assertThat(second.getRevokedCertificate(serial)).isNotNull();
+        assertThat(second.getThisUpdate()).isEqualTo(java.util.Date.from(NOW));
+        assertThat(crlNumber(second)).isGreaterThan(crlNumber(first));
+    }
+
+    @Test
+    void theTsaCertificateHasOnlyACriticalTimeStampingUsage() throws Exception {
+        X509Certificate tsa = ca.issueTimestamping("Hocba Test TSA", ENDPOINTS).certificate();
+
+        tsa.verify(ca.certificate().getPublicKey());
+        assertThat(tsa.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
+        assertThat(tsa.getCriticalExtensionOIDs()).contains("2.5.29.37", "2.5.29.15");
+        assertThat(tsa.getKeyUsage()[0]).as("digitalSignature").isTrue();
+        assertThat(tsa.getExtensionValue("2.5.29.31")).as("CRL distribution points").isNotNull();
+        assertThat(tsa.getExtensionValue("1.3.6.1.5.5.7.1.1")).as("authority information access").isNotNull();
+    }
+
+    @Test
+    void endpointsMustBeHttpUrls() {
+        assertThatThrownBy(() -> new RevocationEndpoints(
+                URI.create("ldap://ca/ocsp"), ENDPOINTS.caIssuers(), ENDPOINTS.crl()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ocsp");
+    }
+
+    private static long crlNumber(X509CRL crl) throws Exception {
+        return CRLNumber.getInstance(
+                ASN1OctetString.getInstance(crl.getExtensionValue("2.5.29.20")).getOctets())
+                .getCRLNumber().longValueExact();
     }
 }

@@ -1,0 +1,290 @@
+package vn.hocba.signing.pki;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPAlgorithms;
+import org.bouncycastle.tsp.TimeStampRequest;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampResponseGenerator;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+import vn.hocba.signing.SigningException;
+
+/**
+ * A {@link CertificateAuthority}'s services over plain HTTP on a loopback port, for the embedded demo and for tests:
+ * <ul>
+ * <li>{@code POST /tsa}: an RFC 3161 time-stamping authority ({@code application/timestamp-query} in,
+ * {@code application/timestamp-reply} out), SHA-256, with its own certificate issued by the CA (see
+ * {@link CertificateAuthority#issueTimestamping});</li>
+ * <li>{@code POST /ocsp} and {@code GET /ocsp/{base64 request}} (RFC 6960 A.1): an OCSP responder signed by the CA
+ * itself (RFC 6960 4.2.2.2: the issuer may sign its own responses), answering good, revoked or unknown from the CA's
+ * records, with the request's nonce echoed;</li>
+ * <li>{@code GET /crl}: a fresh CRL, DER ({@code application/pkix-crl});</li>
+ * <li>{@code GET /ca.crt}: the CA's certificate, DER ({@code application/pkix-cert}), for AIA caIssuers.</li>
+ * </ul>
+ * The CA's clock gives the time of tokens, answers and CRLs. {@link #close()} stops the server. Thread-safe.
+ */
+public final class PkiServices implements AutoCloseable {
+
+    /** How long an OCSP answer or a CRL is fresh (RFC 6960 nextUpdate, RFC 5280 nextUpdate). */
+    private static final Duration FRESHNESS = Duration.ofDays(7);
+    /** The TSA's policy: an OID of the ITU-T/ISO "example" arc (2.999), as this is a test TSA, not a real one. */
+    private static final ASN1ObjectIdentifier TSA_POLICY = new ASN1ObjectIdentifier("2.999.1.1");
+    private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
+
+    private final CertificateAuthority ca;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RevocationEndpoints endpoints;
+    private final URI tsa;
+    private final IssuedCredential tsaCredential;
+    private final AtomicLong tsaSerial = new AtomicLong();
+    private final DigestCalculatorProvider digests;
+    private final X509CertificateHolder caHolder;
+
+    private PkiServices(CertificateAuthority ca, HttpServer server) throws GeneralSecurityException,
+            OperatorCreationException {
+        this.ca = ca;
+        this.server = server;
+        InetSocketAddress address = server.getAddress();
+        String base = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        this.endpoints = new RevocationEndpoints(URI.create(base + "/ocsp"), URI.create(base + "/ca.crt"),
+                URI.create(base + "/crl"));
+        this.tsa = URI.create(base + "/tsa");
+        this.tsaCredential = ca.issueTimestamping("Hocba Test TSA", endpoints);
+        this.digests = new JcaDigestCalculatorProviderBuilder().build();
+        this.caHolder = new JcaX509CertificateHolder(ca.certificate());
+        this.executor = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "pki-services");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/tsa", exchange -> handle(exchange, "POST", this::timestamp));
+        server.createContext("/ocsp", exchange -> handle(exchange, null, this::ocsp));
+        server.createContext("/crl", exchange -> handle(exchange, "GET", this::crl));
+        server.createContext("/ca.crt", exchange -> handle(exchange, "GET", this::caCertificate));
+    }
+
+    /**
+     * Starts the services on the loopback interface.
+     *
+     * @param ca   the CA whose records the services serve
+     * @param port the port, or 0 for any free one
+     * @return the running services
+     */
+    public static PkiServices start(CertificateAuthority ca, int port) {
+        Objects.requireNonNull(ca, "ca");
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new SigningException("cannot listen on loopback port " + port, e);
+        }
+        try {
+            PkiServices services = new PkiServices(ca, server);
+            server.start();
+            return services;
+        } catch (GeneralSecurityException | OperatorCreationException | RuntimeException e) {
+            server.stop(0);
+            throw new SigningException("cannot start the PKI services", e);
+        }
+    }
+
+    /** @return the OCSP, caIssuers and CRL URLs to put in issued certificates */
+    public RevocationEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** @return the RFC 3161 time-stamping URL */
+    public URI timestampUrl() {
+        return tsa;
+    }
+
+    /** @return the TSA's certificate (its chain ends with the CA) */
+    public X509Certificate timestampingCertificate() {
+        return tsaCredential.certificate();
+    }
+
+    /** Stops the server at once; requests in progress are dropped. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private record Reply(int status, String contentType, byte[] body) {
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Reply answer(HttpExchange exchange, byte[] body) throws Exception;
+    }
+
+    private static void handle(HttpExchange exchange, String method, Handler handler) throws IOException {
+        try (exchange) {
+            Reply reply;
+            if (method != null && !method.equals(exchange.getRequestMethod())) {
+                reply = new Reply(405, "text/plain", ("use " + method).getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseHeaders().add("Allow", method);
+            } else {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                try {
+                    reply = handler.answer(exchange, body);
+                } catch (Exception e) {
+                    reply = new Reply(500, "text/plain",
+                            String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+            exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+    }
+
+    private Reply timestamp(HttpExchange exchange, byte[] body) throws Exception {
+        TimeStampRequest request;
+        try {
+            request = new TimeStampRequest(body);
+        } catch (IOException | RuntimeException e) {
+            return new Reply(400, "text/plain", "not a timestamp query".getBytes(StandardCharsets.UTF_8));
+        }
+        // ESSCertIDv2 with SHA-256 identifies the TSA certificate (RFC 5816)
+        TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
+                new JcaSimpleSignerInfoGeneratorBuilder().build(SIGNATURE_ALGORITHM, tsaCredential.privateKey(),
+                        tsaCredential.certificate()),
+                digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)), TSA_POLICY);
+        tokens.addCertificates(new JcaCertStore(tsaCredential.chain()));
+        TimeStampResponseGenerator responses = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+        // generate() answers a rejection (not an exception) for a request with an unsupported digest or policy
+        TimeStampResponse response = responses.generate(request,
+                BigInteger.valueOf(tsaSerial.incrementAndGet()), Date.from(ca.clock().instant()));
+        return new Reply(200, "application/timestamp-reply", response.getEncoded());
+    }
+
+    private Reply ocsp(HttpExchange exchange, byte[] body) throws Exception {
+        byte[] encoded;
+        if ("POST".equals(exchange.getRequestMethod())) {
+            encoded = body;
+        } else if ("GET".equals(exchange.getRequestMethod())) {
+            // RFC 6960 A.1: GET {url}/{url-encoding of base-64 encoding of the DER encoding of the OCSPRequest}
+            String path = exchange.getRequestURI().getRawPath();
+            String tail = path.length() > "/ocsp/".length() ? path.substring("/ocsp/".length()) : "";
+            try {
+                encoded = Base64.getDecoder().decode(URLDecoder.decode(tail, StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                return ocspError(OCSPRespBuilder.MALFORMED_REQUEST);
+            }
+        } else {
+            return new Reply(405, "text/plain", "use POST or GET".getBytes(StandardCharsets.UTF_8));
+        }
+        OCSPReq request;
+        try {
+            request = new OCSPReq(encoded);
+        } catch (IOException | RuntimeException e) {
+            return ocspError(OCSPRespBuilder.MALFORMED_REQUEST);
+        }
+        return new Reply(200, "application/ocsp-response", answer(request).getEncoded());
+    }
+
+    private OCSPResp answer(OCSPReq request) throws OCSPException, OperatorCreationException,
+            CertificateEncodingException {
+        Instant now = ca.clock().instant();
+        BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(caHolder.getSubject()));
+        for (Req one : request.getRequestList()) {
+            CertificateID id = one.getCertID();
+            builder.addResponse(id, status(id), Date.from(now), Date.from(now.plus(FRESHNESS)), null);
+        }
+        Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        if (nonce != null) {
+            // RFC 8954: echo the client's nonce so it can tell this answer is not a replay
+            builder.setResponseExtensions(new Extensions(nonce));
+        }
+        ContentSigner signer = new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(ca.privateKey());
+        BasicOCSPResp basic = builder.build(signer, new X509CertificateHolder[] {caHolder}, Date.from(now));
+        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic);
+    }
+
+    private CertificateStatus status(CertificateID id) throws OCSPException {
+        if (!id.matchesIssuer(caHolder, digests) || !ca.issued(id.getSerialNumber())) {
+            return new UnknownStatus();
+        }
+        Optional<Revocation> revocation = ca.revocation(id.getSerialNumber());
+        if (revocation.isPresent()) {
+            return new RevokedStatus(Date.from(revocation.get().time()), revocation.get().reasonCode());
+        }
+        return CertificateStatus.GOOD;
+    }
+
+    private static Reply ocspError(int status) throws OCSPException, IOException {
+        return new Reply(200, "application/ocsp-response", new OCSPRespBuilder().build(status, null).getEncoded());
+    }
+
+    private Reply crl(HttpExchange exchange, byte[] body) throws Exception {
+        return new Reply(200, "application/pkix-crl", ca.crl(FRESHNESS).getEncoded());
+    }
+
+    private Reply caCertificate(HttpExchange exchange, byte[] body) throws Exception {
+        return new Reply(200, "application/pkix-cert", ca.certificate().getEncoded());
+    }
+
+    @Override
+    public String toString() {
+        return "PkiServices[" + server.getAddress() + "]";
+    }
+}
