@@ -6,20 +6,23 @@ import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.SchoolDirectory;
+import vn.hocba.archive.security.StudentAccess;
 
 /**
  * The caller's standing toward the corrections of a class, from the staff list and class assignments of THAT school
  * year (roles hold per year, DOMAIN.md). Who may see a class's corrections is who may see its students' results
- * (security's StudentAccess, taken here from {@link Caller} until that class takes it too): the system administrator;
+ * ({@link StudentAccess}, whose rules this class calls): the system administrator;
  * the school's leadership, clerks and administrators of that year; the class's teachers.
  */
 @Component
 class CorrectionAccess {
 
     private final SchoolDirectory directory;
+    private final StudentAccess students;
 
-    CorrectionAccess(SchoolDirectory directory) {
+    CorrectionAccess(SchoolDirectory directory, StudentAccess students) {
         this.directory = directory;
+        this.students = students;
     }
 
     /** 403 for anyone but the system administrator and the school's staff: another school's data never shows. */
@@ -45,29 +48,19 @@ class CorrectionAccess {
                 caller.username().equals(requestedBy));
     }
 
-    /** Whether the caller teaches the class that year (homeroom or any subject). */
+    /** Whether the caller teaches the class that year (homeroom or any subject): the rule of {@link StudentAccess}. */
     boolean teaches(Caller caller, String school, SchoolDirectory.SchoolClass schoolClass) {
-        return caller.staffId() != null && caller.isStaffOf(school)
-                && (caller.staffId().equals(schoolClass.homeroomTeacher())
-                        || schoolClass.subjectTeachers().containsValue(caller.staffId()));
+        return StudentAccess.teaches(caller, school, schoolClass);
     }
 
     /** The system administrator, or staff holding a school-wide role in that school year. */
     boolean seesWholeYear(Caller caller, String school, String year) {
-        if (caller.administrator()) {
-            return true;
-        }
-        return caller.isStaffOf(school) && directory.staff(school, year, caller.staffId())
-                .map(m -> m.roles().stream().anyMatch(StaffRole.SCHOOL_WIDE::contains))
-                .orElse(false);
+        return students.seesWholeYear(caller, school, year);
     }
 
-    /** Whether the caller may see the corrections of that class (as StudentAccess.requireClass decides). */
+    /** Whether the caller may see the corrections of that class: who may see its students ({@link StudentAccess}). */
     boolean maySee(Caller caller, String school, String year, String classCode) {
-        if (seesWholeYear(caller, school, year)) {
-            return true;
-        }
-        return directory.schoolClass(school, year, classCode).map(c -> teaches(caller, school, c)).orElse(false);
+        return seesWholeYear(caller, school, year) || students.teaches(caller, school, year, classCode);
     }
 
     static ForbiddenException mayNotSee(String classCode) {

@@ -5,5 +5,5 @@
  * {@link vn.hocba.archive.corrections.CorrectionApproved}, upon which the documents that printed the old value are
  * reissued.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "school"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "school", "security"})
 package vn.hocba.archive.corrections;

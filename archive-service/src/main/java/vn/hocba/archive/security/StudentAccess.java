@@ -112,6 +112,11 @@ public class StudentAccess {
         return new ReadableRecords(false, years);
     }
 
+    /** Whether the caller, staff of {@code school}, is the homeroom or a subject teacher of that (loaded) class. */
+    public static boolean teaches(Caller caller, String school, SchoolDirectory.SchoolClass schoolClass) {
+        return caller.isStaffOf(school) && teaches(caller.staffId(), schoolClass);
+    }
+
     /** The homeroom teacher or a subject teacher of the class: the same test as {@link #require}'s. */
     private static boolean teaches(String staffId, SchoolDirectory.SchoolClass schoolClass) {
         return staffId.equals(schoolClass.homeroomTeacher()) || schoolClass.subjectTeachers().containsValue(staffId);

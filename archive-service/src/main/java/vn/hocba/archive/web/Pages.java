@@ -124,14 +124,14 @@ class Pages {
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year,
                                                         @PathVariable String student,
                                                         Caller user) {
-        return workflow.pdf(recordKey(school, year, student), null, user).inline();
+        return workflow.pdf(workflow.studentRecordKey(school, year, student, user), null, user).inline();
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/render")
     String render(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                   Caller user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
-            workflow.render(recordKey(school, year, student), user);
+            workflow.render(workflow.studentRecordKey(school, year, student, user), user);
             return "Đã tạo học bạ của " + student + ".";
         });
     }
@@ -140,7 +140,7 @@ class Pages {
     String sign(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                 Caller user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
-            var r = workflow.signCurrent(recordKey(school, year, student), user, null);
+            var r = workflow.signCurrent(workflow.studentRecordKey(school, year, student, user), user, null);
             boolean complete = r.awaiting().isEmpty();
             return "Đã ký học bạ của " + student + (complete ? "; học bạ đã đủ chữ ký và đang được lưu trữ." : ".");
         });
@@ -218,13 +218,6 @@ class Pages {
     @GetMapping("/documents/{lookupCode}/pdf")
     org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable java.util.UUID lookupCode, Caller user) {
         return workflow.pdf(lookupCode, user).inline();
-    }
-
-    /** The key of a student's record; an unknown student answers 404. */
-    private DocumentKey recordKey(String school, String year, String student) {
-        var found = directory.student(school, year, student)
-                .orElseThrow(() -> new vn.hocba.archive.common.NotFoundException("student " + student, "học sinh " + student));
-        return DocumentKey.studentRecord(school, year, found.classCode(), student);
     }
 
     /** Staff names of the year, loaded once per page. */

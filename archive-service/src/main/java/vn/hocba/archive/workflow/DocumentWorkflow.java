@@ -148,7 +148,7 @@ public class DocumentWorkflow {
         locks.requireLocked(key.school(), key.schoolYear(), key.classCode(), key.terms());
         UUID lookupCode = UUID.randomUUID();
         Instant now = clock.instant();
-        Reissue reissue = reissueOf(key, null, List.of());
+        Reissue reissue = reissueOf(key, null, corrections.ofClass(key.school(), key.schoolYear(), key.classCode()));
         DocumentDrafts.Draft draft = drafts.draft(key, lookupCode, 1, now, reissue);
         String sha = Hashes.sha256(draft.pdf());
         try {
@@ -191,6 +191,22 @@ public class DocumentWorkflow {
         return out;
     }
 
+    /**
+     * The key of a student's record; the student's class comes from the school's data. An unknown student answers 404
+     * to a caller who may see the school, 403 to others (who learn nothing of it).
+     */
+    public DocumentKey studentRecordKey(String school, String year, String student, Caller caller) {
+        var found = directory.student(school, year, student);
+        if (found.isEmpty()) {
+            if (!caller.mayRead(school)) {
+                throw new ForbiddenException("you may not see data of school " + school,
+                        "bạn không được xem dữ liệu của trường " + school);
+            }
+            throw new NotFoundException("student " + student + " in " + year, "học sinh " + student + " năm học " + year);
+        }
+        return DocumentKey.studentRecord(school, year, found.get().classCode(), student);
+    }
+
     // ---- reading by lookup code -----------------------------------------------------------------------------------
 
     /**
@@ -221,12 +237,17 @@ public class DocumentWorkflow {
             }
             throw unreadable();
         }
+        return readable(found.get(), caller);
+    }
+
+    /** {@code version} if the caller may read it; the same 403 as for an unknown code otherwise. */
+    private DocumentRepository.Version readable(DocumentRepository.Version version, Caller caller) {
         try {
-            requireReadable(caller, found.get().key());
+            requireReadable(caller, version.key());
         } catch (ForbiddenException e) {
             throw unreadable();
         }
-        return found.get();
+        return version;
     }
 
     private static ForbiddenException unreadable() {
@@ -242,7 +263,7 @@ public class DocumentWorkflow {
 
     // ---- signing --------------------------------------------------------------------------------------------------
 
-    /** The caller signs their step of the current version of {@code key}. As {@link #sign(UUID, Caller, String)}. */
+    /** The caller signs their step of the current version of {@code key}. As {@link #sign(UUID, Caller, IfMatch)}. */
     public DocumentView signCurrent(DocumentKey key, Caller caller, IfMatch ifMatch) {
         requireStaffOf(caller, key.school());
         Optional<DocumentRepository.Version> found = documents.latest(key);
@@ -266,15 +287,15 @@ public class DocumentWorkflow {
      */
     public DocumentView sign(UUID lookupCode, Caller caller, IfMatch ifMatch) {
         requireStaffOf(caller, null);
-        return sign(readable(lookupCode, caller), caller, ifMatch);
+        return sign(documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable), caller, ifMatch);
     }
 
     private DocumentView sign(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
-        requireStaffOf(caller, arrived.key().school());
-        // every planned signer may read the document, so the access rule's queries are paid only for others
         SigningPlan plan = documents.plan(arrived.lookupCode());
-        if (!plan.includes(caller.staffId())) {
-            requireReadable(caller, arrived.key());
+        if (!caller.isStaffOf(arrived.key().school()) || !plan.includes(caller.staffId())) {
+            // every planned signer may read the document, so the access rule's queries are paid only for others; who
+            // may not read it learns nothing of it, as from an unknown code
+            readable(arrived, caller);
             throw notInSequence(arrived.key());
         }
         requireVersion(arrived, ifMatch);
@@ -484,17 +505,16 @@ public class DocumentWorkflow {
 
     /** What a version of {@code key} prints about corrections: those of its student / subject / terms. */
     private Reissue reissueOf(DocumentKey key, UUID supersedes, List<ApprovedCorrections.Approved> approved) {
-        if (supersedes == null && approved.isEmpty()) {
-            approved = corrections.ofClass(key.school(), key.schoolYear(), key.classCode());
-        }
         List<ApprovedCorrections.Approved> mine = approved.stream()
                 .filter(a -> prints(key, a.studentId(), a.subject(), a.term())).toList();
+        if (mine.isEmpty()) {
+            return new Reissue(supersedes, 0, List.of()); // the common case: no subject names to look up
+        }
         Set<String> codes = new LinkedHashSet<>();
         mine.forEach(a -> codes.add(a.subject()));
-        // in the school's subject order
-        Map<String, String> names = subjectNameMap(key);
-        List<String> subjectNames = names.keySet().stream().filter(codes::contains).map(names::get).toList();
-        return new Reissue(supersedes, mine.size(), mine.isEmpty() ? List.of() : subjectNames);
+        Map<String, String> names = subjectNameMap(key); // in the school's subject order
+        return new Reissue(supersedes, mine.size(),
+                names.keySet().stream().filter(codes::contains).map(names::get).toList());
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.hocba.archive.common.Caller;
-import vn.hocba.archive.common.NotFoundException;
-import vn.hocba.archive.school.SchoolDirectory;
 
 /** The stable student record and signature endpoints (API.md "Documents"; SCHOOL-YEAR-FORMAT.md). */
 @RestController
@@ -21,24 +19,22 @@ import vn.hocba.archive.school.SchoolDirectory;
 class RecordController {
 
     private final DocumentWorkflow workflow;
-    private final SchoolDirectory directory;
 
-    RecordController(DocumentWorkflow workflow, SchoolDirectory directory) {
+    RecordController(DocumentWorkflow workflow) {
         this.workflow = workflow;
-        this.directory = directory;
     }
 
     @PostMapping("/record")
     ResponseEntity<DocumentView> render(@PathVariable String school, @PathVariable String year,
                                         @PathVariable String student, Caller caller) {
-        var rendered = workflow.render(key(school, year, student, caller), caller);
+        var rendered = workflow.render(workflow.studentRecordKey(school, year, student, caller), caller);
         return ResponseEntity.status(rendered.created() ? HttpStatus.CREATED : HttpStatus.OK).body(rendered.document());
     }
 
     @GetMapping("/record")
     ResponseEntity<DocumentView> get(@PathVariable String school, @PathVariable String year,
                                      @PathVariable String student, Caller caller) {
-        var record = workflow.current(key(school, year, student, caller), caller);
+        var record = workflow.current(workflow.studentRecordKey(school, year, student, caller), caller);
         return ResponseEntity.ok().eTag(record.sha256()).body(record);
     }
 
@@ -47,29 +43,13 @@ class RecordController {
                                       @PathVariable String student,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       Caller caller) {
-        var signed = workflow.signCurrent(key(school, year, student, caller), caller, IfMatch.parse(ifMatch));
+        var signed = workflow.signCurrent(workflow.studentRecordKey(school, year, student, caller), caller, IfMatch.parse(ifMatch));
         return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
     }
 
     @GetMapping("/record.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                                @RequestParam(required = false) Integer version, Caller caller) {
-        return workflow.pdf(key(school, year, student, caller), version, caller).inline();
-    }
-
-    /**
-     * The key of the student's record; the student's class comes from the school's data. An unknown student answers
-     * 404 to a caller who may see the school, 403 to others (who learn nothing of it).
-     */
-    private DocumentKey key(String school, String year, String student, Caller caller) {
-        var found = directory.student(school, year, student);
-        if (found.isEmpty()) {
-            if (!caller.mayRead(school)) {
-                throw new vn.hocba.archive.common.ForbiddenException("you may not see data of school " + school,
-                        "bạn không được xem dữ liệu của trường " + school);
-            }
-            throw new NotFoundException("student " + student + " in " + year, "học sinh " + student + " năm học " + year);
-        }
-        return DocumentKey.studentRecord(school, year, found.get().classCode(), student);
+        return workflow.pdf(workflow.studentRecordKey(school, year, student, caller), version, caller).inline();
     }
 }
