@@ -7,13 +7,16 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
@@ -32,23 +35,35 @@ import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.spi.signature.AdvancedSignature;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.tsp.TimestampToken;
 
+import vn.hocba.signing.InvalidSignatureValueException;
+import vn.hocba.signing.PadesLevel;
 import vn.hocba.signing.PdfSigner;
+import vn.hocba.signing.PendingSignature;
 import vn.hocba.signing.SignatureBox;
 import vn.hocba.signing.SignatureRequest;
 import vn.hocba.signing.SigningException;
-import vn.hocba.signing.SigningToken;
+import vn.hocba.signing.SigningSettings;
 
 /**
- * {@link PdfSigner} on EU DSS with the PDFBox native drawer: adds one PAdES-BASELINE-B signature (SHA-256) per call
- * as an incremental update, with a visible appearance that shows "Ký bởi: name", the role label and
- * "Ngày ký: dd/MM/yyyy HH:mm" (Vietnam time), drawn as real text with the given TrueType font.
+ * {@link PdfSigner} on EU DSS with the PDFBox native drawer: PAdES baseline signatures (B-B, B-T, B-LT, B-LTA;
+ * ETSI EN 319 142-1) as approval signatures in incremental updates, never a certification signature (which would
+ * forbid the later signatures and archive timestamps), with a visible appearance that shows "Ký bởi: name", the role
+ * label and "Ngày ký: dd/MM/yyyy HH:mm" (Vietnam time), drawn as real text with the given TrueType font.
  *
  * <p>PDF/A: the appearance embeds a subset of the font, uses opaque DeviceGray colours only (covered by the
  * document's sRGB output intent) and no transparency, so a PDF/A-2b input stays PDF/A-2b (ISO 19005-2 6.2.11.4,
- * 6.4). Thread-safe: the DSS service is shared, parameters are built per call; the font is prepared once (see
+ * 6.4). Thread-safe: parameters and DSS services are built per call; the font is prepared once (see
  * {@code VisibleSignatureFont}).
+ *
+ * <p>Preparing and completing are deterministic: the same PDF, certificate, request (with its fixed signing time)
+ * and level give the same data to sign in any instance, so a {@link PendingSignature} prepared before a restart
+ * completes after it.
  */
 public final class DssPdfSigner implements PdfSigner {
 
@@ -56,9 +71,13 @@ public final class DssPdfSigner implements PdfSigner {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter VISIBLE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final float PADDING = 2f;
+    /**
+     * Room reserved for the CMS signature: the certificate chain, the signature value and, from B-T on, the RFC 3161
+     * token with the TSA's chain (about 6 KB for RSA 2048/3072 chains of three certificates).
+     */
+    private static final int CONTENT_SIZE = 12_288;
 
     private final VisibleSignatureFont font;
-    private final PAdESService service;
 
     /**
      * @param trueTypeFontForVisibleText the bytes of a TrueType font with Vietnamese glyphs (e.g. DejaVuSans.ttf)
@@ -66,29 +85,49 @@ public final class DssPdfSigner implements PdfSigner {
     public DssPdfSigner(byte[] trueTypeFontForVisibleText) {
         Objects.requireNonNull(trueTypeFontForVisibleText, "trueTypeFontForVisibleText");
         this.font = new VisibleSignatureFont(trueTypeFontForVisibleText);
-        // B-level signing needs no revocation data; "simple creation only" keeps the verifier offline (no AIA)
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier(true);
-        this.service = new PAdESService(verifier);
-        // the native drawer writes text with the font (not a raster image of it), so text stays selectable and small
-        this.service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
     }
 
     @Override
-    public byte[] sign(byte[] pdf, SigningToken token, SignatureRequest request) {
+    public PendingSignature prepare(byte[] pdf, List<X509Certificate> chain, SignatureRequest request,
+                                    SigningSettings settings) {
         Objects.requireNonNull(pdf, "pdf");
-        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(request, "request");
-        DSSDocument document = new InMemoryDocument(pdf, "document.pdf");
-        SignatureAlgorithm algorithm = signatureAlgorithm(token.signatureAlgorithm());
-        PAdESSignatureParameters parameters = parameters(token, request, algorithm);
+        Objects.requireNonNull(settings, "settings");
+        if (chain.isEmpty()) {
+            throw new SigningException("no signing certificate");
+        }
+        SignatureAlgorithm algorithm = signatureAlgorithm(chain.get(0), settings.digest());
+        PAdESSignatureParameters parameters = parameters(chain, request, algorithm, creationLevel(settings.level()));
         try {
-            // three steps (ETSI EN 319 142-1 via DSS): data to sign, sign with the token, assemble
-            ToBeSigned dataToSign = service.getDataToSign(document, parameters);
-            byte[] signatureBytes = token.sign(dataToSign.getBytes());
-            verify(token, dataToSign.getBytes(), signatureBytes);
-            DSSDocument signed = service.signDocument(document, parameters,
-                    new SignatureValue(algorithm, signatureBytes));
-            return toBytes(signed);
+            ToBeSigned dataToSign = service(settings).getDataToSign(new InMemoryDocument(pdf, "document.pdf"),
+                    parameters);
+            return new PendingSignature(sha256(pdf), settings.level(), settings.digest(), algorithm.getJCEId(), chain,
+                    request, dataToSign.getBytes());
+        } catch (RuntimeException e) {
+            throw new SigningException("cannot prepare the signature: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] complete(byte[] pdf, PendingSignature pending, byte[] signatureValue, SigningSettings settings) {
+        Objects.requireNonNull(pdf, "pdf");
+        Objects.requireNonNull(pending, "pending");
+        Objects.requireNonNull(signatureValue, "signatureValue");
+        Objects.requireNonNull(settings, "settings");
+        if (!sha256(pdf).equals(pending.pdfSha256())) {
+            throw new SigningException("the document changed since the signature was prepared");
+        }
+        SignatureAlgorithm algorithm = SignatureAlgorithm.forJAVA(pending.signatureAlgorithm());
+        verify(pending.certificate(), pending.signatureAlgorithm(), pending.dataToSign(), signatureValue);
+        PAdESSignatureParameters parameters = parameters(pending.chain(), pending.request(), algorithm,
+                creationLevel(pending.level()));
+        try {
+            PAdESService service = service(settings.withLevel(pending.level()));
+            DSSDocument signed = service.signDocument(new InMemoryDocument(pdf, "document.pdf"), parameters,
+                    new SignatureValue(algorithm, signatureValue));
+            byte[] out = toBytes(signed);
+            return pending.level().longTerm() ? extend(out, pending.level(), settings) : out;
         } catch (SigningException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -96,17 +135,112 @@ public final class DssPdfSigner implements PdfSigner {
         }
     }
 
-    private PAdESSignatureParameters parameters(SigningToken token, SignatureRequest request,
-                                                SignatureAlgorithm algorithm) {
+    @Override
+    public byte[] extend(byte[] signedPdf, PadesLevel level, SigningSettings settings) {
+        Objects.requireNonNull(signedPdf, "signedPdf");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(settings, "settings");
+        if (level == PadesLevel.B_B) {
+            throw new IllegalArgumentException("a signature is extended to B-T, B-LT or B-LTA, not to B-B");
+        }
+        SigningSettings extension = settings.withLevel(level);
+        DSSDocument document = new InMemoryDocument(signedPdf, "document.pdf");
+        try {
+            if (level.longTerm()) {
+                awaitRevocationAfterTimestamps(document);
+            }
+            PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+            parameters.setSignatureLevel(dssLevel(level));
+            parameters.setDigestAlgorithm(digest(settings.digest()));
+            parameters.setContentSize(CONTENT_SIZE);
+            return toBytes(service(extension).extendDocument(document, parameters));
+        } catch (RuntimeException e) {
+            throw new SigningException("cannot extend the signatures to " + level.label() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A service for one call: DSS keeps the TSA and the certificate verifier on the service, and both come from the
+     * settings. Below B-LT the verifier stays offline ("simple creation": nothing is fetched); from B-LT on it asks
+     * the settings' revocation source, trusts their anchors, and refuses a revoked certificate (DSS's default alert).
+     */
+    private PAdESService service(SigningSettings settings) {
+        CommonCertificateVerifier verifier;
+        if (settings.level().longTerm()) {
+            verifier = new CommonCertificateVerifier();
+            verifier.setAIASource(null);
+            CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+            settings.trustAnchors().forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor)));
+            verifier.setTrustedCertSources(trusted);
+            if (settings.revocation() != null) {
+                verifier.setOcspSource(PortSources.ocsp(settings.revocation()));
+                verifier.setCrlSource(PortSources.crl(settings.revocation()));
+            }
+        } else {
+            verifier = new CommonCertificateVerifier(true);
+        }
+        PAdESService service = new PAdESService(verifier);
+        // the native drawer writes text with the font (not a raster image of it), so text stays selectable and small
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        if (settings.timestamps() != null) {
+            service.setTspSource(PortSources.tsp(settings.timestamps()));
+        }
+        return service;
+    }
+
+    /**
+     * B-LT needs revocation data produced after the newest signature timestamp (ETSI EN 319 102-1 5.6.2.4); OCSP and
+     * RFC 3161 times are often whole seconds, so an extension right after the last signature waits for the next one.
+     */
+    private static void awaitRevocationAfterTimestamps(DSSDocument document) {
+        PDFDocumentValidator validator = new PDFDocumentValidator(document);
+        Instant newest = null;
+        for (AdvancedSignature signature : validator.getSignatures()) {
+            for (TimestampToken timestamp : signature.getSignatureTimestamps()) {
+                Instant time = timestamp.getGenerationTime().toInstant();
+                newest = newest == null || time.isAfter(newest) ? time : newest;
+            }
+        }
+        if (newest == null) {
+            return;
+        }
+        long waitMillis = newest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).plusMillis(20).toEpochMilli()
+                - System.currentTimeMillis();
+        if (waitMillis > 0) {
+            try {
+                Thread.sleep(Math.min(waitMillis, 2_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SigningException("interrupted while waiting to extend", e);
+            }
+        }
+    }
+
+    /** A new signature is made at B-T at most; higher levels are an extension of it (done in {@link #complete}). */
+    private static PadesLevel creationLevel(PadesLevel level) {
+        return level.longTerm() ? PadesLevel.B_T : level;
+    }
+
+    private static SignatureLevel dssLevel(PadesLevel level) {
+        return switch (level) {
+            case B_B -> SignatureLevel.PAdES_BASELINE_B;
+            case B_T -> SignatureLevel.PAdES_BASELINE_T;
+            case B_LT -> SignatureLevel.PAdES_BASELINE_LT;
+            case B_LTA -> SignatureLevel.PAdES_BASELINE_LTA;
+        };
+    }
+
+    private PAdESSignatureParameters parameters(List<X509Certificate> chain, SignatureRequest request,
+                                                SignatureAlgorithm algorithm, PadesLevel level) {
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-        parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
-        parameters.setSigningCertificate(new CertificateToken(token.certificate()));
-        List<X509Certificate> chain = token.chain();
+        parameters.setSignatureLevel(dssLevel(level));
+        parameters.setSigningCertificate(new CertificateToken(chain.get(0)));
         parameters.setCertificateChain(chain.stream().map(CertificateToken::new).toList());
         parameters.setDigestAlgorithm(algorithm.getDigestAlgorithm());
         parameters.setEncryptionAlgorithm(algorithm.getEncryptionAlgorithm());
         parameters.bLevel().setSigningDate(Date.from(request.signingTime()));
         parameters.setSignerName(request.signerName());
+        parameters.setContentSize(CONTENT_SIZE);
         if (request.reason() != null) {
             parameters.setReason(request.reason());
         }
@@ -167,35 +301,55 @@ public final class DssPdfSigner implements PdfSigner {
      * A remote or hardware token may answer with a wrong key or garbage; embedding that would make a signature that
      * can never validate, so check it against the certificate first (costs well under a millisecond for RSA).
      */
-    private static void verify(SigningToken token, byte[] data, byte[] signatureValue) {
+    private static void verify(X509Certificate certificate, String algorithm, byte[] data, byte[] signatureValue) {
         boolean valid;
         try {
-            Signature verifier = Signature.getInstance(token.signatureAlgorithm());
-            verifier.initVerify(token.certificate().getPublicKey());
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
             verifier.update(data);
             valid = verifier.verify(signatureValue);
+        } catch (java.security.SignatureException e) {
+            valid = false;
         } catch (GeneralSecurityException e) {
-            throw new SigningException("cannot check the token's signature value", e);
+            throw new SigningException("cannot check the signature value", e);
         }
         if (!valid) {
-            throw new SigningException("the token's signature does not verify with its certificate "
-                    + token.certificate().getSubjectX500Principal().getName());
+            throw new InvalidSignatureValueException("the signature value does not verify with the certificate "
+                    + certificate.getSubjectX500Principal().getName());
         }
     }
 
-    private static SignatureAlgorithm signatureAlgorithm(String javaName) {
-        SignatureAlgorithm algorithm;
-        try {
-            algorithm = SignatureAlgorithm.forJAVA(javaName);
-        } catch (RuntimeException e) {
-            throw new SigningException("unsupported signature algorithm " + javaName, e);
-        }
-        if (algorithm.getDigestAlgorithm() != DigestAlgorithm.SHA256
-                && algorithm.getDigestAlgorithm() != DigestAlgorithm.SHA384
-                && algorithm.getDigestAlgorithm() != DigestAlgorithm.SHA512) {
-            throw new SigningException("signature algorithm " + javaName + " uses a digest weaker than SHA-256");
+    /**
+     * @param certificate the signer's certificate (RSA or EC key)
+     * @param digest      the JCA digest name
+     * @return the signature algorithm for that key and digest, e.g. RSA_SHA256
+     */
+    static SignatureAlgorithm signatureAlgorithm(X509Certificate certificate, String digest) {
+        DigestAlgorithm digestAlgorithm = digest(digest);
+        String key = certificate.getPublicKey().getAlgorithm();
+        EncryptionAlgorithm encryption = switch (key) {
+            case "RSA" -> EncryptionAlgorithm.RSA;
+            case "EC" -> EncryptionAlgorithm.ECDSA;
+            default -> throw new SigningException("unsupported key algorithm " + key);
+        };
+        return SignatureAlgorithm.getAlgorithm(encryption, digestAlgorithm);
+    }
+
+    private static DigestAlgorithm digest(String javaName) {
+        DigestAlgorithm algorithm = DigestAlgorithm.forJavaName(javaName);
+        if (algorithm != DigestAlgorithm.SHA256 && algorithm != DigestAlgorithm.SHA384
+                && algorithm != DigestAlgorithm.SHA512) {
+            throw new SigningException("digest " + javaName + " is weaker than SHA-256");
         }
         return algorithm;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] toBytes(DSSDocument document) {

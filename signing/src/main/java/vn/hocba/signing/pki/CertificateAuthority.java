@@ -108,6 +108,8 @@ public final class CertificateAuthority {
     private final Set<BigInteger> issued = ConcurrentHashMap.newKeySet();
     private final Map<BigInteger, Revocation> revocations = new ConcurrentHashMap<>();
     private final AtomicLong crlNumber = new AtomicLong();
+    /** Where issued serials and revocations are appended, or null to keep them in memory only. */
+    private volatile Path records;
 
     private CertificateAuthority(X509Certificate certificate, PrivateKey privateKey, Clock clock) {
         this.certificate = certificate;
@@ -262,7 +264,9 @@ public final class CertificateAuthority {
         if (!issued.contains(serial)) {
             throw new IllegalArgumentException("not issued by this CA: serial " + serial.toString(16));
         }
-        revocations.putIfAbsent(serial, revocation);
+        if (revocations.putIfAbsent(serial, revocation) == null) {
+            append("R " + serial.toString(16) + " " + reason.ordinal() + " " + time.toEpochMilli());
+        }
     }
 
     /**
@@ -311,6 +315,52 @@ public final class CertificateAuthority {
         return clock;
     }
 
+    /**
+     * Keeps this CA's records (issued serials and revocations) in {@code file}: reads what is there, then appends
+     * every later issue and revocation, forced to disk before the certificate or revocation is returned, so that the
+     * OCSP responder and the CRLs still know them after a restart. One line per record: {@code I <serial hex>} or
+     * {@code R <serial hex> <reason code> <epoch millis>}.
+     *
+     * @param file the records file (created if absent)
+     * @return this CA
+     */
+    public CertificateAuthority keepRecordsIn(Path file) {
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.US_ASCII)) {
+                    String[] parts = line.strip().split(" ");
+                    if (parts.length >= 2 && parts[0].equals("I")) {
+                        issued.add(new BigInteger(parts[1], 16));
+                    } else if (parts.length == 4 && parts[0].equals("R")) {
+                        BigInteger serial = new BigInteger(parts[1], 16);
+                        revocations.putIfAbsent(serial, new Revocation(serial,
+                                CRLReason.values()[Integer.parseInt(parts[2])], Instant.ofEpochMilli(Long.parseLong(parts[3]))));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new SigningException("cannot read the CA records " + file.getFileName(), e);
+        }
+        this.records = file;
+        return this;
+    }
+
+    private void append(String line) {
+        Path file = records;
+        if (file == null) {
+            return;
+        }
+        synchronized (this) {
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
+                channel.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                channel.force(true);
+            } catch (IOException e) {
+                throw new SigningException("cannot write the CA records " + file.getFileName(), e);
+            }
+        }
+    }
+
     @FunctionalInterface
     private interface Profile {
         void addExtensions(X509v3CertificateBuilder builder, PublicKey publicKey)
@@ -327,6 +377,7 @@ public final class CertificateAuthority {
                     subject, keyPair.getPublic());
             profile.addExtensions(builder, keyPair.getPublic());
             X509Certificate cert = sign(builder, privateKey);
+            append("I " + serial.toString(16));
             issued.add(serial);
             return new IssuedCredential(keyPair.getPrivate(), List.of(cert, certificate));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {

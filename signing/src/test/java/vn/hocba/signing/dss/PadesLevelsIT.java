@@ -1,0 +1,192 @@
+package vn.hocba.signing.dss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.security.cert.CRLReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.hocba.signing.InvalidSignatureValueException;
+import vn.hocba.signing.PadesLevel;
+import vn.hocba.signing.PendingSignature;
+import vn.hocba.signing.Pdfsig;
+import vn.hocba.signing.SignatureBox;
+import vn.hocba.signing.SignatureRequest;
+import vn.hocba.signing.SigningException;
+import vn.hocba.signing.SigningSettings;
+import vn.hocba.signing.SigningToken;
+import vn.hocba.signing.TestPdfs;
+import vn.hocba.signing.ValidationReport;
+import vn.hocba.signing.http.HttpRevocationSource;
+import vn.hocba.signing.http.HttpTimestampSource;
+import vn.hocba.signing.pki.CertificateAuthority;
+import vn.hocba.signing.pki.IssuedCredential;
+import vn.hocba.signing.pki.PkiServices;
+
+/**
+ * The three-step signing port at each level against the test PKI's real services (TSA, OCSP, CRL over HTTP): a
+ * signature prepared in one signer instance completes in another from its encoded form; B-T per signature, then the
+ * whole file extended to B-LTA validates in DSS offline (services stopped) and in pdfsig.
+ */
+class PadesLevelsIT {
+
+    private static final String SCHOOL = "Trường THCS Mạo Khê II";
+
+    private CertificateAuthority ca;
+    private PkiServices services;
+    private SigningSettings settings;
+
+    @BeforeEach
+    void start() {
+        ca = CertificateAuthority.createRoot("Hocba Test Root CA", SCHOOL, Clock.systemUTC());
+        services = PkiServices.start(ca, 0);
+        settings = new SigningSettings(PadesLevel.B_T, "SHA-256",
+                new HttpTimestampSource(services.timestampUrl(), Duration.ofSeconds(5)),
+                new HttpRevocationSource(Duration.ofSeconds(5), Clock.systemUTC()), List.of(ca.certificate()));
+    }
+
+    @AfterEach
+    void stop() {
+        services.close();
+    }
+
+    @Test
+    void aSignaturePreparedByOneInstanceCompletesInAnotherFromItsEncodedForm() {
+        IssuedCredential teacher = ca.issue("Nguyễn Thị Hồng Nhung", SCHOOL, "GV0042", services.endpoints());
+        byte[] pdf = TestPdfs.pdfA2b(1, 10);
+
+        PendingSignature pending = signer().prepare(pdf, teacher.chain(), request(0, "Nguyễn Thị Hồng Nhung"), settings);
+        byte[] stored = pending.encode();
+        PendingSignature restored = PendingSignature.decode(stored);
+        byte[] value;
+        try (SigningToken token = teacher.token()) {
+            value = token.sign(restored.dataToSign());
+        }
+        byte[] signed = signer().complete(pdf, restored, value, settings);
+
+        // B-T keeps no revocation data: validated with the services' OCSP and CRL online
+        var report = validateOnline(signed);
+        String id = report.getFirstSignatureId();
+        assertThat(report.getIndication(id)).as(String.valueOf(report.getSubIndication(id)))
+                .isEqualTo(eu.europa.esig.dss.enumerations.Indication.TOTAL_PASSED);
+        assertThat(report.getSignatureFormat(id)).isEqualTo(eu.europa.esig.dss.enumerations.SignatureLevel.PAdES_BASELINE_T);
+    }
+
+    @Test
+    void aWrongSignatureValueOrAnotherDocumentIsRefused() {
+        IssuedCredential teacher = ca.issue("Lê Văn Tám", SCHOOL, "GV0043", services.endpoints());
+        IssuedCredential other = ca.issue("Phạm Thị Thu", SCHOOL, "GV0044", services.endpoints());
+        byte[] pdf = TestPdfs.pdfA2b(1, 10);
+        PendingSignature pending = signer().prepare(pdf, teacher.chain(), request(0, "Lê Văn Tám"), settings);
+
+        byte[] wrongKey;
+        try (SigningToken token = other.token()) {
+            wrongKey = token.sign(pending.dataToSign());
+        }
+        assertThatThrownBy(() -> signer().complete(pdf, pending, wrongKey, settings))
+                .isInstanceOf(InvalidSignatureValueException.class);
+
+        byte[] right;
+        try (SigningToken token = teacher.token()) {
+            right = token.sign(pending.dataToSign());
+        }
+        byte[] otherPdf = TestPdfs.pdfA2b(1, 11);
+        assertThatThrownBy(() -> signer().complete(otherPdf, pending, right, settings))
+                .isInstanceOf(SigningException.class).hasMessageContaining("changed");
+    }
+
+    @Test
+    void twoTimestampedSignaturesExtendedToLtaValidateOfflineAndInPdfsig() throws Exception {
+        IssuedCredential first = ca.issue("Nguyễn Văn An", SCHOOL, "GV0001", services.endpoints());
+        IssuedCredential second = ca.issue("Trần Thị Bình", SCHOOL, "GV0002", services.endpoints());
+        byte[] pdf = TestPdfs.pdfA2b(1, 10);
+        DssPdfSigner signer = signer();
+        try (SigningToken a = first.token(); SigningToken b = second.token()) {
+            pdf = signer.sign(pdf, a, request(0, "Nguyễn Văn An"), settings);
+            pdf = signer.sign(pdf, b, request(1, "Trần Thị Bình"), settings);
+        }
+        byte[] archived = signer.extend(pdf, PadesLevel.B_LTA, settings);
+
+        if (Pdfsig.available() && Pdfsig.certutilAvailable()) {
+            try (Pdfsig pdfsig = Pdfsig.withTrustAnchors(List.of(ca.certificate()))) {
+                var verdicts = pdfsig.verdicts(archived);
+                // the third "signature" is the B-LTA document timestamp, which poppler lists but does not verify
+                assertThat(verdicts).hasSize(3);
+                assertThat(verdicts.subList(0, 2)).allSatisfy(verdict -> {
+                    assertThat(verdict.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
+                    assertThat(verdict.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
+                });
+            }
+        }
+        services.close();
+
+        ValidationReport offline = new DssSignatureValidator(List.of(ca.certificate())).validate(archived);
+        assertThat(offline.signatures()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.indication()).as(String.valueOf(s.subIndication())).isEqualTo("TOTAL_PASSED");
+            assertThat(s.signatureFormat()).isEqualTo("PAdES-BASELINE-LTA");
+        });
+        assertThat(new String(archived, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("/DocMDP");
+    }
+
+    @Test
+    void extendingToLongTermRefusesARevokedSigner() {
+        IssuedCredential teacher = ca.issue("Đỗ Minh Châu", SCHOOL, "GV0045", services.endpoints());
+        byte[] signed;
+        try (SigningToken token = teacher.token()) {
+            signed = signer().sign(TestPdfs.pdfA2b(1, 10), token, request(0, "Đỗ Minh Châu"), settings);
+        }
+        ca.revoke(teacher.certificate().getSerialNumber(), CRLReason.KEY_COMPROMISE, Instant.now());
+
+        assertThatThrownBy(() -> signer().extend(signed, PadesLevel.B_LT, settings))
+                .isInstanceOf(SigningException.class).hasMessageContaining("BASELINE-LT").hasMessageContaining("revoked");
+    }
+
+    @Test
+    void theCaKeepsItsRecordsAcrossARestart() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ca-records");
+        char[] password = "test".toCharArray();
+        ca.writePkcs12(dir.resolve("ca.p12"), password);
+        ca.keepRecordsIn(dir.resolve("records"));
+        IssuedCredential kept = ca.issue("Hoàng Văn Em", SCHOOL, "GV0046", services.endpoints());
+        IssuedCredential revoked = ca.issue("Vũ Thị Giang", SCHOOL, "GV0047", services.endpoints());
+        ca.revoke(revoked.certificate().getSerialNumber(), CRLReason.CESSATION_OF_OPERATION, Instant.now());
+
+        CertificateAuthority reloaded = CertificateAuthority.loadPkcs12(dir.resolve("ca.p12"), password)
+                .keepRecordsIn(dir.resolve("records"));
+
+        assertThat(reloaded.issued(kept.certificate().getSerialNumber())).isTrue();
+        assertThat(reloaded.revocation(kept.certificate().getSerialNumber())).isEmpty();
+        assertThat(reloaded.revocation(revoked.certificate().getSerialNumber())).hasValueSatisfying(r ->
+                assertThat(r.reason()).isEqualTo(CRLReason.CESSATION_OF_OPERATION));
+    }
+
+    private eu.europa.esig.dss.simplereport.SimpleReport validateOnline(byte[] pdf) {
+        var validator = new eu.europa.esig.dss.pades.validation.PDFDocumentValidator(
+                new eu.europa.esig.dss.model.InMemoryDocument(pdf, "document.pdf"));
+        var verifier = new eu.europa.esig.dss.spi.validation.CommonCertificateVerifier();
+        var trusted = new eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource();
+        trusted.addCertificate(new eu.europa.esig.dss.model.x509.CertificateToken(ca.certificate()));
+        verifier.setTrustedCertSources(trusted);
+        verifier.setOcspSource(new eu.europa.esig.dss.service.ocsp.OnlineOCSPSource());
+        verifier.setCrlSource(new eu.europa.esig.dss.service.crl.OnlineCRLSource());
+        validator.setCertificateVerifier(verifier);
+        return validator.validateDocument().getSimpleReport();
+    }
+
+    private static DssPdfSigner signer() {
+        return new DssPdfSigner(TestPdfs.dejaVuSans());
+    }
+
+    private static SignatureRequest request(int i, String name) {
+        return new SignatureRequest(new SignatureBox(1, 40 + i * 180f, 40, 170, 48), name, "Giáo viên bộ môn",
+                "Xác nhận học bạ", SCHOOL, Instant.now());
+    }
+}
