@@ -23,7 +23,8 @@ public class CscException extends SigningException {
      * @param errorDescription the {@code error_description}; may be null
      */
     public CscException(String method, int httpStatus, String error, String errorDescription) {
-        super("CSC " + method + " refused (HTTP " + httpStatus + "): " + error
+        super("CSC " + method + " refused (HTTP " + httpStatus + "): "
+                + (error != null ? error : "no CSC error in the answer")
                 + (errorDescription != null ? ": " + errorDescription : ""));
         this.method = method;
         this.httpStatus = httpStatus;

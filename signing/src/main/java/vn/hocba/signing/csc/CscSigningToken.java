@@ -17,7 +17,8 @@ import vn.hocba.signing.SigningToken;
  * for that one hash (the PIN is sent each time), then {@code signatures/signHash}. To sign many documents with one PIN
  * entry use {@link CscClient#signHashes} instead.
  *
- * <p>Thread-safe (each sign is independent). {@link #close()} overwrites the kept PIN; signing afterwards fails.
+ * <p>Thread-safe (each sign is independent). {@link #close()} overwrites the kept PIN; signing afterwards fails (close
+ * it only once no signature is under way: a signature running meanwhile would send an overwritten PIN and be refused).
  */
 public final class CscSigningToken implements SigningToken {
 

@@ -35,6 +35,8 @@ class CscClientTest {
         assertThat(e).hasMessage("CSC credentials/authorize refused (HTTP 400): invalid_pin: The PIN is invalid");
         assertThat(e.error()).isEqualTo("invalid_pin");
         assertThat(e.errorDescription()).isEqualTo("The PIN is invalid");
+        assertThat(new CscException("info", 502, null, null))
+                .hasMessage("CSC info refused (HTTP 502): no CSC error in the answer");
     }
 
     @Test
