@@ -228,6 +228,47 @@ public final class CertificateAuthority {
     }
 
     /**
+     * Certifies a public key whose private key lives elsewhere (a PKCS#11 token, a remote signing service), with the
+     * same document-signing profile and subject as {@link #issue(String, String, String)}, including
+     * {@code noRevAvail}.
+     *
+     * @param publicKey       the holder's public key (RSA or EC), e.g. read from the token
+     * @param commonName      the holder's full name
+     * @param organisation    the holder's school
+     * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
+     * @return the chain: the new end-entity certificate, then this CA's
+     */
+    public List<X509Certificate> issueFor(PublicKey publicKey, String commonName, String organisation,
+                                          String serialOrStaffId) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        return certify(publicKey, name(commonName, organisation, serialOrStaffId), (builder, key) -> {
+            addDocumentSigningExtensions(builder, key);
+            builder.addExtension(NO_REV_AVAIL, false, DERNull.INSTANCE);
+        });
+    }
+
+    /**
+     * Certifies a public key whose private key lives elsewhere, like
+     * {@link #issue(String, String, String, RevocationEndpoints)}: with OCSP, caIssuers and CRL pointers.
+     *
+     * @param publicKey       the holder's public key
+     * @param commonName      the holder's full name
+     * @param organisation    the holder's school
+     * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
+     * @param endpoints       where this CA's OCSP responder, certificate and CRL are served
+     * @return the chain: the new end-entity certificate, then this CA's
+     */
+    public List<X509Certificate> issueFor(PublicKey publicKey, String commonName, String organisation,
+                                          String serialOrStaffId, RevocationEndpoints endpoints) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        Objects.requireNonNull(endpoints, "endpoints");
+        return certify(publicKey, name(commonName, organisation, serialOrStaffId), (builder, key) -> {
+            addDocumentSigningExtensions(builder, key);
+            addRevocationPointers(builder, endpoints);
+        });
+    }
+
+    /**
      * Issues a time-stamping unit's certificate (RFC 3161 2.3): keyUsage digitalSignature (critical), the single
      * extendedKeyUsage id-kp-timeStamping, critical as RFC 3161 requires, and the revocation pointers, so that a
      * validator can check the TSA certificate as well as the signer's.
@@ -368,18 +409,27 @@ public final class CertificateAuthority {
     }
 
     private IssuedCredential issue(X500Name subject, Profile profile) {
+        KeyPair keyPair;
         try {
-            KeyPair keyPair = generateRsa(2048);
+            keyPair = generateRsa(2048);
+        } catch (GeneralSecurityException e) {
+            throw new SigningException("cannot issue certificate", e);
+        }
+        return new IssuedCredential(keyPair.getPrivate(), certify(keyPair.getPublic(), subject, profile));
+    }
+
+    private List<X509Certificate> certify(PublicKey publicKey, X500Name subject, Profile profile) {
+        try {
             Instant now = clock.instant();
             BigInteger serial = serial();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial,
                     Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(END_ENTITY_VALIDITY)),
-                    subject, keyPair.getPublic());
-            profile.addExtensions(builder, keyPair.getPublic());
+                    subject, publicKey);
+            profile.addExtensions(builder, publicKey);
             X509Certificate cert = sign(builder, privateKey);
             append("I " + serial.toString(16));
             issued.add(serial);
-            return new IssuedCredential(keyPair.getPrivate(), List.of(cert, certificate));
+            return List.of(cert, certificate);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new SigningException("cannot issue certificate", e);
         }

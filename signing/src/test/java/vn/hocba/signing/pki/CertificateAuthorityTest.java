@@ -85,6 +85,34 @@ class CertificateAuthorityTest {
     }
 
     @Test
+    void certifiesAKeyHeldElsewhereWithTheSameProfile() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair onTheToken = generator.generateKeyPair();
+
+        java.util.List<X509Certificate> chain = ca.issueFor(onTheToken.getPublic(), "Trần Văn Đức",
+                "Trường THCS Nguyễn Du", "GV0043");
+        java.util.List<X509Certificate> withEndpoints = ca.issueFor(onTheToken.getPublic(), "Trần Văn Đức",
+                "Trường THCS Nguyễn Du", "GV0043", ENDPOINTS);
+
+        X509Certificate cert = chain.get(0);
+        cert.verify(ca.certificate().getPublicKey());
+        assertThat(chain).containsExactly(cert, ca.certificate());
+        assertThat(cert.getPublicKey()).isEqualTo(onTheToken.getPublic());
+        X500Name subject = new JcaX509CertificateHolder(cert).getSubject();
+        assertThat(subject.getRDNs(BCStyle.SERIALNUMBER)[0].getFirst().getValue().toString()).isEqualTo("GV0043");
+        assertThat(subject.getRDNs(BCStyle.CN)[0].getFirst().getValue().toString()).isEqualTo("Trần Văn Đức");
+        assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.4");
+        assertThat(cert.getNonCriticalExtensionOIDs()).contains("2.5.29.56").doesNotContain("1.3.6.1.5.5.7.1.1");
+        assertThat(ca.issued(cert.getSerialNumber())).isTrue();
+        X509Certificate pointed = withEndpoints.get(0);
+        assertThat(pointed.getPublicKey()).isEqualTo(onTheToken.getPublic());
+        assertThat(pointed.getNonCriticalExtensionOIDs()).contains("1.3.6.1.5.5.7.1.1", "2.5.29.31")
+                .doesNotContain("2.5.29.56");
+        assertThat(pointed.getSerialNumber()).isNotEqualTo(cert.getSerialNumber());
+    }
+
+    @Test
     void theCaSurvivesARestartThroughPkcs12(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ca.p12");
         ca.writePkcs12(file, PASSWORD);
