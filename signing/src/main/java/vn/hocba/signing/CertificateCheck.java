@@ -141,6 +141,11 @@ public final class CertificateCheck {
         return valid();
     }
 
+    /** Forgets a passed verdict of {@code certificate}: its next check asks the OCSP responder or CRL again. */
+    public void forget(X509Certificate certificate) {
+        passed.remove(certificate.getSerialNumber());
+    }
+
     private static Verdict valid() {
         return new Verdict(Outcome.VALID, "the certificate is valid", "chứng thư số hợp lệ");
     }

@@ -42,6 +42,7 @@ public final class Pdfsig implements AutoCloseable {
     private static final Pattern VALIDATION = Pattern.compile("Signature Validation: (.*)");
     private static final Pattern SIGNATURE_BLOCK = Pattern.compile("(?m)^Signature #\\d+:");
     private static final Pattern CERTIFICATE_VALIDATION = Pattern.compile("Certificate Validation: (.*)");
+    private static final Pattern SIGNATURE_TYPE = Pattern.compile("Signature Type: (.*)");
     private static final Pattern SIGNER_DN = Pattern.compile("Signer full Distinguished Name: (.*)");
 
     /** One signature as pdfsig sees it; {@code certificate} is null when pdfsig printed no certificate verdict. */
@@ -153,6 +154,40 @@ public final class Pdfsig implements AutoCloseable {
         for (String[] v : found) {
             boolean stale = STALE_ERROR_VERDICT.equals(v[1]) && v[2] != null && trustedSigners.contains(v[2]);
             out.add(new Verdict(v[0], stale ? CERTIFICATE_TRUSTED : v[1]));
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #verdicts(byte[])}, without the document timestamps (B-LTA): poppler lists an RFC 3161 document
+     * timestamp ({@code /SubFilter /ETSI.RFC3161}, which poppler 22 prints as type "unknown") among the signatures but
+     * does not verify it ("Signature has not yet been verified."); DSS checks those.
+     *
+     * @param pdf the document
+     * @return the verdicts of the approval signatures, in document order
+     */
+    public List<Verdict> signatureVerdicts(byte[] pdf) throws IOException, InterruptedException {
+        List<Verdict> all = verdicts(pdf);
+        List<String> types = new ArrayList<>();
+        Path file = Files.createTempFile("pdfsig", ".pdf");
+        try {
+            Files.write(file, pdf);
+            String printed = run(List.of("pdfsig", "-nssdir", "sql:" + nssDir, file.toString()));
+            String[] blocks = SIGNATURE_BLOCK.split(printed);
+            for (int i = 1; i < blocks.length; i++) {
+                types.add(String.valueOf(first(SIGNATURE_TYPE, blocks[i])));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        List<Verdict> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            // poppler 22 calls the ETSI.RFC3161 sub-filter "unknown" and leaves it unverified
+            boolean documentTimestamp = i < types.size() && (types.get(i).contains("RFC3161")
+                    || types.get(i).equals("unknown") && "Signature has not yet been verified.".equals(all.get(i).signature()));
+            if (!documentTimestamp) {
+                out.add(all.get(i));
+            }
         }
         return out;
     }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.hocba.signing.SigningToken;
+import vn.hocba.signing.TimestampSource;
+import vn.hocba.signing.http.HttpTimestampSource;
+import vn.hocba.signing.pki.PkiServices;
 import vn.hocba.signing.pki.CertificateAuthority;
 import vn.hocba.signing.pki.IssuedCredential;
 
 /**
  * The embedded default's demo PKI: a root CA and one certificate per staff member, created on first use under
- * {@code <data-dir>/pki} (never in the repository). The keystore password is generated once and kept beside them,
+ * {@code <data-dir>/pki} (never in the repository), and the CA's services as real HTTP servers on loopback: an
+ * RFC 3161 time-stamping authority, an OCSP responder and the CRL ({@link PkiServices}). Staff certificates name the
+ * OCSP responder and the CRL, so signatures reach B-LT with real revocation data; the port is chosen once and kept in
+ * {@code pki/services-port}, and the CA's issued serials and revocations in {@code pki/ca-records}, so that both
+ * still answer for old certificates after a restart. The keystore password is generated once and kept beside them,
  * readable by the owner only.
  */
-class DemoPki implements SigningKeys {
+class DemoPki implements SigningKeys, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPki.class);
     private static final String ALIAS = "signer";
@@ -35,24 +43,57 @@ class DemoPki implements SigningKeys {
     private final char[] password;
     private final CertificateAuthority root;
     private final Map<String, SigningToken> tokens = new ConcurrentHashMap<>();
+    private final PkiServices services;
+    private final TimestampSource timestamps;
 
-    DemoPki(Path dataDir, Clock clock) {
+    DemoPki(Path dataDir, Clock clock, int servicesPort, Duration timeout) {
         this.dir = dataDir.resolve("pki");
         try {
             Files.createDirectories(dir);
             this.password = password(dir.resolve("keystore-password"));
             Path rootFile = dir.resolve("demo-root-ca.p12");
             if (Files.exists(rootFile)) {
-                root = CertificateAuthority.loadPkcs12(rootFile, password);
+                root = CertificateAuthority.loadPkcs12(rootFile, password, clock);
             } else {
                 root = CertificateAuthority.createRoot("Hocba Demo Root CA", "Hocba (demo)", clock);
                 root.writePkcs12(rootFile, password);
                 Files.writeString(dir.resolve("demo-root-ca.pem"), Pem.encode(List.of(root.certificate())));
                 log.info("created the demo root CA in {}", dir);
             }
+            root.keepRecordsIn(dir.resolve("ca-records"));
+            this.services = startServices(dir.resolve("services-port"), servicesPort);
+            this.timestamps = new HttpTimestampSource(services.timestampUrl(), timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private PkiServices startServices(Path portFile, int configured) throws IOException {
+        int port = configured;
+        if (port == 0 && Files.exists(portFile)) {
+            port = Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).strip());
+        }
+        PkiServices started;
+        try {
+            started = PkiServices.start(root, port);
+        } catch (vn.hocba.signing.SigningException busy) {
+            log.warn("demo PKI: port {} is taken; the services start on another port, and certificates issued before "
+                    + "(which name the old port) cannot be checked for revocation until it is free again", port);
+            started = PkiServices.start(root, 0);
+        }
+        Files.writeString(portFile, Integer.toString(started.endpoints().ocsp().getPort()), StandardCharsets.US_ASCII);
+        log.info("demo PKI: TSA, OCSP and CRL on {}", started.timestampUrl().resolve("/"));
+        return started;
+    }
+
+    /** @return the demo time-stamping authority */
+    TimestampSource timestamps() {
+        return timestamps;
+    }
+
+    @Override
+    public void close() {
+        services.close();
     }
 
     @Override
@@ -74,12 +115,41 @@ class DemoPki implements SigningKeys {
                 }
             }
             Files.createDirectories(file.getParent());
-            IssuedCredential credential = root.issue(fullName, schoolName, staffId + "@" + school);
+            IssuedCredential credential = root.issue(fullName, schoolName, staffId + "@" + school, services.endpoints());
             credential.writePkcs12(file, password, ALIAS);
             return credential.token();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Revokes a staff member's current demo certificate (reason key compromise, now): the OCSP responder and CRL say
+     * so at once. The revoked key stays that staff member's key until {@link #reissue}, as a token whose certificate
+     * was revoked stays in a teacher's hand until a new one is issued.
+     *
+     * @return the revoked certificate
+     * @throws IllegalArgumentException when that staff member has no demo certificate yet
+     */
+    X509Certificate revoke(String school, String staffId) {
+        Path file = dir.resolve("staff").resolve(school).resolve(staffId + ".p12");
+        SigningToken token = tokens.get(school + "/" + staffId);
+        if (token == null && Files.exists(file)) {
+            token = vn.hocba.signing.KeyStoreSigningToken.fromPkcs12(file, password, ALIAS);
+            tokens.put(school + "/" + staffId, token);
+        }
+        if (token == null) {
+            throw new IllegalArgumentException("no demo certificate for " + staffId + "@" + school);
+        }
+        root.revoke(token.certificate().getSerialNumber(), java.security.cert.CRLReason.KEY_COMPROMISE,
+                java.time.Instant.now());
+        return token.certificate();
+    }
+
+    /** Forgets a staff member's demo key, so that the next signature issues a new key and certificate. */
+    void reissue(String school, String staffId) throws IOException {
+        tokens.remove(school + "/" + staffId);
+        Files.deleteIfExists(dir.resolve("staff").resolve(school).resolve(staffId + ".p12"));
     }
 
     @Override

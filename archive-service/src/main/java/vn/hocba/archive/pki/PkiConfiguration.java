@@ -14,11 +14,11 @@ import vn.hocba.signing.SigningToken;
 class PkiConfiguration {
 
     @Bean
-    SigningKeys signingKeys(HocbaProperties properties, Clock clock) {
+    SigningKeys signingKeys(HocbaProperties properties, SigningProperties signing, Clock clock) {
         if (properties.demo().enabled()) {
-            return new DemoPki(properties.dataDir(), clock);
+            return new DemoPki(properties.dataDir(), clock, signing.demoServicesPort(), signing.timeout());
         }
-        // PKCS#11 tokens and remote signing arrive with the durable-signatures stage.
+        // PKCS#11 keys and remote signing services are configured here (two-step signing needs none).
         return new SigningKeys() {
             @Override
             public SigningToken tokenFor(String school, String schoolName, String staffId, String fullName) {
@@ -30,5 +30,11 @@ class PkiConfiguration {
                 return List.of();
             }
         };
+    }
+
+    @Bean
+    SignatureServices signatureServices(SigningKeys keys, SigningProperties signing, Clock clock) {
+        return new SignatureServices(signing, keys instanceof DemoPki demo ? demo.timestamps() : null,
+                keys.trustAnchors(), clock);
     }
 }

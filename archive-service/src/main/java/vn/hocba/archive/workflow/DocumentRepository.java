@@ -29,7 +29,7 @@ class DocumentRepository {
     /** Everything but the PDF bytes, which only signing, archiving and downloads read ({@link #workingPdf}). */
     private static final String SELECT = """
             select lookup_code, document_type, school_code, school_year, class_code, student_id, subject_code, period,
-                   version, status, revision, sha256, supersedes, corrections, archive_key
+                   version, status, revision, sha256, supersedes, corrections, archive_key, signature_level
             from document""";
 
     private final JdbcClient db;
@@ -40,7 +40,7 @@ class DocumentRepository {
 
     /** One version of a document, without its bytes. */
     record Version(UUID lookupCode, DocumentKey key, int version, DocumentStatus status, int revision, String sha256,
-                   UUID supersedes, int corrections, String archiveKey) {
+                   UUID supersedes, int corrections, String archiveKey, String signatureLevel) {
     }
 
     Optional<Version> byLookupCode(UUID lookupCode) {
@@ -145,17 +145,30 @@ class DocumentRepository {
      * Stores a signed revision if the version is still at {@code revision} and SIGNING (nobody else signed, nothing
      * superseded it meanwhile); false otherwise.
      */
-    boolean storeSignature(UUID lookupCode, int revision, byte[] signed, String sha256, SigningStep step, Instant at) {
+    boolean storeSignature(UUID lookupCode, int revision, byte[] signed, String sha256, String level, SigningStep step,
+                           Instant at) {
         int updated = db.sql("""
-                update document set pdf = ?, sha256 = ?, revision = ?
+                update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
                 where lookup_code = ? and revision = ? and status = 'SIGNING'""")
-                .params(signed, sha256, revision + 1, lookupCode, revision).update();
+                .params(signed, sha256, revision + 1, level, lookupCode, revision).update();
         if (updated == 0) {
             return false;
         }
         db.sql("update document_signer set signed_at = ?, revision = ? where lookup_code = ? and staff_id = ? and role = ?")
                 .params(Timestamp.from(at), revision + 1, lookupCode, step.staffId(), step.role().name()).update();
         return true;
+    }
+
+    /**
+     * Replaces a complete, not yet archived version's file by its extension to a higher PAdES level (B-LT, B-LTA), if
+     * still at {@code revision}; false otherwise. The revision moves on, so an archiving started on the old bytes
+     * cannot mark it.
+     */
+    boolean storeExtension(UUID lookupCode, int revision, byte[] extended, String sha256, String level) {
+        return db.sql("""
+                update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
+                where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
+                .params(extended, sha256, revision + 1, level, lookupCode, revision).update() == 1;
     }
 
     /**
@@ -221,7 +234,8 @@ class DocumentRepository {
         DocumentKey key = new DocumentKey(type, rs.getString(3), rs.getString(4), rs.getString(5), blankToNull(rs.getString(6)),
                 blankToNull(rs.getString(7)), period.isEmpty() ? null : GradebookPeriod.valueOf(period));
         return new Version(rs.getObject(1, UUID.class), key, rs.getInt(9), DocumentStatus.valueOf(rs.getString(10)),
-                rs.getInt(11), rs.getString(12), rs.getObject(13, UUID.class), rs.getInt(14), rs.getString(15));
+                rs.getInt(11), rs.getString(12), rs.getObject(13, UUID.class), rs.getInt(14), rs.getString(15),
+                rs.getString(16));
     }
 
     static String slotText(SignatureSlot slot) {

@@ -34,7 +34,11 @@ import vn.hocba.archive.rendering.Reissue;
 import vn.hocba.archive.school.ClassTermLocks;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.security.StudentAccess;
+import vn.hocba.archive.pki.SignatureServices;
+import vn.hocba.signing.CertificateCheck;
+import vn.hocba.signing.PadesLevel;
 import vn.hocba.signing.PdfSigner;
+import vn.hocba.signing.SigningSettings;
 import vn.hocba.signing.SignatureRequest;
 
 /**
@@ -52,9 +56,6 @@ public class DocumentWorkflow {
 
     private static final int ATTEMPTS = 10;
 
-    /** The level of the signatures applied today (B-LT with timestamps and revocation data comes with issue 15). */
-    static final String SIGNATURE_LEVEL = "PAdES-BASELINE-B";
-
     private final ReentrantLock[] signingLocks = new ReentrantLock[64];
 
     private final DocumentRepository documents;
@@ -63,6 +64,7 @@ public class DocumentWorkflow {
     private final SchoolDirectory directory;
     private final SigningKeys keys;
     private final PdfSigner signer;
+    private final SignatureServices signatures;
     private final RecordArchive archive;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -71,15 +73,16 @@ public class DocumentWorkflow {
     private final ApprovedCorrections corrections;
 
     DocumentWorkflow(DocumentRepository documents, DocumentDrafts drafts, TransactionTemplate tx,
-                     SchoolDirectory directory, SigningKeys keys, PdfSigner signer, RecordArchive archive,
-                     ApplicationEventPublisher events, Clock clock, StudentAccess access, ClassTermLocks locks,
-                     ApprovedCorrections corrections) {
+                     SchoolDirectory directory, SigningKeys keys, PdfSigner signer, SignatureServices signatures,
+                     RecordArchive archive, ApplicationEventPublisher events, Clock clock, StudentAccess access,
+                     ClassTermLocks locks, ApprovedCorrections corrections) {
         this.documents = documents;
         this.drafts = drafts;
         this.tx = tx;
         this.directory = directory;
         this.keys = keys;
         this.signer = signer;
+        this.signatures = signatures;
         this.archive = archive;
         this.events = events;
         this.clock = clock;
@@ -350,15 +353,23 @@ public class DocumentWorkflow {
             DocumentKey key = version.key();
             var school = directory.school(key.school()).orElseThrow();
             var token = keys.tokenFor(key.school(), school.name(), caller.staffId(), turn.fullName());
+            requireUsable(signatures.check(token.chain()));
             String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
                     ? turn.role().label() + " (" + String.join(", ", subjectNames(key, turn.subjects())) + ")"
                     : turn.role().label();
-            byte[] signed = signer.sign(documents.workingPdf(lookupCode), token, new SignatureRequest(turn.box(),
-                    turn.fullName(), roleLabel, key.type().reason(turn.role()), school.name(), now));
+            SigningSettings settings = signatures.signing();
+            byte[] signed;
+            try {
+                signed = signer.sign(documents.workingPdf(lookupCode), token, new SignatureRequest(turn.box(),
+                        turn.fullName(), roleLabel, key.type().reason(turn.role()), school.name(), now), settings);
+            } catch (vn.hocba.signing.SigningException e) {
+                throw SigningUnavailableException.because(e);
+            }
             String sha = Hashes.sha256(signed);
             boolean last = plan.lastOpen();
             Boolean stored = tx.execute(status -> {
-                if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, turn, now)) {
+                if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, settings.level().label(),
+                        turn, now)) {
                     return false;
                 }
                 events.publishEvent(new DocumentSigned(lookupCode, key, turn.staffId(), turn.role(),
@@ -389,15 +400,45 @@ public class DocumentWorkflow {
         return documents.completeButUnarchived();
     }
 
-    /** The working PDF of a complete version not yet in the archive (superseded meanwhile or not), with its sha256. */
+    /**
+     * The working PDF of a complete version not yet in the archive (superseded meanwhile or not), with its sha256:
+     * first extended to the document type's archive level (B-LT: the certificates and revocation data of every
+     * signature kept in the file; B-LTA: and a document timestamp over it), stored as the version's current file.
+     * Runs in the archiving listener, out of the request that completed the document; a TSA or OCSP responder that
+     * does not answer throws, and the outbox tries again later.
+     */
     Optional<CompletedDocuments.Completed> awaitingArchive(UUID lookupCode) {
-        var version = documents.byLookupCode(lookupCode);
-        if (version.isEmpty() || version.get().status() == DocumentStatus.ARCHIVED || version.get().archiveKey() != null
-                || !documents.plan(lookupCode).complete()) {
-            return Optional.empty();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            var version = documents.byLookupCode(lookupCode);
+            if (version.isEmpty() || version.get().status() == DocumentStatus.ARCHIVED
+                    || version.get().archiveKey() != null || !documents.plan(lookupCode).complete()) {
+                return Optional.empty();
+            }
+            byte[] pdf = documents.workingPdf(lookupCode);
+            PadesLevel target = signatures.archiveLevel(version.get().key().type().name());
+            if (!below(version.get().signatureLevel(), target)) {
+                return Optional.of(new CompletedDocuments.Completed(lookupCode, pdf, version.get().sha256()));
+            }
+            byte[] extended = signer.extend(pdf, target, signatures.signing());
+            String sha = Hashes.sha256(extended);
+            Boolean stored = tx.execute(status -> documents.storeExtension(lookupCode, version.get().revision(),
+                    extended, sha, target.label()));
+            if (Boolean.TRUE.equals(stored)) {
+                return Optional.of(new CompletedDocuments.Completed(lookupCode, extended, sha));
+            }
         }
-        return Optional.of(new CompletedDocuments.Completed(lookupCode, documents.workingPdf(lookupCode),
-                version.get().sha256()));
+        throw new IllegalStateException("document " + lookupCode + " kept changing while it was extended for the archive");
+    }
+
+    /** @return whether a file at {@code current} (an ETSI level name) is below {@code target} */
+    private static boolean below(String current, PadesLevel target) {
+        PadesLevel level;
+        try {
+            level = PadesLevel.parse(current);
+        } catch (IllegalArgumentException unknown) {
+            return true;
+        }
+        return level.compareTo(target) < 0;
     }
 
     /** Marks a complete version ARCHIVED under {@code key} and announces it, in the caller's transaction. */
@@ -580,9 +621,16 @@ public class DocumentWorkflow {
         return codes.stream().map(c -> names.getOrDefault(c, c)).toList();
     }
 
+    /** Refuses a signer whose certificate is not trusted, not valid now, or revoked (checked before every signature). */
+    static void requireUsable(CertificateCheck.Verdict verdict) {
+        if (!verdict.valid()) {
+            throw new CertificateRefusedException(verdict);
+        }
+    }
+
     private DocumentView view(DocumentRepository.Version version) {
         SigningPlan plan = documents.plan(version.lookupCode());
-        var signatures = plan.steps().stream().filter(SigningStep::signed)
+        var collected = plan.steps().stream().filter(SigningStep::signed)
                 .sorted(java.util.Comparator.comparing(SigningStep::signedAt))
                 .map(s -> new DocumentView.Signature(s.staffId(), s.role(), s.subjects(), s.signedAt()))
                 .toList();
@@ -590,7 +638,8 @@ public class DocumentWorkflow {
         DocumentKey key = version.key();
         return new DocumentView(version.lookupCode(), key.type(), key.school(), key.schoolYear(), key.classCode(),
                 key.student(), key.subject(), key.period() == null ? null : key.period().name(), version.version(),
-                version.status(), version.sha256(), version.supersedes(), version.corrections(), SIGNATURE_LEVEL,
-                signatures, awaiting);
+                version.status(), version.sha256(), version.supersedes(), version.corrections(),
+                collected.isEmpty() ? this.signatures.signing().level().label() : version.signatureLevel(), collected,
+                awaiting);
     }
 }

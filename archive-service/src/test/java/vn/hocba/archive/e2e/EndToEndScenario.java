@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -340,7 +341,10 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(signedByAll.get("awaiting")).isEmpty();
         JsonNode done = api.awaitArchivedAndIndexed(BASE + STUDENT);
         assertThat(done.get("status").asString()).isEqualTo("ARCHIVED");
-        assertThat(done.get("sha256").asString()).isEqualTo(signedByAll.get("sha256").asString());
+        // each signature was B-T; before the archive the file was extended to B-LTA (revocation data, document timestamp)
+        assertThat(signedByAll.get("signatureLevel").asString()).isEqualTo("PAdES-BASELINE-T");
+        assertThat(done.get("signatureLevel").asString()).isEqualTo("PAdES-BASELINE-LTA");
+        assertThat(done.get("sha256").asString()).isNotEqualTo(signedByAll.get("sha256").asString());
         assertThat(done.get("awaiting")).isEmpty();
         assertThat(done.get("signatures")).hasSize(subjectTeachers.size() + 2);
         assertThat(done.get("signatures").get(subjectTeachers.size()).get("role").asString()).isEqualTo("HOMEROOM_TEACHER");
@@ -387,7 +391,7 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(Pdfsig.certutilAvailable()).as("NSS's certutil must be installed (bin/test installs it)").isTrue();
         // as Evince and Okular see it once the published anchors are trusted in NSS: valid and trusted, every one
         try (Pdfsig nss = Pdfsig.withTrustAnchors(trust)) {
-            assertThat(nss.verdicts(pdf.body())).hasSize(subjectTeachers.size() + 2).allSatisfy(v -> {
+            assertThat(nss.signatureVerdicts(pdf.body())).hasSize(subjectTeachers.size() + 2).allSatisfy(v -> {
                 assertThat(v.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
                 assertThat(v.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
             });
@@ -446,7 +450,11 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var trust = Downloads.certificates(api().get("/api/v1/pki/trust-anchors", null).body());
         var report = new DssSignatureValidator(trust).validate(pdf.body());
         assertThat(report.signatures()).hasSize(teachers.size());
-        assertThat(report.allPassed()).as(report.toString()).isTrue();
+        // B-T while signing: intact and timestamped; offline, their revocation status waits for the B-LT extension
+        assertThat(report.signatures()).as(report.toString()).allSatisfy(s -> {
+            assertThat(s.indication()).isNotEqualTo("TOTAL_FAILED");
+            assertThat(s.signatureFormat()).isEqualTo("PAdES-BASELINE-T");
+        });
     }
 
     // ---- the audit chain: edits, re-chaining and truncation done directly in SQL are named by the verification ----
@@ -751,6 +759,37 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var fresh = api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "\"" + current + "\"",
                 account("GV010"));
         assertThat(fresh.status()).as(fresh.text()).isEqualTo(201);
+    }
+
+    // ---- the signer's certificate is checked before each signature (issue 15) ----
+
+    @Test
+    void aSignerWhoseCertificateWasRevokedIsRefusedAtSigningTimeUntilANewOneIsIssued() throws Exception {
+        ensureImported();
+        String student = "HS2400163"; // 6A
+        String teacher = "GV011";
+        byte[] who = ("{\"school\": \"" + SCHOOL + "\", \"staff\": \"" + teacher + "\"}").getBytes(StandardCharsets.UTF_8);
+        api().post(BASE + student + "/record", "admin");
+        // the teacher has signed before (so holds a demo certificate, valid until now)
+        api().post(BASE + "HS2400172/record", "admin");
+        assertThat(api().post(BASE + "HS2400172/record/signatures", account(teacher)).status()).isEqualTo(201);
+        assertThat(api().postJson("/api/v1/pki/demo/revocations", who, account("GV010")).status())
+                .as("only an administrator revokes demo certificates").isEqualTo(403);
+        var revoked = api().postJson("/api/v1/pki/demo/revocations", who, "admin");
+        assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+        try {
+            var refused = api().post(BASE + student + "/record/signatures", account(teacher));
+            assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).endsWith("/certificate-revoked");
+            assertThat(refused.json().get("detail").asString()).contains("thu hồi");
+            assertThat(api().get(BASE + student + "/record", "admin").json().get("signatures")).isEmpty();
+        } finally {
+            assertThat(api().postJson("/api/v1/pki/demo/reissues", who, "admin").status()).isEqualTo(200);
+        }
+        var signed = api().post(BASE + student + "/record/signatures", account(teacher));
+        assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+        assertThat(signed.json().get("signatureLevel").asString()).isEqualTo("PAdES-BASELINE-T");
     }
 
     // ---- documents by lookup code (API.md "Documents") ----

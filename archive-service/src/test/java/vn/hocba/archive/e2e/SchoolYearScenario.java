@@ -333,7 +333,7 @@ interface SchoolYearScenario {
         report.signatures().forEach(s -> assertThat(s.indication()).as(s.toString()).isEqualTo("TOTAL_PASSED"));
         assertThat(Pdfsig.available()).as("poppler's pdfsig must be installed (bin/test installs it)").isTrue();
         try (Pdfsig nss = Pdfsig.withTrustAnchors(trust)) {
-            assertThat(nss.verdicts(pdf)).hasSize(signatures).allSatisfy(v -> {
+            assertThat(nss.signatureVerdicts(pdf)).hasSize(signatures).allSatisfy(v -> {
                 assertThat(v.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
                 assertThat(v.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
             });

@@ -117,10 +117,9 @@ class PadesLevelsIT {
 
         if (Pdfsig.available() && Pdfsig.certutilAvailable()) {
             try (Pdfsig pdfsig = Pdfsig.withTrustAnchors(List.of(ca.certificate()))) {
-                var verdicts = pdfsig.verdicts(archived);
-                // the third "signature" is the B-LTA document timestamp, which poppler lists but does not verify
-                assertThat(verdicts).hasSize(3);
-                assertThat(verdicts.subList(0, 2)).allSatisfy(verdict -> {
+                // the B-LTA document timestamp is listed too, but poppler does not verify it
+                assertThat(pdfsig.verdicts(archived)).hasSize(3);
+                assertThat(pdfsig.signatureVerdicts(archived)).hasSize(2).allSatisfy(verdict -> {
                     assertThat(verdict.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
                     assertThat(verdict.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
                 });
