@@ -136,7 +136,18 @@ public final class ServiceClient {
                 .header("Content-Type", "application/pkcs10")
                 .POST(HttpRequest.BodyPublishers.ofString(csrPem, StandardCharsets.US_ASCII)).build();
         HttpResponse<byte[]> answer = send(request, 201, 200);
-        List<X509Certificate> certificates = certificates(answer.body());
+        byte[] body = answer.body();
+        if (answer.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            // not the documented PEM, but a JSON object naming the certificate (base64 DER or PEM) is read too
+            JsonNode json = json(answer);
+            String certificate = text(json, "certificate");
+            if (certificate == null) {
+                throw new ApiException(answer.statusCode(), "the service answered no certificate");
+            }
+            body = certificate.contains("-----BEGIN") ? certificate.getBytes(StandardCharsets.US_ASCII)
+                    : decode(certificate);
+        }
+        List<X509Certificate> certificates = certificates(body);
         if (certificates.isEmpty()) {
             throw new ApiException(answer.statusCode(), "the service answered no certificate");
         }
@@ -156,6 +167,14 @@ public final class ServiceClient {
     public JsonNode record(String school, String year, String student) {
         return json(send(get("/api/v1/schools/" + segment(school) + "/years/" + segment(year) + "/students/"
                 + segment(student) + "/record"), 200));
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(0, "the service's certificate is not base64");
+        }
     }
 
     static List<X509Certificate> certificates(byte[] pemOrDer) {
