@@ -146,6 +146,18 @@ class DemoPki implements SigningKeys, AutoCloseable {
         return token.certificate();
     }
 
+    /**
+     * Certifies a key the staff member holds elsewhere (a token, a signing agent), as a CA would after checking who
+     * asks: a document-signing certificate with the staff member's name and {@code staffId@school}, naming the demo
+     * OCSP responder and CRL.
+     *
+     * @return the chain: the new certificate, then the demo root
+     */
+    List<X509Certificate> certify(java.security.PublicKey key, String school, String schoolName, String staffId,
+                                  String fullName) {
+        return root.issueFor(key, fullName, schoolName, staffId + "@" + school, services.endpoints());
+    }
+
     /** Forgets a staff member's demo key, so that the next signature issues a new key and certificate. */
     void reissue(String school, String staffId) throws IOException {
         tokens.remove(school + "/" + staffId);

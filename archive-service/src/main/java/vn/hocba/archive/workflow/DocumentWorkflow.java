@@ -294,6 +294,15 @@ public class DocumentWorkflow {
     }
 
     private DocumentView sign(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
+        SigningStep step = openStep(arrived, caller, ifMatch);
+        return underSigningLock(arrived.key(), () -> signStep(arrived.lookupCode(), caller, step, ifMatch));
+    }
+
+    /**
+     * The caller's open step of a version that arrived, with the refusals of {@link #sign(UUID, Caller, IfMatch)}:
+     * 403 (not in the sequence, or may not read it: nothing leaks), 412, 409.
+     */
+    SigningStep openStep(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
         SigningPlan plan = documents.plan(arrived.lookupCode());
         if (!caller.isStaffOf(arrived.key().school()) || !plan.includes(caller.staffId())) {
             // every planned signer may read the document, so the access rule's queries are paid only for others; who
@@ -303,14 +312,24 @@ public class DocumentWorkflow {
         }
         requireVersion(arrived, ifMatch);
         // the step is fixed on arrival, before queueing behind other signers of the document
-        SigningStep step = turn(arrived, plan, caller);
-        var lock = signingLocks[Math.floorMod(arrived.key().hashCode(), signingLocks.length)];
+        return turn(arrived, plan, caller);
+    }
+
+    /** Runs {@code work} holding the document's signing lock (one signature of a document at a time per instance). */
+    <T> T underSigningLock(DocumentKey key, java.util.function.Supplier<T> work) {
+        var lock = signingLocks[Math.floorMod(key.hashCode(), signingLocks.length)];
         lock.lock();
         try {
-            return signStep(arrived.lookupCode(), caller, step, ifMatch);
+            return work.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The version arrived under {@code lookupCode} for signing: 403 when unknown (nothing leaks), caller must be staff. */
+    DocumentRepository.Version arrivedForSigning(UUID lookupCode, Caller caller) {
+        requireStaffOf(caller, null);
+        return documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable);
     }
 
     /** The caller's open step, or the refusal of the document type's sequence policy as an exception. */
@@ -354,33 +373,15 @@ public class DocumentWorkflow {
             var school = directory.school(key.school()).orElseThrow();
             var token = keys.tokenFor(key.school(), school.name(), caller.staffId(), turn.fullName());
             requireUsable(signatures.check(token.chain()));
-            String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
-                    ? turn.role().label() + " (" + String.join(", ", subjectNames(key, turn.subjects())) + ")"
-                    : turn.role().label();
             SigningSettings settings = signatures.signing();
             byte[] signed;
             try {
-                signed = signer.sign(documents.workingPdf(lookupCode), token, new SignatureRequest(turn.box(),
-                        turn.fullName(), roleLabel, key.type().reason(turn.role()), school.name(), now), settings);
+                signed = signer.sign(documents.workingPdf(lookupCode), token, signatureRequest(key, turn, school.name(), now),
+                        settings);
             } catch (vn.hocba.signing.SigningException e) {
                 throw SigningUnavailableException.because(e);
             }
-            String sha = Hashes.sha256(signed);
-            boolean last = plan.lastOpen();
-            Boolean stored = tx.execute(status -> {
-                if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, settings.level().label(),
-                        turn, now)) {
-                    return false;
-                }
-                events.publishEvent(new DocumentSigned(lookupCode, key, turn.staffId(), turn.role(),
-                        version.revision() + 1, sha, caller.username()));
-                if (last) {
-                    // into the outbox with this signature: archived after the answer, and again until it succeeds
-                    events.publishEvent(new DocumentCompleted(lookupCode, sha));
-                }
-                return true;
-            });
-            if (Boolean.TRUE.equals(stored)) {
+            if (store(version, plan, turn, caller, signed, settings.level(), now, () -> { })) {
                 return view(byLookupCode(lookupCode));
             }
             if (attempt == ATTEMPTS) {
@@ -388,6 +389,40 @@ public class DocumentWorkflow {
                         "văn bản đang được người khác ký; vui lòng thử lại", documents.plan(lookupCode).awaiting());
             }
         }
+    }
+
+    /** What the visible signature and the signature dictionary of {@code turn} say. */
+    SignatureRequest signatureRequest(DocumentKey key, SigningStep turn, String schoolName, Instant at) {
+        String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
+                ? turn.role().label() + " (" + String.join(", ", subjectNames(key, turn.subjects())) + ")"
+                : turn.role().label();
+        return new SignatureRequest(turn.box(), turn.fullName(), roleLabel, key.type().reason(turn.role()), schoolName, at);
+    }
+
+    /**
+     * Stores one signed revision of {@code version} for {@code turn}, its event and, with the last signature, the
+     * archive's outbox entry, in one transaction with {@code alsoInTransaction}; false when the version moved on
+     * meanwhile (nothing stored).
+     */
+    boolean store(DocumentRepository.Version version, SigningPlan plan, SigningStep turn, Caller caller, byte[] signed,
+                  PadesLevel level, Instant at, Runnable alsoInTransaction) {
+        UUID lookupCode = version.lookupCode();
+        String sha = Hashes.sha256(signed);
+        boolean last = plan.lastOpen();
+        Boolean stored = tx.execute(status -> {
+            if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, level.label(), turn, at)) {
+                return false;
+            }
+            events.publishEvent(new DocumentSigned(lookupCode, version.key(), turn.staffId(), turn.role(),
+                    version.revision() + 1, sha, caller.username()));
+            if (last) {
+                // into the outbox with this signature: archived after the answer, and again until it succeeds
+                events.publishEvent(new DocumentCompleted(lookupCode, sha));
+            }
+            alsoInTransaction.run();
+            return true;
+        });
+        return Boolean.TRUE.equals(stored);
     }
 
     // ---- archiving (through the outbox) ---------------------------------------------------------------------------
@@ -593,7 +628,7 @@ public class DocumentWorkflow {
         }
     }
 
-    private DocumentRepository.Version byLookupCode(UUID lookupCode) {
+    DocumentRepository.Version byLookupCode(UUID lookupCode) {
         return documents.byLookupCode(lookupCode)
                 .orElseThrow(() -> new NotFoundException("document " + lookupCode, "văn bản " + lookupCode));
     }
@@ -628,7 +663,7 @@ public class DocumentWorkflow {
         }
     }
 
-    private DocumentView view(DocumentRepository.Version version) {
+    DocumentView view(DocumentRepository.Version version) {
         SigningPlan plan = documents.plan(version.lookupCode());
         var collected = plan.steps().stream().filter(SigningStep::signed)
                 .sorted(java.util.Comparator.comparing(SigningStep::signedAt))

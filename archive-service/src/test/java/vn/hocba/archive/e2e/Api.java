@@ -154,6 +154,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);
     }
 
+    Response post(String path, String contentType, byte[] body, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);
+    }
+
     /** {@code account} is "user" (password: "admin" for admin, "demo" for staff) or null for anonymous. */
     private Response send(HttpRequest.Builder request, String account) {
         if (account != null) {
