@@ -35,7 +35,8 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
             "NO_SIGNING_CERTIFICATE_FOUND");
 
     static SignatureVerdict of(SignatureResult s, boolean english) {
-        String sub = s.subIndication();
+        // Set.of refuses contains(null): a passed signature has no sub-indication
+        String sub = s.subIndication() == null ? "" : s.subIndication();
         String integrity = CHANGED.contains(sub) ? "CHANGED" : UNCHECKED.contains(sub) ? "UNKNOWN" : "INTACT";
         return new SignatureVerdict(integrity, message(s, english), integrityText(integrity, english),
                 chainText(s.chain(), english), revocationText(s.revocation(), english),
