@@ -17,7 +17,8 @@ import vn.hocba.signing.SignatureResult;
  * @param sha256             hex SHA-256 of the file
  * @param summary            one sentence on the whole file, in the caller's language
  */
-record ValidationAnswer(List<Signature> signatures, List<Timestamp> documentTimestamps, Pdfa pdfa, Archived archived,
+record ValidationAnswer(List<SignatureReport> signatures, List<DocumentTimestampReport> documentTimestamps,
+                        PdfaReport pdfa, ArchivedVersion archived,
                         String sha256, String summary) {
 
     /**
@@ -39,47 +40,47 @@ record ValidationAnswer(List<Signature> signatures, List<Timestamp> documentTime
      *                           {@code NOT_CHECKED}
      * @param message            the verdict and its reason, in the caller's language
      */
-    record Signature(String signer, String signerSubject, String issuer, Instant signedAt, Instant timestampedAt,
+    record SignatureReport(String signer, String signerSubject, String issuer, Instant signedAt, Instant timestampedAt,
                      String level, String indication, String subIndication, boolean timestamped,
                      boolean revocationEmbedded, String integrity, SignatureResult.Chain chain,
                      SignatureResult.Revocation revocation, String message) {
     }
 
     /** A document timestamp: when, and whether it validated. */
-    record Timestamp(Instant producedAt, boolean passed) {
+    record DocumentTimestampReport(Instant producedAt, boolean passed) {
     }
 
     /** @param flavour e.g. {@code PDF/A-2B}; null when the file claims no PDF/A flavour */
-    record Pdfa(boolean compliant, String flavour) {
+    record PdfaReport(boolean compliant, String flavour) {
     }
 
     /** The archived version: its lookup code (as printed, with the QR code) and version number. */
-    record Archived(UUID lookupCode, int version) {
+    record ArchivedVersion(UUID lookupCode, int version) {
     }
 
     static ValidationAnswer of(DocumentValidation.Validation v, boolean english) {
-        List<Signature> signatures = v.signatures().signatures().stream().map(s -> signature(s, english)).toList();
+        List<SignatureReport> signatures = v.signatures().signatures().stream().map(s -> signature(s, english)).toList();
         return new ValidationAnswer(signatures,
                 v.signatures().documentTimestamps().stream().map(ValidationAnswer::timestamp).toList(),
-                new Pdfa(v.pdfa().compliant(), v.pdfa().flavour()),
-                v.archived() == null ? null : new Archived(v.archived().lookupCode(), v.archived().version()),
+                new PdfaReport(v.pdfa().compliant(), v.pdfa().flavour()),
+                v.archived() == null ? null : new ArchivedVersion(v.archived().lookupCode(), v.archived().version()),
                 v.sha256(), summary(signatures, v.archived() != null, english));
     }
 
-    static Signature signature(SignatureResult s, boolean english) {
+    static SignatureReport signature(SignatureResult s, boolean english) {
         SignatureVerdict verdict = SignatureVerdict.of(s, english);
-        return new Signature(s.signerName() != null ? s.signerName() : s.signerSubject(), s.signerSubject(), s.issuer(),
+        return new SignatureReport(s.signerName() != null ? s.signerName() : s.signerSubject(), s.signerSubject(), s.issuer(),
                 s.claimedSigningTime(), s.timestampedAt(), s.level(), s.indication(), s.subIndication(),
                 s.timestamped(), s.revocationEmbedded(), verdict.integrity(), s.chain(), s.revocation(),
                 verdict.message());
     }
 
-    private static Timestamp timestamp(DocumentTimestamp t) {
-        return new Timestamp(t.producedAt(), t.passed());
+    private static DocumentTimestampReport timestamp(DocumentTimestamp t) {
+        return new DocumentTimestampReport(t.producedAt(), t.passed());
     }
 
     /** "3 of 3 signatures are valid; the file is the archived version 2." */
-    static String summary(List<Signature> signatures, boolean archived, boolean english) {
+    static String summary(List<SignatureReport> signatures, boolean archived, boolean english) {
         long passed = signatures.stream().filter(s -> SignatureResult.TOTAL_PASSED.equals(s.indication())).count();
         String first;
         if (signatures.isEmpty()) {

@@ -58,9 +58,9 @@ class ValidationAnswerTest {
             assertThat(s.issuer()).isEqualTo("CN=Hocba Root CA,C=VN");
             assertThat(s.message()).startsWith("Chữ ký hợp lệ");
         });
-        assertThat(answer.documentTimestamps()).singleElement().isEqualTo(new ValidationAnswer.Timestamp(STAMPED, true));
-        assertThat(answer.pdfa()).isEqualTo(new ValidationAnswer.Pdfa(true, "PDF/A-2B"));
-        assertThat(answer.archived()).isEqualTo(new ValidationAnswer.Archived(code, 2));
+        assertThat(answer.documentTimestamps()).singleElement().isEqualTo(new ValidationAnswer.DocumentTimestampReport(STAMPED, true));
+        assertThat(answer.pdfa()).isEqualTo(new ValidationAnswer.PdfaReport(true, "PDF/A-2B"));
+        assertThat(answer.archived()).isEqualTo(new ValidationAnswer.ArchivedVersion(code, 2));
         assertThat(answer.summary()).isEqualTo("Cả 1 chữ ký đều hợp lệ. Tệp trùng khớp từng byte với một văn bản đã lưu"
                 + " trữ trong hệ thống.");
     }
