@@ -693,6 +693,10 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.contentType()).isEqualTo("application/pdf");
         assertThat(Downloads.sha256(file.body())).isEqualTo(done.get("sha256").asString());
+        // the upload form of /verify: a browser's multipart post, with the page's CSRF token and session cookie
+        String uploaded = uploadToVerifyPage(pdf);
+        assertThat(uploaded).contains("Cả " + signers.size() + " chữ ký đều hợp lệ.", "href=\"/verify/" + lookupCode + "\"");
+        signers.forEach(name -> assertThat(uploaded).contains(name));
         var inEnglish = api().get("/verify/" + lookupCode + "?lang=en", null);
         assertThat(inEnglish.text()).contains("Signer", "Certificate issuer", "Fully signed and archived");
         assertThat(api().getWithHeader("/verify/" + lookupCode, "Accept-Language", "en", null).text()).contains("Signer");
@@ -744,6 +748,29 @@ abstract class EndToEndScenario implements SchoolYearScenario {
 
         var wrongType = api().postBytes("/api/v1/validation", "text/plain", unsigned, null, null);
         assertThat(wrongType.status()).isEqualTo(415);
+    }
+
+    /** Loads {@code /verify} as a browser does, then posts {@code pdf} through its form; returns the result page. */
+    private String uploadToVerifyPage(byte[] pdf) throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/verify")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the form carries a CSRF token: " + form).isTrue();
+        String boundary = "----hocba" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hocba.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(pdf);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/verify"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     /** The full names of the staff of a document's {@code signatures}, in order (their certificates' CN). */
