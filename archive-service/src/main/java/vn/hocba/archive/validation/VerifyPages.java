@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.common.ProblemLanguage;
 import vn.hocba.archive.school.SchoolDirectory;
@@ -97,14 +98,25 @@ class VerifyPages {
                     HttpServletResponse response) {
         boolean english = language(model, lang, acceptLanguage);
         var found = lookupCode(code).flatMap(workflow::publicDocument);
-        var pdf = found.flatMap(d -> workflow.publicPdf(d.document().lookupCode()));
-        if (found.isEmpty() || pdf.isEmpty()) {
+        if (found.isEmpty()) {
             response.setStatus(404);
             return "verify-missing";
         }
         DocumentWorkflow.PublicDocument document = found.get();
         DocumentView view = document.document();
-        DocumentValidation.Validation checked = validation.validate(pdf.get().bytes());
+        Optional<DocumentWorkflow.Pdf> pdf;
+        try {
+            pdf = workflow.publicPdf(view.lookupCode());
+        } catch (HocbaException e) {
+            if (!e.status().is5xxServerError()) {
+                throw e;
+            }
+            // the archived file no longer matches the hash recorded at archive time (recorded and alerted by the
+            // archive): the page says so instead of a report, and the file is never served
+            response.setStatus(e.status().value());
+            pdf = Optional.empty();
+            model.addAttribute("fileFailed", true);
+        }
         model.addAttribute("document", view);
         model.addAttribute("typeLabel", english ? typeEnglish(view) : view.documentType().label());
         model.addAttribute("schoolName", directory.school(view.school()).map(SchoolDirectory.School::name)
@@ -112,7 +124,7 @@ class VerifyPages {
         model.addAttribute("superseded", view.status() == DocumentStatus.SUPERSEDED);
         model.addAttribute("newer", document.supersededBy());
         model.addAttribute("newerArchived", document.newerArchived());
-        report(model, checked, english);
+        pdf.ifPresent(file -> report(model, validation.validate(file.bytes()), english));
         return "verify-document";
     }
 

@@ -75,6 +75,10 @@ final class VerifyTexts {
                 + " service checks.");
         put("unreadable", "Tệp gửi lên không phải là tệp PDF đọc được.", "The file is not a readable PDF.");
         put("noFile", "Hãy chọn một tệp PDF.", "Choose a PDF file.");
+        put("fileFailed", "CẢNH BÁO: tệp lưu trữ của văn bản này không còn khớp với mã băm ghi nhận khi lưu trữ; tệp"
+                + " không được cung cấp và sự cố đã được ghi nhận.",
+                "WARNING: the archived file of this document no longer matches the hash recorded when it was archived;"
+                + " it is not served, and the failure has been recorded.");
         put("back", "← Xác thực văn bản khác", "← Verify another document");
     }
 

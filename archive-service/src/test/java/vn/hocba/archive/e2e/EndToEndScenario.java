@@ -814,9 +814,17 @@ abstract class EndToEndScenario implements SchoolYearScenario {
             assertThat(auditCount("INTEGRITY_FAILURE")).isEqualTo(auditFailures + 1);
             var report = api().get("/api/v1/integrity", "admin").json();
             assertThat(report.get("failures").toString()).contains(done.get("lookupCode").asString());
+            // the public page says so instead of a report, and its file link serves nothing either
+            String code = done.get("lookupCode").asString();
+            var page = api().get("/verify/" + code, null);
+            assertThat(page.status()).isEqualTo(500);
+            assertThat(page.text()).contains("CẢNH BÁO: tệp lưu trữ của văn bản này không còn khớp")
+                    .doesNotContain("/verify/" + code + "/pdf");
+            assertIntegrityProblem(api().get("/verify/" + code + "/pdf", null));
         } finally {
             file.flipByte(1000);
         }
+        assertThat(api().get("/verify/" + done.get("lookupCode").asString(), null).status()).isEqualTo(200);
         assertThat(api().get(BASE + "HS2400082/record.pdf", "admin").status()).isEqualTo(200);
     }
 
