@@ -205,6 +205,20 @@ class DocumentRepository {
         return db.sql(SELECT + " where archive_key is not null").query(DocumentRepository::version).list();
     }
 
+    /**
+     * The archived version (ARCHIVED, or SUPERSEDED after its archiving) whose file has that sha256, if any. Versions
+     * differ in their printed lookup code, so at most one has a given hash.
+     */
+    Optional<Version> archivedWithSha256(String sha256) {
+        return db.sql(SELECT + " where sha256 = ? and archive_key is not null order by version fetch first 1 rows only")
+                .param(sha256).query(DocumentRepository::version).optional();
+    }
+
+    /** The version that replaced this one (its reissue), if any. */
+    Optional<Version> supersededBy(UUID lookupCode) {
+        return db.sql(SELECT + " where supersedes = ?").param(lookupCode).query(DocumentRepository::version).optional();
+    }
+
     /** Current versions printing data of that class (any type), for a correction's reissue. */
     List<Version> currentOfClass(String school, String year, String classCode) {
         return db.sql(SELECT + " where school_code = ? and school_year = ? and class_code = ? and status <> 'SUPERSEDED'")

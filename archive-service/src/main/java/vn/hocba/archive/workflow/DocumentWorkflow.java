@@ -264,6 +264,50 @@ public class DocumentWorkflow {
         return pdfOf(found.orElseThrow(() -> notRendered(key)));
     }
 
+    // ---- public verification (anyone holding the paper, or the file) -------------------------------------------
+
+    /** An archived version as the public verification shows it. */
+    public record ArchivedVersion(UUID lookupCode, int version) {
+    }
+
+    /**
+     * The archived version whose file has that sha256 (ARCHIVED or SUPERSEDED, any type), for the validation of an
+     * uploaded file; empty when no archived file has it.
+     */
+    public Optional<ArchivedVersion> archivedWithSha256(String sha256) {
+        return documents.archivedWithSha256(sha256).map(v -> new ArchivedVersion(v.lookupCode(), v.version()));
+    }
+
+    /**
+     * An archived document as the public page of its lookup code shows it.
+     *
+     * @param document     the version
+     * @param supersededBy the version that replaced it, null if none
+     * @param newerArchived whether that newer version is archived (it has its own page then)
+     */
+    public record PublicDocument(DocumentView document, UUID supersededBy, boolean newerArchived) {
+    }
+
+    /**
+     * The version with that lookup code if it is archived (a version still being signed is not public: the answer is
+     * the same as for an unknown code, so its existence does not leak).
+     */
+    public Optional<PublicDocument> publicDocument(UUID lookupCode) {
+        return documents.byLookupCode(lookupCode).filter(v -> v.archiveKey() != null).map(v -> {
+            var newer = documents.supersededBy(v.lookupCode());
+            return new PublicDocument(view(v), newer.map(DocumentRepository.Version::lookupCode).orElse(null),
+                    newer.map(n -> n.archiveKey() != null).orElse(false));
+        });
+    }
+
+    /**
+     * The archived bytes of that version, through the archive's integrity check (500 {@code integrity} when they differ
+     * from the hash recorded at archive time); empty for an unknown or not yet archived code.
+     */
+    public Optional<Pdf> publicPdf(UUID lookupCode) {
+        return documents.byLookupCode(lookupCode).filter(v -> v.archiveKey() != null).map(this::pdfOf);
+    }
+
     // ---- signing --------------------------------------------------------------------------------------------------
 
     /** The caller signs their step of the current version of {@code key}. As {@link #sign(UUID, Caller, IfMatch)}. */
