@@ -85,6 +85,13 @@ class SigningBatchRestartIT {
             }
             clerks.shutdown();
 
+            // the class page offers "Ký tất cả" to whoever has records of the class awaiting them
+            var classPage = api.get("/schools/" + SCHOOL + "/years/" + YEAR + "/classes/" + classes.get(0), teacher);
+            assertThat(classPage.status()).isEqualTo(200);
+            assertThat(classPage.text()).contains("Ký tất cả");
+            assertThat(api.get("/schools/" + SCHOOL + "/years/" + YEAR + "/classes/" + classes.get(0), "GV001@" + SCHOOL)
+                    .text()).doesNotContain("Ký tất cả");
+
             var started = api.postJson("/api/v1/signing-batches", ("{\"school\": \"" + SCHOOL + "\", \"schoolYear\": \""
                     + YEAR + "\", \"class\": null, \"documentType\": \"STUDENT_RECORD\"}").getBytes(StandardCharsets.UTF_8),
                     teacher);
@@ -108,7 +115,7 @@ class SigningBatchRestartIT {
         try {
             awaitReady(app);
             Api api = new Api(app.port());
-            JsonNode done = SigningBatchIT.awaitDone(api, api.get("/api/v1/signing-batches/" + batchId, teacher).json(),
+            JsonNode done = SigningBatchScenario.awaitDone(api, api.get("/api/v1/signing-batches/" + batchId, teacher).json(),
                     teacher);
             assertThat(done.get("total").asInt()).isEqualTo(students.size());
             assertThat(done.get("signed").asInt()).as(done.toString()).isEqualTo(students.size());
@@ -126,6 +133,14 @@ class SigningBatchRestartIT {
                 assertThat(mine).as("the teacher's row of " + doc.get("student").asString() + " signed once").isEqualTo(1);
                 assertThat(doc.get("signatures")).as("and nobody else's").hasSize(1);
             }
+            // the batch's page and its progress, for its creator only
+            var page = api.get("/signing-batches/" + batchId, teacher);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.text()).contains("Ký theo lô", "Đã xong", "Đã ký");
+            var progress = api.get("/signing-batches/" + batchId + "/progress", teacher);
+            assertThat(progress.status()).isEqualTo(200);
+            assertThat(progress.json().get("status").asString()).isEqualTo("DONE");
+            assertThat(api.get("/signing-batches/" + batchId + "/progress", "GV001@" + SCHOOL).status()).isEqualTo(403);
             assertThat(api.get("/api/v1/audit/verification", "admin").json().get("valid").asBoolean()).isTrue();
             System.out.printf("SigningBatchRestartIT: %d documents, killed after %d signed, all signed once after the "
                     + "restart%n", students.size(), signedBeforeKill);
