@@ -70,6 +70,7 @@ class SigningBatchRestartIT {
         int signedBeforeKill;
         PackagedApplication app = PackagedApplication.start(jar, workDir, oneAtATime);
         try {
+            awaitReady(app); // the demo year is loaded before readiness
             Api api = new Api(app.port());
             ExecutorService clerks = Executors.newFixedThreadPool(2);
             List<Future<?>> renders = new ArrayList<>();
