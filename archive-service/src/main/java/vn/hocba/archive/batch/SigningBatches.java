@@ -265,7 +265,9 @@ public class SigningBatches {
     ItemResult signOne(Caller caller, SigningBatchRepository.Item item, BatchSigningMethod.Session session) {
         UUID code = item.lookupCode();
         if (item.attemptRole() != null && signedBy(code, caller, item.attemptRole())) {
-            return ItemResult.signedBeforeRestart(); // the workflow committed it; the outcome was not yet written
+            // the workflow committed it; the outcome was not yet written (a crash between the two)
+            log.info("signing batch {}: {} was signed before the restart", item.batchId(), code);
+            return ItemResult.signedBeforeRestart();
         }
         SignerRole role = workflow.turnOf(code, caller); // the workflow's refusals: out of turn, signed, complete, …
         DocumentView document = workflow.document(code, caller);

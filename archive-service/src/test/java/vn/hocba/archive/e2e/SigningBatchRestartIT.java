@@ -44,7 +44,7 @@ class SigningBatchRestartIT {
         Path workDir = TestDirectories.fresh("batch-restart");
         List<String> oneAtATime = List.of("-Dhocba.signing-batch.parallelism=1");
 
-        // the demo year's teacher of the most classes (up to three of them)
+        // the demo year's teacher of the most classes (up to two of them)
         JsonNode dataset;
         try (InputStream in = SigningBatchRestartIT.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
             dataset = Api.JSON.readTree(in.readAllBytes());
@@ -58,7 +58,7 @@ class SigningBatchRestartIT {
         String teacherId = classesOf.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
                 .orElseThrow().getKey();
         String teacher = teacherId + "@" + SCHOOL;
-        List<String> classes = classesOf.get(teacherId).subList(0, Math.min(3, classesOf.get(teacherId).size()));
+        List<String> classes = classesOf.get(teacherId).subList(0, Math.min(2, classesOf.get(teacherId).size()));
         List<String> students = new ArrayList<>();
         for (JsonNode s : dataset.get("students")) {
             if (classes.contains(s.get("class").asString())) {
