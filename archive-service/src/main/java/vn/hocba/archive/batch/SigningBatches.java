@@ -255,9 +255,6 @@ public class SigningBatches {
                         e.getClass().getName());
             }
         }
-        if (stopping) {
-            return; // interrupted by the shutdown: left undecided, resumed at the next start
-        }
         batches.decide(batch.id(), position, result, clock.instant());
         finishIfDone(batch.id());
     }
@@ -304,9 +301,13 @@ public class SigningBatches {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        // queued documents are left undecided and resume at the next start; those being signed finish (no interrupt:
+        // an interrupted thread in the middle of H2's file I/O would close the database under everyone)
         stopping = true;
-        executor.shutdownNow(); // undecided documents resume at the next start
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        executor.shutdown();
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("signing batches: documents still being signed at shutdown; they resume at the next start");
+        }
     }
 
 }
