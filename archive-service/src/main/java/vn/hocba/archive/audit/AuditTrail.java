@@ -4,6 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 
 import vn.hocba.archive.archive.IntegrityFailed;
+import vn.hocba.archive.batch.SigningBatchFinished;
+import vn.hocba.archive.batch.SigningBatchStarted;
 import vn.hocba.archive.corrections.CorrectionApproved;
 import vn.hocba.archive.corrections.CorrectionConfirmed;
 import vn.hocba.archive.corrections.CorrectionRejected;
@@ -61,6 +63,18 @@ class AuditTrail {
     void on(DocumentSuperseded e) {
         log.append(e.actor(), AuditAction.DOCUMENT_SUPERSEDED, e.lookupCode().toString(),
                 "by " + e.supersededBy() + " after correction " + e.correction() + " (" + e.key().describe() + ")");
+    }
+
+    @EventListener
+    void on(SigningBatchStarted e) {
+        log.append(e.actor(), AuditAction.SIGNING_BATCH_STARTED, e.id().toString(),
+                "documents=" + e.total() + " scope=" + e.scope() + " method=" + e.method());
+    }
+
+    @EventListener
+    void on(SigningBatchFinished e) {
+        log.append(e.actor(), AuditAction.SIGNING_BATCH_FINISHED, e.id().toString(),
+                "documents=" + e.total() + " signed=" + e.signed() + " failed=" + e.failed() + " skipped=" + e.skipped());
     }
 
     @EventListener
