@@ -41,5 +41,7 @@ public enum AuditAction {
     /** A signing batch authorized by its creator (each of its signatures has its own DOCUMENT_SIGNED entry). */
     SIGNING_BATCH_STARTED,
     /** Every document of a signing batch has its outcome (counts of signed, failed, skipped). */
-    SIGNING_BATCH_FINISHED
+    SIGNING_BATCH_FINISHED,
+    /** An archived document's file got a new archive timestamp (long-term preservation); the old file stays. */
+    ARCHIVE_TIMESTAMP_RENEWED
 }

@@ -60,6 +60,13 @@ class AuditTrail {
     }
 
     @EventListener
+    void on(vn.hocba.archive.workflow.DocumentArchiveRenewed e) {
+        log.append("system", AuditAction.ARCHIVE_TIMESTAMP_RENEWED, e.lookupCode().toString(),
+                "key=" + e.newKey() + " replaces " + e.oldKey() + " sha256=" + e.sha256() + " timestamp valid until "
+                        + e.timestampValidUntil());
+    }
+
+    @EventListener
     void on(DocumentSuperseded e) {
         log.append(e.actor(), AuditAction.DOCUMENT_SUPERSEDED, e.lookupCode().toString(),
                 "by " + e.supersededBy() + " after correction " + e.correction() + " (" + e.key().describe() + ")");
