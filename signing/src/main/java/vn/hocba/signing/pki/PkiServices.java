@@ -15,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -84,7 +84,7 @@ import vn.hocba.signing.SigningException;
  * <li>{@code GET /crl} and {@code GET /ca.crt}: the same for CA 0, the paths of the single-CA services, kept so
  * that certificates issued with them stay checkable.</li>
  * </ul>
- * {@link #endpoints(CertificateAuthority)} gives the URLs to write into the certificates a CA issues. The first CA's
+ * {@link #serve} adds a CA to running services. {@link #endpoints(CertificateAuthority)} gives the URLs to write into the certificates a CA issues. The first CA's
  * clock gives the time of tokens; each CA's clock the time of its answers and CRLs. {@link #close()} stops the
  * server. Thread-safe.
  */
@@ -95,17 +95,20 @@ public final class PkiServices implements AutoCloseable {
     /** The TSA's policy: an OID of the ITU-T/ISO "example" arc (2.999), as this is a test TSA, not a real one. */
     private static final ASN1ObjectIdentifier TSA_POLICY = new ASN1ObjectIdentifier("2.999.1.1");
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
+    private static final String TSA_NAME = "Hocba Test TSA";
 
     /** A CA served, its number in the paths and the URLs of its services. */
     private record Served(int number, CertificateAuthority ca, X509CertificateHolder holder,
                           RevocationEndpoints endpoints) {
     }
 
-    private final List<Served> served;
+    /** Copy-on-write: {@link #serve} adds to it while requests read it. */
+    private final List<Served> served = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor;
+    private final String base;
     private final URI tsa;
-    private final IssuedCredential tsaCredential;
+    private volatile IssuedCredential tsaCredential;
     private final Clock tsaClock;
     private final AtomicLong tsaSerial = new AtomicLong();
     private final DigestCalculatorProvider digests;
@@ -114,17 +117,13 @@ public final class PkiServices implements AutoCloseable {
             OperatorCreationException {
         this.server = server;
         InetSocketAddress address = server.getAddress();
-        String base = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
-        List<Served> list = new ArrayList<>();
-        for (int n = 0; n < cas.size(); n++) {
-            list.add(new Served(n, cas.get(n), new JcaX509CertificateHolder(cas.get(n).certificate()),
-                    new RevocationEndpoints(URI.create(base + "/ocsp"), URI.create(base + "/ca/" + n + ".crt"),
-                            URI.create(base + "/crl/" + n))));
+        this.base = "http://" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        for (CertificateAuthority ca : cas) {
+            add(ca);
         }
-        this.served = List.copyOf(list);
         this.tsa = URI.create(base + "/tsa");
         Served issuing = served.get(served.size() - 1);
-        this.tsaCredential = issuing.ca().issueTimestamping("Hocba Test TSA", issuing.endpoints());
+        this.tsaCredential = issuing.ca().issueTimestamping(TSA_NAME, issuing.endpoints());
         this.tsaClock = served.get(0).ca().clock();
         this.digests = new JcaDigestCalculatorProviderBuilder().build();
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -182,6 +181,45 @@ public final class PkiServices implements AutoCloseable {
         } catch (GeneralSecurityException | OperatorCreationException | RuntimeException e) {
             server.stop(0);
             throw new SigningException("cannot start the PKI services", e);
+        }
+    }
+
+    private Served add(CertificateAuthority ca) throws CertificateEncodingException {
+        int n = served.size();
+        Served one = new Served(n, ca, new JcaX509CertificateHolder(ca.certificate()),
+                new RevocationEndpoints(URI.create(base + "/ocsp"), URI.create(base + "/ca/" + n + ".crt"),
+                        URI.create(base + "/crl/" + n)));
+        served.add(one);
+        return one;
+    }
+
+    /**
+     * Serves one more CA on the running server, numbered next, and re-issues the TSA certificate under it (the TSA
+     * stays under the last CA served; tokens already made keep their certificate, which stays valid). This is how a
+     * hierarchy starts when the port is only known once bound: start with the root, create the issuing CA with
+     * {@code endpoints(root)}, then serve it:
+     * <pre>{@code
+     * PkiServices services = PkiServices.start(root, 0);
+     * CertificateAuthority issuing = root.issueSubordinate("Issuing CA", org, services.endpoints(root));
+     * RevocationEndpoints forLeaves = services.serve(issuing);
+     * }</pre>
+     *
+     * @param ca a CA not yet served here
+     * @return the OCSP, caIssuers and CRL URLs to put in the certificates {@code ca} issues
+     */
+    public synchronized RevocationEndpoints serve(CertificateAuthority ca) {
+        Objects.requireNonNull(ca, "ca");
+        for (Served one : served) {
+            if (one.ca() == ca) {
+                throw new IllegalArgumentException("already served here: " + ca);
+            }
+        }
+        try {
+            Served added = add(ca);
+            tsaCredential = ca.issueTimestamping(TSA_NAME, added.endpoints());
+            return added.endpoints();
+        } catch (CertificateEncodingException e) {
+            throw new SigningException("cannot serve " + ca, e);
         }
     }
 
@@ -272,6 +310,7 @@ public final class PkiServices implements AutoCloseable {
             return new Reply(400, "text/plain", "not a timestamp query".getBytes(StandardCharsets.UTF_8));
         }
         // ESSCertIDv2 with SHA-256 identifies the TSA certificate (RFC 5816)
+        IssuedCredential tsaCredential = this.tsaCredential;
         TimeStampTokenGenerator tokens = new TimeStampTokenGenerator(
                 new JcaSimpleSignerInfoGeneratorBuilder().build(SIGNATURE_ALGORITHM, tsaCredential.privateKey(),
                         tsaCredential.certificate()),
