@@ -225,6 +225,18 @@ class PkiHierarchyIT {
         assertThat(check.check(later.chain(), List.of()).outcome()).isEqualTo(Outcome.VALID);
     }
 
+    @Test
+    void eachCaIsServedOnceAndOnlyServedCasHaveEndpoints() {
+        CertificateAuthority stranger = CertificateAuthority.createRoot("Other Root", "Elsewhere", Clock.systemUTC());
+
+        assertThatThrownBy(() -> services.serve(issuing)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> services.endpoints(stranger)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PkiServices.start(List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PkiServices.start(List.of(root, root), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(services.endpoints()).isEqualTo(services.endpoints(root));
+        assertThat(services.endpoints(issuing).ocsp()).as("one responder for both").isEqualTo(services.endpoints().ocsp());
+    }
+
     private SigningSettings settings() {
         return new SigningSettings(PadesLevel.B_T, "SHA-256",
                 new HttpTimestampSource(services.timestampUrl(), Duration.ofSeconds(5)),
