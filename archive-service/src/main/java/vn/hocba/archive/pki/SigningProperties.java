@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout           how long to wait for the TSA, OCSP responders and CRL servers
  * @param checkReuse        how long a passed certificate check (chain, validity, not revoked) is reused for the same
  *                          certificate before it is checked again
+ * @param renewBefore       an archived file gets a new archive timestamp when the certificate of its newest document
+ *                          timestamp expires within this (default 365 days)
+ * @param renewalBatch      at most this many documents examined and renewed per run
  * @param demoServicesPort  the loopback port of the demo PKI's TSA, OCSP and CRL services; 0 picks a free one on first
  *                          start and keeps it (the certificates name it)
  */
@@ -36,6 +39,8 @@ public record SigningProperties(@DefaultValue("B-T") String signatureLevel,
                                 List<Path> trustAnchors,
                                 @DefaultValue("10s") Duration timeout,
                                 @DefaultValue("5m") Duration checkReuse,
+                                @DefaultValue("365d") Duration renewBefore,
+                                @DefaultValue("500") int renewalBatch,
                                 @DefaultValue("0") int demoServicesPort) {
 
     /** Empty collections instead of null. */

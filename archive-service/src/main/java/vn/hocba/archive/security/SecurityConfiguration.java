@@ -54,6 +54,8 @@ class SecurityConfiguration {
                 .userDetailsService(accounts)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/pki/trust-anchors").permitAll()
+                        // public validation (API.md "Validation"): anyone, no account
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/validation").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(basic))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,6 +77,8 @@ class SecurityConfiguration {
         http.userDetailsService(accounts)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        // the public verification pages that a document's QR code opens, and the upload form
+                        .requestMatchers("/verify", "/verify/**").permitAll()
                         // probes answer anyone; details (which dependency is down) only to administrators
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the generated API description and its Swagger UI are public, like the API's documentation

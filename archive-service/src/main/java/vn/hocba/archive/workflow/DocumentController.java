@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,9 +21,67 @@ import vn.hocba.archive.common.Caller;
 class DocumentController {
 
     private final DocumentWorkflow workflow;
+    private final TwoStepSigning twoStep;
 
-    DocumentController(DocumentWorkflow workflow) {
+    DocumentController(DocumentWorkflow workflow, TwoStepSigning twoStep) {
         this.workflow = workflow;
+        this.twoStep = twoStep;
+    }
+
+    /** Step 1 of two-step signing: {@code {"certificate": "<base64 DER>", "chain": [...]}}. */
+    record PendingRequest(String certificate, java.util.List<String> chain) {
+    }
+
+    /** The data to sign: {@code {"id", "digestAlgorithm", "dataToSign", "expiresAt"}}. */
+    record PendingAnswer(UUID id, String digestAlgorithm, String dataToSign, java.time.Instant expiresAt) {
+    }
+
+    /** Step 2: {@code {"signatureValue": "<base64>"}}. */
+    record CompletionRequest(String signatureValue) {
+    }
+
+    /**
+     * Prepares the caller's turn with their registered certificate: 201 with the data to sign; 403 no place in the
+     * sequence; 409 out of turn, complete, superseded, certificate revoked or expired; 422 not the registered
+     * certificate; 503 revocation status unknown.
+     */
+    @PostMapping("/signatures/pending")
+    ResponseEntity<PendingAnswer> prepare(@PathVariable UUID lookupCode,
+                                          @RequestBody(required = false) PendingRequest body, Caller caller) {
+        var certificate = vn.hocba.archive.pki.SignerCertificates.certificate(body == null ? null : body.certificate(),
+                "certificate");
+        var chain = new java.util.ArrayList<java.security.cert.X509Certificate>();
+        if (body != null && body.chain() != null) {
+            for (int i = 0; i < body.chain().size(); i++) {
+                chain.add(vn.hocba.archive.pki.SignerCertificates.certificate(body.chain().get(i), "chain[" + i + "]"));
+            }
+        }
+        var prepared = twoStep.prepare(lookupCode, caller, certificate, chain);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PendingAnswer(prepared.id(), prepared.digestAlgorithm(),
+                java.util.Base64.getEncoder().encodeToString(prepared.dataToSign()), prepared.expiresAt()));
+    }
+
+    /**
+     * Completes a prepared signature: 201 with the document; 404 no such pending signature for the caller; 409 the
+     * document moved on or it expired; 422 the value does not verify.
+     */
+    @PostMapping("/signatures/pending/{id}")
+    ResponseEntity<DocumentView> complete(@PathVariable UUID lookupCode, @PathVariable UUID id,
+                                          @RequestBody(required = false) CompletionRequest body, Caller caller) {
+        byte[] value;
+        try {
+            value = java.util.Base64.getMimeDecoder().decode(body == null || body.signatureValue() == null ? ""
+                    : body.signatureValue().strip());
+        } catch (IllegalArgumentException e) {
+            value = new byte[0];
+        }
+        if (value.length == 0) {
+            throw new vn.hocba.archive.common.InvalidInputException("invalid-signature-value", "signatureValue",
+                    "signatureValue must be the base64 signature over dataToSign",
+                    "signatureValue phải là chữ ký (base64) trên dataToSign");
+        }
+        var signed = twoStep.complete(lookupCode, id, caller, value);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(signed.sha256()).body(signed);
     }
 
     /** The document body; 404 unknown code; 403 the caller may not read it. */

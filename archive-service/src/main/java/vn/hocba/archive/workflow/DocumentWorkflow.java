@@ -264,6 +264,50 @@ public class DocumentWorkflow {
         return pdfOf(found.orElseThrow(() -> notRendered(key)));
     }
 
+    // ---- public verification (anyone holding the paper, or the file) -------------------------------------------
+
+    /** An archived version as the public verification shows it. */
+    public record ArchivedVersion(UUID lookupCode, int version) {
+    }
+
+    /**
+     * The archived version whose file has that sha256 (ARCHIVED or SUPERSEDED, any type), for the validation of an
+     * uploaded file; empty when no archived file has it.
+     */
+    public Optional<ArchivedVersion> archivedWithSha256(String sha256) {
+        return documents.archivedWithSha256(sha256).map(v -> new ArchivedVersion(v.lookupCode(), v.version()));
+    }
+
+    /**
+     * An archived document as the public page of its lookup code shows it.
+     *
+     * @param document     the version
+     * @param supersededBy the version that replaced it, null if none
+     * @param newerArchived whether that newer version is archived (it has its own page then)
+     */
+    public record PublicDocument(DocumentView document, UUID supersededBy, boolean newerArchived) {
+    }
+
+    /**
+     * The version with that lookup code if it is archived (a version still being signed is not public: the answer is
+     * the same as for an unknown code, so its existence does not leak).
+     */
+    public Optional<PublicDocument> publicDocument(UUID lookupCode) {
+        return documents.byLookupCode(lookupCode).filter(v -> v.archiveKey() != null).map(v -> {
+            var newer = documents.supersededBy(v.lookupCode());
+            return new PublicDocument(view(v), newer.map(DocumentRepository.Version::lookupCode).orElse(null),
+                    newer.map(n -> n.archiveKey() != null).orElse(false));
+        });
+    }
+
+    /**
+     * The archived bytes of that version, through the archive's integrity check (500 {@code integrity} when they differ
+     * from the hash recorded at archive time); empty for an unknown or not yet archived code.
+     */
+    public Optional<Pdf> publicPdf(UUID lookupCode) {
+        return documents.byLookupCode(lookupCode).filter(v -> v.archiveKey() != null).map(this::pdfOf);
+    }
+
     // ---- signing --------------------------------------------------------------------------------------------------
 
     /** The caller signs their step of the current version of {@code key}. As {@link #sign(UUID, Caller, IfMatch)}. */
@@ -293,7 +337,32 @@ public class DocumentWorkflow {
         return sign(documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable), caller, ifMatch);
     }
 
+    /**
+     * The role of the step the caller would sign now on that version, without signing: the same decision and the same
+     * refusals as {@link #sign(UUID, Caller, IfMatch)} (403 no place in the sequence or unreadable, 409 out of turn,
+     * signed already, complete, superseded). For callers that check a document before signing it (batch signing).
+     */
+    public SignerRole turnOf(UUID lookupCode, Caller caller) {
+        requireStaffOf(caller, null);
+        DocumentRepository.Version version = documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable);
+        SigningPlan plan = documents.plan(lookupCode);
+        if (!caller.isStaffOf(version.key().school()) || !plan.includes(caller.staffId())) {
+            readable(version, caller);
+            throw notInSequence(version.key());
+        }
+        return turn(version, plan, caller).role();
+    }
+
     private DocumentView sign(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
+        SigningStep step = openStep(arrived, caller, ifMatch);
+        return underSigningLock(arrived.key(), () -> signStep(arrived.lookupCode(), caller, step, ifMatch));
+    }
+
+    /**
+     * The caller's open step of a version that arrived, with the refusals of {@link #sign(UUID, Caller, IfMatch)}:
+     * 403 (not in the sequence, or may not read it: nothing leaks), 412, 409.
+     */
+    SigningStep openStep(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
         SigningPlan plan = documents.plan(arrived.lookupCode());
         if (!caller.isStaffOf(arrived.key().school()) || !plan.includes(caller.staffId())) {
             // every planned signer may read the document, so the access rule's queries are paid only for others; who
@@ -303,14 +372,24 @@ public class DocumentWorkflow {
         }
         requireVersion(arrived, ifMatch);
         // the step is fixed on arrival, before queueing behind other signers of the document
-        SigningStep step = turn(arrived, plan, caller);
-        var lock = signingLocks[Math.floorMod(arrived.key().hashCode(), signingLocks.length)];
+        return turn(arrived, plan, caller);
+    }
+
+    /** Runs {@code work} holding the document's signing lock (one signature of a document at a time per instance). */
+    <T> T underSigningLock(DocumentKey key, java.util.function.Supplier<T> work) {
+        var lock = signingLocks[Math.floorMod(key.hashCode(), signingLocks.length)];
         lock.lock();
         try {
-            return signStep(arrived.lookupCode(), caller, step, ifMatch);
+            return work.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The version arrived under {@code lookupCode} for signing: 403 when unknown (nothing leaks), caller must be staff. */
+    DocumentRepository.Version arrivedForSigning(UUID lookupCode, Caller caller) {
+        requireStaffOf(caller, null);
+        return documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable);
     }
 
     /** The caller's open step, or the refusal of the document type's sequence policy as an exception. */
@@ -354,33 +433,15 @@ public class DocumentWorkflow {
             var school = directory.school(key.school()).orElseThrow();
             var token = keys.tokenFor(key.school(), school.name(), caller.staffId(), turn.fullName());
             requireUsable(signatures.check(token.chain()));
-            String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
-                    ? turn.role().label() + " (" + String.join(", ", subjectNames(key, turn.subjects())) + ")"
-                    : turn.role().label();
             SigningSettings settings = signatures.signing();
             byte[] signed;
             try {
-                signed = signer.sign(documents.workingPdf(lookupCode), token, new SignatureRequest(turn.box(),
-                        turn.fullName(), roleLabel, key.type().reason(turn.role()), school.name(), now), settings);
+                signed = signer.sign(documents.workingPdf(lookupCode), token, signatureRequest(key, turn, school.name(), now),
+                        settings);
             } catch (vn.hocba.signing.SigningException e) {
                 throw SigningUnavailableException.because(e);
             }
-            String sha = Hashes.sha256(signed);
-            boolean last = plan.lastOpen();
-            Boolean stored = tx.execute(status -> {
-                if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, settings.level().label(),
-                        turn, now)) {
-                    return false;
-                }
-                events.publishEvent(new DocumentSigned(lookupCode, key, turn.staffId(), turn.role(),
-                        version.revision() + 1, sha, caller.username()));
-                if (last) {
-                    // into the outbox with this signature: archived after the answer, and again until it succeeds
-                    events.publishEvent(new DocumentCompleted(lookupCode, sha));
-                }
-                return true;
-            });
-            if (Boolean.TRUE.equals(stored)) {
+            if (store(version, plan, turn, caller, signed, settings.level(), now, () -> { })) {
                 return view(byLookupCode(lookupCode));
             }
             if (attempt == ATTEMPTS) {
@@ -388,6 +449,40 @@ public class DocumentWorkflow {
                         "văn bản đang được người khác ký; vui lòng thử lại", documents.plan(lookupCode).awaiting());
             }
         }
+    }
+
+    /** What the visible signature and the signature dictionary of {@code turn} say. */
+    SignatureRequest signatureRequest(DocumentKey key, SigningStep turn, String schoolName, Instant at) {
+        String roleLabel = turn.role() == SignerRole.SUBJECT_TEACHER
+                ? turn.role().label() + " (" + String.join(", ", subjectNames(key, turn.subjects())) + ")"
+                : turn.role().label();
+        return new SignatureRequest(turn.box(), turn.fullName(), roleLabel, key.type().reason(turn.role()), schoolName, at);
+    }
+
+    /**
+     * Stores one signed revision of {@code version} for {@code turn}, its event and, with the last signature, the
+     * archive's outbox entry, in one transaction with {@code alsoInTransaction}; false when the version moved on
+     * meanwhile (nothing stored).
+     */
+    boolean store(DocumentRepository.Version version, SigningPlan plan, SigningStep turn, Caller caller, byte[] signed,
+                  PadesLevel level, Instant at, Runnable alsoInTransaction) {
+        UUID lookupCode = version.lookupCode();
+        String sha = Hashes.sha256(signed);
+        boolean last = plan.lastOpen();
+        Boolean stored = tx.execute(status -> {
+            if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, level.label(), turn, at)) {
+                return false;
+            }
+            events.publishEvent(new DocumentSigned(lookupCode, version.key(), turn.staffId(), turn.role(),
+                    version.revision() + 1, sha, caller.username()));
+            if (last) {
+                // into the outbox with this signature: archived after the answer, and again until it succeeds
+                events.publishEvent(new DocumentCompleted(lookupCode, sha));
+            }
+            alsoInTransaction.run();
+            return true;
+        });
+        return Boolean.TRUE.equals(stored);
     }
 
     // ---- archiving (through the outbox) ---------------------------------------------------------------------------
@@ -593,7 +688,7 @@ public class DocumentWorkflow {
         }
     }
 
-    private DocumentRepository.Version byLookupCode(UUID lookupCode) {
+    DocumentRepository.Version byLookupCode(UUID lookupCode) {
         return documents.byLookupCode(lookupCode)
                 .orElseThrow(() -> new NotFoundException("document " + lookupCode, "văn bản " + lookupCode));
     }
@@ -628,7 +723,7 @@ public class DocumentWorkflow {
         }
     }
 
-    private DocumentView view(DocumentRepository.Version version) {
+    DocumentView view(DocumentRepository.Version version) {
         SigningPlan plan = documents.plan(version.lookupCode());
         var collected = plan.steps().stream().filter(SigningStep::signed)
                 .sorted(java.util.Comparator.comparing(SigningStep::signedAt))

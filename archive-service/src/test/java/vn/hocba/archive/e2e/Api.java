@@ -149,8 +149,23 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)), account);
     }
 
+    /** A POST of {@code body} as {@code contentType}, with an {@code Accept-Language} unless null. */
+    Response postBytes(String path, String contentType, byte[] body, String acceptLanguage, String account) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return send(request, account);
+    }
+
     Response postJson(String path, byte[] body, String account) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);
+    }
+
+    Response post(String path, String contentType, byte[] body, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);
     }
 

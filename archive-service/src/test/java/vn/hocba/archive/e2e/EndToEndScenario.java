@@ -633,6 +633,180 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         }
     }
 
+    // ---- public validation (API.md "Validation"): anyone, no account ----
+
+    @Test
+    void anArchivedRecordValidatesForAnyoneAndAFlippedByteBreaksItsSignatures() throws Exception {
+        ensureImported();
+        String student = "HS2400100"; // class 6A
+        JsonNode done = api().signThroughTheSequence(BASE + student, SCHOOL);
+        String lookupCode = done.get("lookupCode").asString();
+        byte[] pdf = api().get(BASE + student + "/record.pdf", "admin").body();
+        List<String> signers = staffNames(done.get("signatures"));
+
+        // no credentials: 200, every signature passed with its signer, the archived version named, PDF/A-2b
+        var report = api().postBytes("/api/v1/validation", "application/pdf", pdf, null, null);
+        assertThat(report.status()).as(report.text()).isEqualTo(200);
+        assertThat(report.contentType()).startsWith("application/json");
+        JsonNode signatures = report.json().get("signatures");
+        assertThat(signatures).hasSize(done.get("signatures").size());
+        List<String> names = new ArrayList<>();
+        for (JsonNode s : signatures) {
+            assertThat(s.get("indication").asString()).as(s.toString()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.get("subIndication").isNull()).isTrue();
+            assertThat(s.get("level").asString()).startsWith("PAdES-BASELINE-");
+            assertThat(s.get("signedAt").asString()).isNotBlank();
+            assertThat(s.has("timestamped") && s.has("revocationEmbedded")).isTrue();
+            assertThat(s.get("chain").asString()).isEqualTo("TRUSTED");
+            assertThat(s.get("integrity").asString()).isEqualTo("INTACT");
+            assertThat(s.get("issuer").asString()).contains("CN=");
+            assertThat(s.get("message").asString()).as("Vietnamese by default").startsWith("Chữ ký hợp lệ");
+            names.add(s.get("signer").asString());
+        }
+        assertThat(names).as("the signers in signing order").containsExactlyElementsOf(signers);
+        assertThat(report.json().get("archived").get("lookupCode").asString()).isEqualTo(lookupCode);
+        assertThat(report.json().get("archived").get("version").asInt()).isEqualTo(1);
+        assertThat(report.json().get("pdfa").get("compliant").asBoolean()).isTrue();
+        assertThat(report.json().get("pdfa").get("flavour").asString()).isEqualTo("PDF/A-2B");
+
+        // English on request
+        var english = api().postBytes("/api/v1/validation", "application/pdf", pdf, "en-GB,en;q=0.9", null);
+        assertThat(english.status()).isEqualTo(200);
+        assertThat(english.json().get("signatures").get(0).get("message").asString()).startsWith("Valid signature");
+        assertThat(english.json().get("summary").asString()).contains("archived by this service");
+
+        // one byte changed inside the signed range: every signature covers it, every one fails, nothing archived
+        byte[] tampered = pdf.clone();
+        int at = insideFirstStream(tampered);
+        tampered[at] ^= 0x01;
+        var broken = api().postBytes("/api/v1/validation", "application/pdf", tampered, null, null);
+        assertThat(broken.status()).as(broken.text()).isEqualTo(200);
+        assertThat(broken.json().get("signatures")).hasSize(signers.size()).allSatisfy(s -> {
+            assertThat(s.get("indication").asString()).as(s.toString()).isEqualTo("TOTAL_FAILED");
+            assertThat(s.get("subIndication").asString()).isEqualTo("HASH_FAILURE");
+            assertThat(s.get("integrity").asString()).isEqualTo("CHANGED");
+            assertThat(s.get("message").asString()).isEqualTo("Chữ ký không hợp lệ: văn bản đã bị thay đổi sau khi ký.");
+        });
+        assertThat(broken.json().get("archived").isNull()).as(broken.text()).isTrue();
+
+        // the public page of its lookup code: the document, each signer, and a PDF link serving the archived bytes
+        var page = api().get("/verify/" + lookupCode, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("Học bạ", "2024-2025", "6A", "Đã ký đủ và lưu trữ", "Đạt chuẩn PDF/A-2B",
+                "Người ký", "Tổ chức cấp chứng thư số", "Dấu thời gian", "Tình trạng thu hồi");
+        signers.forEach(name -> assertThat(page.text()).contains(name));
+        assertThat(page.text()).contains("href=\"/verify/" + lookupCode + "/pdf\"");
+        var file = api().get("/verify/" + lookupCode + "/pdf", null);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.contentType()).isEqualTo("application/pdf");
+        assertThat(Downloads.sha256(file.body())).isEqualTo(done.get("sha256").asString());
+        // the upload form of /verify: a browser's multipart post, with the page's CSRF token and session cookie
+        String uploaded = uploadToVerifyPage(pdf);
+        assertThat(uploaded).contains("Cả " + signers.size() + " chữ ký đều hợp lệ.", "href=\"/verify/" + lookupCode + "\"");
+        signers.forEach(name -> assertThat(uploaded).contains(name));
+        var inEnglish = api().get("/verify/" + lookupCode + "?lang=en", null);
+        assertThat(inEnglish.text()).contains("Signer", "Certificate issuer", "Fully signed and archived");
+        assertThat(api().getWithHeader("/verify/" + lookupCode, "Accept-Language", "en", null).text()).contains("Signer");
+    }
+
+    @Test
+    void validationRefusesWhatIsNoPdfOrTooLargeAndReportsAnUnsignedPdfWithoutSignatures() throws Exception {
+        ensureImported();
+        // a record rendered but not signed yet: a PDF/A without signatures, and its page is not public
+        var rendered = api().post(BASE + "HS2400109/record", "admin");
+        assertThat(rendered.status() / 100).as(rendered.text()).isEqualTo(2);
+        byte[] unsigned = api().get(BASE + "HS2400109/record.pdf", "admin").body();
+        var report = api().postBytes("/api/v1/validation", "application/pdf", unsigned, null, null);
+        assertThat(report.status()).as(report.text()).isEqualTo(200);
+        assertThat(report.json().get("signatures")).isEmpty();
+        assertThat(report.json().get("archived").isNull()).isTrue();
+        assertThat(report.json().get("pdfa").get("compliant").asBoolean()).isTrue();
+        assertThat(report.json().get("summary").asString()).startsWith("Tệp không có chữ ký số nào.");
+
+        var notYet = api().get("/verify/" + rendered.json().get("lookupCode").asString(), null);
+        assertThat(notYet.status()).as("not yet archived: as unknown").isEqualTo(404);
+        assertThat(notYet.text()).contains("Không tìm thấy văn bản có mã tra cứu này, hoặc văn bản chưa được ký đủ và lưu trữ.");
+        assertThat(api().get("/verify/" + rendered.json().get("lookupCode").asString() + "/pdf", null).status())
+                .isEqualTo(404);
+        var unknown = api().get("/verify/" + java.util.UUID.randomUUID(), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("text/html");
+        assertThat(unknown.text()).contains("Không tìm thấy văn bản");
+        assertThat(api().get("/verify/not-a-code", null).status()).isEqualTo(404);
+        assertThat(api().get("/verify", null).status()).as("the upload form").isEqualTo(200);
+
+        var garbage = api().postBytes("/api/v1/validation", "application/pdf",
+                "this is not a PDF at all".getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null);
+        assertThat(garbage.status()).isEqualTo(422);
+        assertThat(garbage.contentType()).startsWith("application/problem+json");
+        assertThat(garbage.json().get("errors").get(0).get("path").asString()).isEqualTo("body");
+        assertThat(garbage.json().get("detail").asString()).isEqualTo("nội dung gửi lên không phải là tệp PDF đọc được");
+        byte[] truncated = java.util.Arrays.copyOf(unsigned, 400);
+        var unreadable = api().postBytes("/api/v1/validation", "application/pdf", truncated, "en", null);
+        assertThat(unreadable.status()).as(unreadable.text()).isEqualTo(422);
+        assertThat(unreadable.json().get("detail").asString()).isEqualTo("the body is not a readable PDF document");
+
+        byte[] large = new byte[20 * 1024 * 1024 + 1];
+        System.arraycopy(unsigned, 0, large, 0, unsigned.length);
+        var tooLarge = api().postBytes("/api/v1/validation", "application/pdf", large, null, null);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.json().get("type").asString()).endsWith("/too-large");
+
+        var wrongType = api().postBytes("/api/v1/validation", "text/plain", unsigned, null, null);
+        assertThat(wrongType.status()).isEqualTo(415);
+    }
+
+    /** Loads {@code /verify} as a browser does, then posts {@code pdf} through its form; returns the result page. */
+    private String uploadToVerifyPage(byte[] pdf) throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/verify")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(csrf.find()).as("the form carries a CSRF token: " + form).isTrue();
+        String boundary = "----hocba" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hocba.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(pdf);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/verify"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** The full names of the staff of a document's {@code signatures}, in order (their certificates' CN). */
+    private static List<String> staffNames(JsonNode signatures) throws IOException {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        Api.JSON.readTree(demoDataset()).get("staff").forEach(s -> names.put(s.get("id").asString(), s.get("fullName").asString()));
+        List<String> out = new ArrayList<>();
+        signatures.forEach(s -> out.add(names.get(s.get("staff").asString())));
+        return out;
+    }
+
+    /** An offset 50 bytes into the data of the file's first stream: inside every signature's signed range. */
+    private static int insideFirstStream(byte[] pdf) {
+        byte[] keyword = "stream".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i < pdf.length - keyword.length; i++) {
+            for (int j = 0; j < keyword.length; j++) {
+                if (pdf[i + j] != keyword[j]) {
+                    continue outer;
+                }
+            }
+            if (i > 3 && pdf[i - 1] != 'd') { // not "endstream"
+                return i + keyword.length + 50;
+            }
+        }
+        throw new AssertionError("no stream in the PDF");
+    }
+
     // ---- tampering with an archived file ----
 
     @Test
@@ -648,9 +822,17 @@ abstract class EndToEndScenario implements SchoolYearScenario {
             assertThat(auditCount("INTEGRITY_FAILURE")).isEqualTo(auditFailures + 1);
             var report = api().get("/api/v1/integrity", "admin").json();
             assertThat(report.get("failures").toString()).contains(done.get("lookupCode").asString());
+            // the public page says so instead of a report, and its file link serves nothing either
+            String code = done.get("lookupCode").asString();
+            var page = api().get("/verify/" + code, null);
+            assertThat(page.status()).isEqualTo(500);
+            assertThat(page.text()).contains("CẢNH BÁO: tệp lưu trữ của văn bản này không còn khớp")
+                    .doesNotContain("/verify/" + code + "/pdf");
+            assertIntegrityProblem(api().get("/verify/" + code + "/pdf", null));
         } finally {
             file.flipByte(1000);
         }
+        assertThat(api().get("/verify/" + done.get("lookupCode").asString(), null).status()).isEqualTo(200);
         assertThat(api().get(BASE + "HS2400082/record.pdf", "admin").status()).isEqualTo(200);
     }
 

@@ -214,6 +214,24 @@ interface SchoolYearScenario {
             }
         }
 
+        // the public page of the superseded record says so and links the new version; its file still validates as
+        // the archived version 1, and the new one's page is the current version 2
+        String oldCode = second.get("record").get("supersedes").asString();
+        String newCode = second.get("record").get("lookupCode").asString();
+        var oldPage = api.get("/verify/" + oldCode, null);
+        assertThat(oldPage.status()).isEqualTo(200);
+        assertThat(oldPage.text()).contains("ĐÃ ĐƯỢC THAY THẾ", "href=\"/verify/" + newCode + "\"");
+        assertThat(api.get("/verify/" + oldCode + "?lang=en", null).text()).contains("SUPERSEDED");
+        var newPage = api.get("/verify/" + newCode, null);
+        assertThat(newPage.status()).isEqualTo(200);
+        assertThat(newPage.text()).contains("Đã ký đủ và lưu trữ").doesNotContain("ĐÃ ĐƯỢC THAY THẾ");
+        var oldReport = api.postBytes("/api/v1/validation", "application/pdf",
+                api.get("/verify/" + oldCode + "/pdf", null).body(), null, null);
+        assertThat(oldReport.status()).as(oldReport.text()).isEqualTo(200);
+        assertThat(oldReport.json().get("archived").get("lookupCode").asString()).isEqualTo(oldCode);
+        assertThat(oldReport.json().get("archived").get("version").asInt()).isEqualTo(1);
+        oldReport.json().get("signatures").forEach(sig -> assertThat(sig.get("indication").asString()).isEqualTo("TOTAL_PASSED"));
+
         // the results are the grading engine's on the corrected mark: (8 + 7.5 + 9 + 8 + 2·7 + 3·6) / 9 = 7.2
         var results = api.get(y + "/students/" + STUDENT + "/results", "admin");
         assertThat(results.status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package vn.hocba.signing.dss;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -9,10 +10,14 @@ import java.util.Objects;
 
 import javax.security.auth.x500.X500Principal;
 
+import eu.europa.esig.dss.diagnostic.CertificateRevocationWrapper;
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
+import eu.europa.esig.dss.diagnostic.TimestampWrapper;
+import eu.europa.esig.dss.enumerations.CertificateStatus;
 import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.RevocationOrigin;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.model.InMemoryDocument;
@@ -26,6 +31,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 
+import vn.hocba.signing.DocumentTimestamp;
 import vn.hocba.signing.SignatureResult;
 import vn.hocba.signing.SignatureValidator;
 import vn.hocba.signing.SigningException;
@@ -91,22 +97,88 @@ public final class DssSignatureValidator implements SignatureValidator {
             SubIndication subIndication = simple.getSubIndication(id);
             Date signingTime = simple.getSigningTime(id);
             SignatureLevel format = simple.getSignatureFormat(id);
-            results.add(new SignatureResult(id, signerSubject(diagnostic, id),
+            SignatureWrapper signature = diagnostic.getSignatureById(id);
+            CertificateWrapper certificate = signature == null ? null : signature.getSigningCertificate();
+            List<TimestampWrapper> timestamps = signature == null ? List.of() : signature.getSignatureTimestamps();
+            Instant timestampedAt = timestamps.stream().map(TimestampWrapper::getProductionTime)
+                    .filter(Objects::nonNull).min(Date::compareTo).map(Date::toInstant).orElse(null);
+            results.add(new SignatureResult(id, rfc2253(certificate == null ? null : certificate.getCertificateDN()),
                     indication == null ? null : indication.name(),
                     subIndication == null ? null : subIndication.name(),
                     signingTime == null ? null : signingTime.toInstant(),
-                    format == null ? null : format.toString()));
+                    format == null ? null : format.toString(),
+                    certificate == null ? null : certificate.getCommonName(),
+                    rfc2253(certificate == null ? null : certificate.getCertificateIssuerDN()),
+                    timestampedAt, !timestamps.isEmpty(), revocationEmbedded(certificate),
+                    chain(signature), revocation(certificate)));
         }
-        return new ValidationReport(results);
+        List<DocumentTimestamp> documentTimestamps = new ArrayList<>();
+        for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
+            // PAdES document timestamps (ETSI EN 319 142-1 5.4): DSS lists them as archive timestamps of the PDF
+            if ((timestamp.getType().isDocumentTimestamp() || timestamp.getType().isArchivalTimestamp())
+                    && timestamp.getProductionTime() != null) {
+                Indication tsIndication = simple.getIndication(timestamp.getId());
+                documentTimestamps.add(new DocumentTimestamp(timestamp.getId(),
+                        timestamp.getProductionTime().toInstant(),
+                        tsIndication == null ? timestamp.isMessageImprintDataIntact() && timestamp.isSignatureValid() : tsIndication == Indication.PASSED
+                                || tsIndication == Indication.TOTAL_PASSED,
+                        timestamp.getSigningCertificate() == null || timestamp.getSigningCertificate().getNotAfter() == null
+                                ? null : timestamp.getSigningCertificate().getNotAfter().toInstant()));
+            }
+        }
+        return new ValidationReport(results, documentTimestamps);
     }
 
-    private static String signerSubject(DiagnosticData diagnostic, String signatureId) {
-        SignatureWrapper signature = diagnostic.getSignatureById(signatureId);
-        CertificateWrapper certificate = signature == null ? null : signature.getSigningCertificate();
+    /**
+     * Revocation data for the signing certificate that came with the file: the PDF's DSS or VRI dictionary, the CMS
+     * of a signature, Adobe's revocation attribute. Data DSS fetched would be {@code EXTERNAL}, and there is none
+     * offline; a file's data counts whatever its status.
+     */
+    private static boolean revocationEmbedded(CertificateWrapper certificate) {
         if (certificate == null) {
+            return false;
+        }
+        for (CertificateRevocationWrapper revocation : certificate.getCertificateRevocationData()) {
+            RevocationOrigin origin = revocation.getOrigin();
+            if (origin != null && origin.isInternalOrigin()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SignatureResult.Chain chain(SignatureWrapper signature) {
+        return signature != null && signature.getSigningCertificate() != null && signature.isTrustedChain()
+                ? SignatureResult.Chain.TRUSTED : SignatureResult.Chain.NOT_TRUSTED;
+    }
+
+    /** The status of the latest revocation data about the certificate; its {@code noRevAvail} if it has none. */
+    private static SignatureResult.Revocation revocation(CertificateWrapper certificate) {
+        if (certificate == null) {
+            return SignatureResult.Revocation.NOT_CHECKED;
+        }
+        CertificateRevocationWrapper latest = null;
+        for (CertificateRevocationWrapper revocation : certificate.getCertificateRevocationData()) {
+            if (latest == null || (revocation.getProductionDate() != null && latest.getProductionDate() != null
+                    && revocation.getProductionDate().after(latest.getProductionDate()))) {
+                latest = revocation;
+            }
+        }
+        if (latest != null && latest.getStatus() != null) {
+            CertificateStatus status = latest.getStatus();
+            if (status.isRevoked()) {
+                return SignatureResult.Revocation.REVOKED;
+            }
+            return status.isGood() ? SignatureResult.Revocation.GOOD : SignatureResult.Revocation.UNKNOWN;
+        }
+        return certificate.isNoRevAvail() ? SignatureResult.Revocation.NO_REVOCATION_AVAILABLE
+                : SignatureResult.Revocation.NOT_CHECKED;
+    }
+
+    private static String rfc2253(String dn) {
+        if (dn == null) {
             return null;
         }
-        String dn = certificate.getCertificateDN();
         try {
             // RFC 2253 with serialNumber spelled out (DSS and the JDK print it as a hex-encoded OID value)
             return new X500Principal(dn).getName(X500Principal.RFC2253, SUBJECT_KEYWORDS);

@@ -75,6 +75,13 @@ class PadesLongTermIT {
         assertThat(online.getIndication(online.getFirstSignatureId())).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(online.getSignatureFormat(online.getFirstSignatureId())).isEqualTo(SignatureLevel.PAdES_BASELINE_T);
         assertThat(online.getSignatureTimestamps(online.getFirstSignatureId())).hasSize(1);
+
+        ValidationReport offline = new DssSignatureValidator(List.of(ca.certificate())).validate(signed);
+        assertThat(offline.signatures()).singleElement().satisfies(signature -> {
+            assertThat(signature.timestamped()).isTrue();
+            assertThat(signature.timestampedAt()).isNotNull().isAfterOrEqualTo(signature.claimedSigningTime());
+            assertThat(signature.revocationEmbedded()).as("B-T carries no revocation data").isFalse();
+        });
     }
 
     @Test
@@ -93,7 +100,27 @@ class PadesLongTermIT {
         assertThat(offline.signatures()).singleElement().satisfies(signature -> {
             assertThat(signature.indication()).as(String.valueOf(signature.subIndication())).isEqualTo("TOTAL_PASSED");
             assertThat(signature.signatureFormat()).isEqualTo("PAdES-BASELINE-LT");
+            assertThat(signature.timestamped()).isTrue();
+            assertThat(signature.revocationEmbedded()).isTrue();
+            assertThat(signature.revocation()).isEqualTo(vn.hocba.signing.SignatureResult.Revocation.GOOD);
+            assertThat(signature.chain()).isEqualTo(vn.hocba.signing.SignatureResult.Chain.TRUSTED);
         });
+        assertThat(offline.documentTimestamps()).isEmpty();
+    }
+
+    @Test
+    void aBaselineLtaSignatureReportsItsDocumentTimestampOffline() throws Exception {
+        byte[] signed = sign(SignatureLevel.PAdES_BASELINE_LTA);
+        services.close();
+
+        ValidationReport offline = new DssSignatureValidator(List.of(ca.certificate())).validate(signed);
+        assertThat(offline.signatures()).singleElement().satisfies(signature -> {
+            assertThat(signature.indication()).as(String.valueOf(signature.subIndication())).isEqualTo("TOTAL_PASSED");
+            assertThat(signature.level()).isEqualTo("PAdES-BASELINE-LTA");
+            assertThat(signature.revocationEmbedded()).isTrue();
+        });
+        assertThat(offline.documentTimestamps()).singleElement()
+                .satisfies(timestamp -> assertThat(timestamp.producedAt()).isNotNull());
     }
 
     @Test

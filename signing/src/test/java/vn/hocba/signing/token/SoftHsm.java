@@ -153,6 +153,16 @@ public final class SoftHsm implements AutoCloseable {
      */
     public List<X509Certificate> generateKey(String keyLabel, CertificateAuthority ca, String commonName,
                                              String organisation, String staffId) {
+        return generateKey(keyLabel, ca, commonName, organisation, staffId, null);
+    }
+
+    /**
+     * As {@link #generateKey(String, CertificateAuthority, String, String, String)}, with a certificate that names the
+     * CA's OCSP responder and CRL ({@code endpoints}; null: {@code noRevAvail}), for B-LT signatures.
+     */
+    public List<X509Certificate> generateKey(String keyLabel, CertificateAuthority ca, String commonName,
+                                             String organisation, String staffId,
+                                             vn.hocba.signing.pki.RevocationEndpoints endpoints) {
         String id = String.format("%02x", nextId++);
         String caId = String.format("%02x", nextId++);
         try {
@@ -161,7 +171,8 @@ public final class SoftHsm implements AutoCloseable {
             tool(List.of("--read-object", "--type", "pubkey", "--id", id, "--output-file", publicKeyFile.toString()));
             PublicKey publicKey = KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicKeyFile)));
-            List<X509Certificate> chain = ca.issueFor(publicKey, commonName, organisation, staffId);
+            List<X509Certificate> chain = endpoints == null ? ca.issueFor(publicKey, commonName, organisation, staffId)
+                    : ca.issueFor(publicKey, commonName, organisation, staffId, endpoints);
             writeCertificate(chain.get(0), id, keyLabel);
             writeCertificate(chain.get(1), caId, keyLabel + "-ca");
             return chain;

@@ -1,0 +1,32 @@
+package vn.hocba.archive.common;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Bad input (422) at one place of the request: the problem carries {@code errors: [{path, message}]} as API.md asks.
+ */
+public class InvalidInputException extends HocbaException {
+
+    private final String path;
+    private final String message;
+
+    /**
+     * @param type     the stable problem type, e.g. {@code invalid-certificate}
+     * @param path     where in the request, e.g. {@code certificate} or {@code signatureValue}
+     * @param detailEn the detail in English (also the error's message)
+     * @param detailVi the detail in Vietnamese
+     */
+    public InvalidInputException(String type, String path, String detailEn, String detailVi) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, type, detailEn, detailVi);
+        this.path = path;
+        this.message = detailEn;
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("errors", List.of(Map.of("path", path, "message", message)));
+    }
+}

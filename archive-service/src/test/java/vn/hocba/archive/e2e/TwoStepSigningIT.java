@@ -1,0 +1,217 @@
+package vn.hocba.archive.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import vn.hocba.signing.Pdfsig;
+import vn.hocba.signing.dss.DssSignatureValidator;
+import vn.hocba.signing.pki.CertificateAuthority;
+
+/**
+ * Two-step signing with the signer's own key (API.md "Documents"), on the packaged service (embedded default): a
+ * teacher's key never leaves the test (as on a USB token); the demo CA certifies it from a PKCS#10 request; the
+ * service prepares the teacher's turn, the service is killed with SIGKILL, restarted, and the signature completes
+ * from the value made over the data handed out before the crash. The record is then signed to the end and archived,
+ * and every signature validates in EU DSS (B-LTA, offline) and in pdfsig.
+ */
+class TwoStepSigningIT {
+
+    private static final String SCHOOL = "THCS-MK2";
+    private static final String BASE = "/api/v1/schools/THCS-MK2/years/2024-2025/students/";
+    private static final String STUDENT = "HS2400190"; // 6A
+    private static final String TEACHER = "GV012";
+
+    @Test
+    void aPendingSignatureMadeWithTheSignersOwnKeyCompletesAfterARestart() throws Exception {
+        Path jar = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target/hocba.jar");
+        Path workDir = TestDirectories.fresh("two-step");
+        KeyPair key = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        String account = TEACHER + "@" + SCHOOL;
+        String code;
+        JsonNode pending;
+        X509Certificate certificate;
+
+        PackagedApplication app = PackagedApplication.start(jar, workDir);
+        try {
+            awaitReady(app);
+            Api api = new Api(app.port());
+            // the demo CA certifies the teacher's own key (proof of possession: the request is signed with it)
+            var issued = api.post("/api/v1/accounts/me/certificate-requests", "application/pkcs10",
+                    csr(key, "CN=Giáo viên GV012").getBytes(StandardCharsets.US_ASCII), account);
+            assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+            certificate = Downloads.certificates(issued.body()).get(0);
+            assertThat(certificate.getPublicKey()).isEqualTo(key.getPublic());
+            assertThat(certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
+                    java.util.Map.of("2.5.4.5", "SERIALNUMBER"))).contains("SERIALNUMBER=" + account);
+            var garbage = api.post("/api/v1/accounts/me/certificate-requests", "application/pkcs10",
+                    "not a request".getBytes(StandardCharsets.US_ASCII), account);
+            assertThat(garbage.status()).isEqualTo(422);
+            assertThat(garbage.json().get("errors").get(0).get("path").asString()).isEqualTo("body");
+
+            // a certificate that does not name the caller is refused at registration
+            var stranger = CertificateAuthority.createRoot("Other CA", "Elsewhere", Clock.systemUTC())
+                    .issue("Người Khác", "Elsewhere", "X1");
+            var notYours = api.putJson("/api/v1/accounts/me/certificate", json("certificate", stranger.certificate()), account);
+            assertThat(notYours.status()).as(notYours.text()).isEqualTo(422);
+            assertThat(notYours.json().get("type").asString()).endsWith("/certificate-not-yours");
+
+            var rendered = api.post(BASE + STUDENT + "/record", "admin");
+            assertThat(rendered.status()).as(rendered.text()).isIn(200, 201);
+            code = rendered.json().get("lookupCode").asString();
+            String pendingPath = "/api/v1/documents/" + code + "/signatures/pending";
+
+            // only the registered certificate prepares; someone with no step is refused
+            var unregistered = api.postJson(pendingPath, json("certificate", stranger.certificate()), account);
+            assertThat(unregistered.status()).as(unregistered.text()).isEqualTo(422);
+            assertThat(api.postJson(pendingPath, json("certificate", certificate), "GV022@" + SCHOOL).status())
+                    .as("a teacher of another class").isEqualTo(403);
+
+            var prepared = api.postJson(pendingPath, json("certificate", certificate), account);
+            assertThat(prepared.status()).as(prepared.text()).isEqualTo(201);
+            pending = prepared.json();
+            assertThat(pending.get("digestAlgorithm").asString()).isEqualTo("SHA256");
+            assertThat(Instant.parse(pending.get("expiresAt").asString())).isAfter(Instant.now());
+            app.kill();
+        } finally {
+            app.close();
+        }
+
+        app = PackagedApplication.start(jar, workDir);
+        try {
+            awaitReady(app);
+            Api api = new Api(app.port());
+            String completePath = "/api/v1/documents/" + code + "/signatures/pending/" + pending.get("id").asString();
+            byte[] dataToSign = Base64.getDecoder().decode(pending.get("dataToSign").asString());
+
+            byte[] wrong = sign(key, "something else".getBytes(StandardCharsets.UTF_8));
+            var refused = api.postJson(completePath, ("{\"signatureValue\": \"" + Base64.getEncoder().encodeToString(wrong)
+                    + "\"}").getBytes(StandardCharsets.UTF_8), TEACHER + "@" + SCHOOL);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+            assertThat(refused.json().get("errors").get(0).get("path").asString()).isEqualTo("signatureValue");
+            var stolen = api.postJson(completePath, ("{\"signatureValue\": \"" + Base64.getEncoder().encodeToString(wrong)
+                    + "\"}").getBytes(StandardCharsets.UTF_8), "GV010@" + SCHOOL);
+            assertThat(stolen.status()).as("another signer of the record").isEqualTo(404);
+
+            var completed = api.postJson(completePath, ("{\"signatureValue\": \""
+                    + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
+                    TEACHER + "@" + SCHOOL);
+            assertThat(completed.status()).as(completed.text()).isEqualTo(201);
+            JsonNode signatures = completed.json().get("signatures");
+            assertThat(signatures).hasSize(1);
+            assertThat(signatures.get(0).get("staff").asString()).isEqualTo(TEACHER);
+            assertThat(api.postJson(completePath, ("{\"signatureValue\": \""
+                    + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
+                    TEACHER + "@" + SCHOOL).status()).as("a pending signature completes once").isEqualTo(404);
+
+            // everyone else signs with the keys the service holds; the record is archived at B-LTA
+            JsonNode record = completed.json();
+            while (record.get("status").asString().equals("SIGNING") && !record.get("awaiting").isEmpty()) {
+                for (JsonNode staff : record.get("awaiting")) {
+                    var signed = api.post(BASE + STUDENT + "/record/signatures", staff.asString() + "@" + SCHOOL);
+                    assertThat(signed.status()).as(signed.text()).isIn(201, 409);
+                }
+                record = api.get(BASE + STUDENT + "/record", "admin").json();
+            }
+            JsonNode done = api.awaitArchivedAndIndexed(BASE + STUDENT);
+            assertThat(done.get("signatureLevel").asString()).isEqualTo("PAdES-BASELINE-LTA");
+            byte[] pdf = api.get(BASE + STUDENT + "/record.pdf", "admin").body();
+            List<X509Certificate> trust = Downloads.certificates(api.get("/api/v1/pki/trust-anchors", null).body());
+            var report = new DssSignatureValidator(trust).validate(pdf);
+            assertThat(report.signatures()).hasSize(done.get("signatures").size());
+            assertThat(report.signatures()).allSatisfy(s -> {
+                assertThat(s.indication()).as(s.toString()).isEqualTo("TOTAL_PASSED");
+                assertThat(s.signatureFormat()).isEqualTo("PAdES-BASELINE-LTA");
+            });
+            assertThat(report.signatures().stream().map(s -> s.signerSubject()))
+                    .anySatisfy(subject -> assertThat(subject).contains(account));
+            try (Pdfsig nss = Pdfsig.withTrustAnchors(trust)) {
+                assertThat(nss.signatureVerdicts(pdf)).hasSize(done.get("signatures").size()).allSatisfy(v -> {
+                    assertThat(v.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
+                    assertThat(v.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
+                });
+            }
+
+            // long-term preservation: a new archive timestamp over the archived file, as a new immutable object
+            assertThat(api.postJson("/api/v1/archive/timestamp-renewals", "{}".getBytes(StandardCharsets.UTF_8),
+                    account).status()).as("administrators only").isEqualTo(403);
+            var renewal = api.postJson("/api/v1/archive/timestamp-renewals",
+                    "{\"renewBefore\": \"P3650D\"}".getBytes(StandardCharsets.UTF_8), "admin");
+            assertThat(renewal.status()).as(renewal.text()).isEqualTo(200);
+            assertThat(renewal.json().get("renewed").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(renewal.json().get("failed").asInt()).isZero();
+            JsonNode renewed = api.get(BASE + STUDENT + "/record", "admin").json();
+            assertThat(renewed.get("sha256").asString()).isNotEqualTo(done.get("sha256").asString());
+            byte[] renewedPdf = api.get(BASE + STUDENT + "/record.pdf", "admin").body();
+            assertThat(Downloads.sha256(renewedPdf)).isEqualTo(renewed.get("sha256").asString());
+            var again = new DssSignatureValidator(trust).validate(renewedPdf);
+            assertThat(again.documentTimestamps()).hasSize(2).allSatisfy(t -> assertThat(t.passed()).isTrue());
+            assertThat(again.signatures()).allSatisfy(s -> assertThat(s.indication()).isEqualTo("TOTAL_PASSED"));
+            assertThat(api.get("/api/v1/audit/verification", "admin").json().get("valid").asBoolean()).isTrue();
+        } finally {
+            app.close();
+        }
+    }
+
+    private static String csr(KeyPair key, String subject) throws Exception {
+        var request = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), key.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(request);
+        }
+        return out.toString();
+    }
+
+    private static byte[] sign(KeyPair key, byte[] data) throws Exception {
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key.getPrivate());
+        signature.update(data);
+        return signature.sign();
+    }
+
+    private static byte[] json(String member, X509Certificate certificate) throws Exception {
+        return ("{\"" + member + "\": \"" + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void awaitReady(PackagedApplication app) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not ready within 120 s\n" + app.logTail(60));
+    }
+}

@@ -1,0 +1,111 @@
+package vn.hocba.signing.dss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.hocba.signing.SignatureBox;
+import vn.hocba.signing.SignatureRequest;
+import vn.hocba.signing.SignatureResult;
+import vn.hocba.signing.SigningToken;
+import vn.hocba.signing.TestPdfs;
+import vn.hocba.signing.ValidationReport;
+import vn.hocba.signing.pki.CertificateAuthority;
+import vn.hocba.signing.pki.IssuedCredential;
+
+/**
+ * What {@link DssSignatureValidator} reports of one signature, offline: the fields a viewer shows (Thông tư 15/2025:
+ * signer, issuer, signing time, timestamp, integrity, chain, revocation status), taken from DSS's reports.
+ */
+class DssSignatureValidatorTest {
+
+    private static final Instant ISSUED = Instant.parse("2025-05-30T01:00:00Z");
+    private static final Instant SIGNED = Instant.parse("2025-05-30T03:15:00Z");
+    private static final String SCHOOL = "Trường THCS Nguyễn Du";
+
+    private static CertificateAuthority ca;
+    private static byte[] signed;
+
+    @BeforeAll
+    static void signOnce() {
+        ca = CertificateAuthority.createRoot("Hocba Test Root CA", SCHOOL, Clock.fixed(ISSUED, ZoneOffset.UTC));
+        IssuedCredential teacher = ca.issue("Nguyễn Thị Hồng Nhung", SCHOOL, "GV0042");
+        try (SigningToken token = teacher.token()) {
+            signed = new DssPdfSigner(TestPdfs.dejaVuSans()).sign(TestPdfs.pdfA2b(1, 10), token,
+                    new SignatureRequest(new SignatureBox(1, 40, 40, 200, 50), "Nguyễn Thị Hồng Nhung",
+                            "Giáo viên bộ môn", "Xác nhận học bạ năm học 2024-2025", SCHOOL, SIGNED));
+        }
+    }
+
+    @Test
+    void aBaselineBSignatureUnderATrustedRootNamesItsSignerIssuerAndTimeAndHasNoTimestampNorRevocationData() {
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(signed);
+
+        assertThat(report.documentTimestamps()).isEmpty();
+        assertThat(report.signatures()).singleElement().satisfies(s -> {
+            assertThat(s.indication()).isEqualTo(SignatureResult.TOTAL_PASSED);
+            assertThat(s.subIndication()).isNull();
+            assertThat(s.signerName()).isEqualTo("Nguyễn Thị Hồng Nhung");
+            assertThat(s.signerSubject()).contains("CN=Nguyễn Thị Hồng Nhung").contains("SERIALNUMBER=GV0042");
+            assertThat(s.issuer()).contains("CN=Hocba Test Root CA");
+            assertThat(s.claimedSigningTime()).isEqualTo(SIGNED);
+            assertThat(s.level()).isEqualTo("PAdES-BASELINE-B");
+            assertThat(s.timestamped()).isFalse();
+            assertThat(s.timestampedAt()).isNull();
+            assertThat(s.revocationEmbedded()).isFalse();
+            assertThat(s.chain()).isEqualTo(SignatureResult.Chain.TRUSTED);
+            // the demo certificates say no revocation information will ever exist for them (RFC 9608)
+            assertThat(s.revocation()).isEqualTo(SignatureResult.Revocation.NO_REVOCATION_AVAILABLE);
+        });
+    }
+
+    @Test
+    void aSignatureUnderAnotherRootHasNoTrustedChainAndIsIndeterminate() {
+        CertificateAuthority stranger = CertificateAuthority.createRoot("Stranger CA", SCHOOL,
+                Clock.fixed(ISSUED, ZoneOffset.UTC));
+        ValidationReport report = new DssSignatureValidator(List.of(stranger.certificate())).validate(signed);
+
+        assertThat(report.signatures()).singleElement().satisfies(s -> {
+            assertThat(s.indication()).isEqualTo("INDETERMINATE");
+            assertThat(s.subIndication()).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
+            assertThat(s.chain()).isEqualTo(SignatureResult.Chain.NOT_TRUSTED);
+            assertThat(s.signerName()).isEqualTo("Nguyễn Thị Hồng Nhung");
+        });
+    }
+
+    @Test
+    void aChangedByteInsideTheSignedRangeIsAHashFailure() {
+        byte[] tampered = signed.clone();
+        int at = indexOf(tampered, "<pdfaid:part>2".getBytes(StandardCharsets.US_ASCII));
+        tampered[at + "<pdfaid:part>".length()] = '3';
+
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(tampered);
+
+        assertThat(report.allPassed()).isFalse();
+        assertThat(report.signatures()).singleElement().satisfies(s -> {
+            assertThat(s.indication()).isEqualTo(SignatureResult.TOTAL_FAILED);
+            assertThat(s.subIndication()).isEqualTo("HASH_FAILURE");
+            assertThat(s.signerName()).as("who signed is still known").isEqualTo("Nguyễn Thị Hồng Nhung");
+        });
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+}
