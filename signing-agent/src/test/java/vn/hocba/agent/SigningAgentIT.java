@@ -13,14 +13,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -183,9 +188,20 @@ class SigningAgentIT {
         assertThat(signature.signerSubject()).contains("GV011");
         assertThat(signature.indication()).as(signature.toString()).isNotEqualTo("TOTAL_FAILED");
         assertThat(signature.signatureFormat()).isEqualTo("PAdES-BASELINE-T");
-        X509Certificate enrolled = ServiceClient.certificates(Files.readAllBytes(certificate)).get(0);
-        assertThat(trustAnchors()).as("the enrolled certificate comes from the service's CA")
-                .anyMatch(anchor -> anchor.getSubjectX500Principal().equals(enrolled.getIssuerX500Principal()));
+        // the certificate saved is a chain that leads to the service's trust anchors (PKIX, revocation aside)
+        List<X509Certificate> saved = ServiceClient.certificates(Files.readAllBytes(certificate));
+        List<X509Certificate> anchors = trustAnchors();
+        List<X509Certificate> path = saved.stream().filter(c -> !anchors.contains(c)).toList();
+        Set<TrustAnchor> trust = new HashSet<>();
+        anchors.forEach(a -> trust.add(new TrustAnchor(a, null)));
+        PKIXParameters parameters = new PKIXParameters(trust);
+        parameters.setRevocationEnabled(false);
+        CertPathValidator.getInstance("PKIX").validate(
+                CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+        try (var token = hsm.open("gv011")) {
+            assertThat(path.get(0).getPublicKey()).as("certified: the token's key")
+                    .isEqualTo(token.certificate().getPublicKey());
+        }
     }
 
     @Test
