@@ -13,7 +13,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import javax.security.auth.x500.X500Principal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -98,7 +101,7 @@ public final class SigningAgent {
             if (options.certificate() != null) {
                 save(issued, options.certificate());
             }
-            out.println("ENROLLED  " + issued.get(0).getSubjectX500Principal().getName() + ", valid until "
+            out.println("ENROLLED  " + subject(issued.get(0)) + ", valid until "
                     + issued.get(0).getNotAfter().toInstant()
                     + (options.certificate() == null ? "" : ", saved to " + options.certificate()));
             return issued;
@@ -110,7 +113,7 @@ public final class SigningAgent {
         }
         if (options.register()) {
             client.registerCertificate(chosen.get(0));
-            out.println("REGISTERED  " + chosen.get(0).getSubjectX500Principal().getName());
+            out.println("REGISTERED  " + subject(chosen.get(0)));
         }
         return chosen;
     }
@@ -212,6 +215,11 @@ public final class SigningAgent {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot check the token's signature: " + e.getMessage(), e);
         }
+    }
+
+    /** The subject as RFC 2253 with the staff ID readable ({@code SERIALNUMBER=GV011@THCS-MK2}, not hex). */
+    private static String subject(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().getName(X500Principal.RFC2253, Map.of("2.5.4.5", "SERIALNUMBER"));
     }
 
     private static String awaiting(JsonNode document) {

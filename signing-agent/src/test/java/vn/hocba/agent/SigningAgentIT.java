@@ -123,6 +123,7 @@ class SigningAgentIT {
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the agent ends").isTrue();
+        System.out.print("agent: " + out); // what the teacher sees, in the failsafe report
         return new Run(p.exitValue(), out);
     }
 
