@@ -108,6 +108,16 @@ class SigningAgentIT {
         return new Answer(r.statusCode(), r.body());
     }
 
+    private static Answer callJson(String method, String path, String account, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((account + ":demo")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(r.statusCode(), r.body());
+    }
+
     private record Run(int exit, String out) {
     }
 
@@ -250,5 +260,36 @@ class SigningAgentIT {
         assertThat(report.signatures()).hasSize(document.get("signatures").size());
         assertThat(report.signatures()).as(report.toString()).allMatch(SignatureResult::passed);
         assertThat(report.signatures()).filteredOn(s -> s.signerSubject().contains("GV011")).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void aClassSignsTheCallersOpenGradebookTurnsAndLeavesTheOthers() throws Exception {
+        Answer rendered = callJson("POST", "/api/v1/schools/THCS-MK2/years/2024-2025/classes/6A/gradebooks",
+                TEACHER, "{\"subject\": \"TOAN\", \"period\": \"TERM1\"}");
+        assertThat(rendered.status()).as(rendered.text()).isIn(200, 201);
+        String gradebook = rendered.json().get("lookupCode").asText();
+
+        List<String> args = tokenOptions();
+        args.addAll(List.of("--certificate", workDir.resolve("gv011.pem").toString(), "--class", "2024-2025/6A",
+                "sign"));
+        Run run = agentInProcess(args, new String(hsm.pin()));
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out().lines()).containsExactly("class 2024-2025/6A: 1 document(s) await GV011",
+                gradebook + "  SIGNED  1 turn; status SIGNING, awaiting GV012");
+
+        Run again = agentInProcess(args, new String(hsm.pin()));
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("0 document(s) await GV011").contains("nothing to sign");
+    }
+
+    @Test
+    @Order(6)
+    void registeringTheVendorsCertificateIsRefusedAndStopsTheAgent() {
+        List<String> args = tokenOptions();
+        args.add("register");
+        Run run = agentInProcess(args, new String(hsm.pin()));
+        assertThat(run.exit()).as(run.out()).isEqualTo(SigningAgent.CANNOT_RUN);
+        assertThat(run.out()).startsWith("ERROR  HTTP 422: ");
     }
 }
