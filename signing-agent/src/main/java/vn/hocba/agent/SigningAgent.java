@@ -190,8 +190,11 @@ public final class SigningAgent {
                     out.println(code + "  FAILED  " + e.getMessage());
                     return false;
                 }
-                // a later turn that is not ours: the service said so, the turns signed stand
-                break;
+                if (e instanceof ApiException api && (api.status() == 409 || api.status() == 403)) {
+                    break; // the next turn is not ours after all: the turns signed stand
+                }
+                out.println(code + "  FAILED  signed " + turns + " turn(s), then: " + e.getMessage());
+                return false;
             }
             if (!awaitsMe(document)) {
                 break;

@@ -163,13 +163,15 @@ class SigningAgentTest {
         Signature check = Signature.getInstance("SHA256withRSA");
         check.initVerify(pendingCertificate.get(id).getPublicKey());
         check.update(pendingData.get(id));
-        if (behaviour.getOrDefault(code, "").equals("reject") || !check.verify(Base64.getDecoder()
+        boolean rejectSecond = behaviour.getOrDefault(code, "").equals("two-turns-second-rejected")
+                && turns.containsKey(code);
+        if (rejectSecond || behaviour.getOrDefault(code, "").equals("reject") || !check.verify(Base64.getDecoder()
                 .decode(body.get("signatureValue").asText()))) {
             respond(x, 422, "application/problem+json", problem("The signature value does not verify."));
             return;
         }
         int n = turns.computeIfAbsent(code, k -> new AtomicInteger()).incrementAndGet();
-        boolean twice = behaviour.getOrDefault(code, "").equals("two-turns");
+        boolean twice = behaviour.getOrDefault(code, "").startsWith("two-turns");
         respond(x, 201, "application/json", twice && n == 1 ? document(code, "SIGNING", "GV011", "GV013")
                 : document(code, "SIGNING", "GV001"));
     }
@@ -235,6 +237,15 @@ class SigningAgentTest {
         Run run = agent(teacher.token(), "sign", A);
         assertThat(run.exit()).isZero();
         assertThat(run.out()).isEqualTo(A + "  SIGNED  2 turns; status SIGNING, awaiting GV001\n");
+    }
+
+    @Test
+    void aSecondTurnThatFailsIsReportedAsAFailureNamingTheTurnSigned() {
+        behaviour.put(A, "two-turns-second-rejected");
+        Run run = agent(teacher.token(), "sign", A);
+        assertThat(run.exit()).isEqualTo(SigningAgent.SOME_FAILED);
+        assertThat(run.out()).isEqualTo(A + "  FAILED  signed 1 turn(s), then: HTTP 422: "
+                + "The signature value does not verify.\n");
     }
 
     @Test
