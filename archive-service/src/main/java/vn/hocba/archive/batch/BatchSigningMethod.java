@@ -31,6 +31,24 @@ public interface BatchSigningMethod {
      */
     Session authorize(Caller caller, List<UUID> documents);
 
+    /**
+     * As {@link #authorize(Caller, List)}, with the PIN or OTP the signer gave for this batch (remote signing); a
+     * resumed batch has none.
+     */
+    default Session authorize(Caller caller, List<UUID> documents, char[] pin) {
+        return authorize(caller, documents);
+    }
+
+    /** Whether this method signs for {@code caller} (the service-held key always does; a remote one if configured). */
+    default boolean signsFor(Caller caller) {
+        return true;
+    }
+
+    /** Whether a batch of this method needs the signer's PIN or OTP. */
+    default boolean needsPin() {
+        return false;
+    }
+
     /** One authorization: signs documents of the batch, several at once when the executor runs them in parallel. */
     interface Session {
 

@@ -40,7 +40,8 @@ public record ItemResult(ItemOutcome outcome, String reason, String detailEn, St
             String type = refusal.type().getPath();
             String reason = type.substring(type.lastIndexOf('/') + 1);
             int status = refusal.status().value();
-            boolean skipped = (status == 403 || status == 404 || status == 409 || status == 412) && !reason.equals("busy");
+            boolean skipped = (status == 403 || status == 404 || status == 409 || status == 412) && !reason.equals("busy")
+                    && !reason.equals("authorization-expired");
             return new ItemResult(skipped ? ItemOutcome.SKIPPED : ItemOutcome.FAILED, reason, refusal.getMessage(),
                     refusal.detailVi());
         }

@@ -67,7 +67,8 @@ class SigningBatchController {
                     @ExampleObject(name = "class", value = "{\"school\": \"THCS-MK2\", \"schoolYear\": \"2024-2025\", "
                             + "\"class\": \"6A\", \"documentType\": \"STUDENT_RECORD\"}")}))
                                             @RequestBody(required = false) byte[] body, Caller caller) {
-        var batch = batches.start(SigningBatchRequest.parse(body), caller);
+        var request = SigningBatchRequest.parse(body);
+        var batch = batches.start(request, caller, SigningBatchRequest.pin(body));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/signing-batches/" + batch.id()))
                 .body(batch);
     }

@@ -67,6 +67,11 @@ public sealed interface SigningBatchRequest permits SigningBatchRequest.Listed, 
                 listed = true;
             } else if (SELECTION_MEMBERS.contains(name)) {
                 selection = true;
+            } else if (name.equals("pin")) {
+                if (!root.get("pin").isString() || root.get("pin").asString().isEmpty()) {
+                    problem(problems, "pin", "the PIN or OTP of your remote signing service, as a string",
+                            "mã PIN hoặc OTP của dịch vụ ký số từ xa, dạng chuỗi");
+                }
             } else {
                 problem(problems, name, "unknown member", "thuộc tính không được hỗ trợ");
             }
@@ -88,6 +93,15 @@ public sealed interface SigningBatchRequest permits SigningBatchRequest.Listed, 
             throw rejected(problems);
         }
         return request;
+    }
+
+    /**
+     * The PIN or OTP a remote signing service asks to authorize the batch's signatures once (member {@code pin}),
+     * from a body {@link #parse} accepted; never stored.
+     */
+    static char[] pin(byte[] body) {
+        JsonNode pin = JSON.readTree(body).get("pin");
+        return pin == null ? null : pin.asString().toCharArray();
     }
 
     private static Listed listed(JsonNode documents, List<BatchRequestProblem> problems) {

@@ -90,6 +90,16 @@ public class SigningBatches {
      * @throws NotFoundException  (404) no such school year or class, for a caller who may see the school
      */
     public SigningBatchView start(SigningBatchRequest request, Caller caller) {
+        return start(request, caller, null);
+    }
+
+    /**
+     * As {@link #start(SigningBatchRequest, Caller)}; {@code pin} authorizes a remote signing service's signatures
+     * once for the whole batch (when the caller's key is held there), never stored.
+     *
+     * @throws SigningBatchRequestRejectedException (422) a remote key and no {@code pin}
+     */
+    public SigningBatchView start(SigningBatchRequest request, Caller caller, char[] pin) {
         if (caller.staffId() == null) {
             throw new ForbiddenException("only staff of a school sign documents", "chỉ cán bộ, giáo viên của trường mới ký văn bản");
         }
@@ -104,7 +114,14 @@ public class SigningBatches {
             scope = selection.school() + "/" + selection.schoolYear() + "/"
                     + (selection.classCode() == null ? "*" : selection.classCode()) + "/" + selection.type();
         }
-        BatchSigningMethod method = methods.get(ServiceKeySigning.NAME);
+        BatchSigningMethod method = methods.values().stream()
+                .filter(m -> !m.name().equals(ServiceKeySigning.NAME) && m.signsFor(caller)).findFirst()
+                .orElse(methods.get(ServiceKeySigning.NAME));
+        if (method.needsPin() && pin == null) {
+            throw new SigningBatchRequestRejectedException(List.of(new BatchRequestProblem("pin",
+                    "your key is held by a remote signing service: give its PIN or OTP (\"pin\") to authorize this batch once",
+                    "khóa của bạn do dịch vụ ký số từ xa giữ: hãy nhập mã PIN hoặc OTP (\"pin\") để xác nhận một lần cho cả lô")));
+        }
         UUID id = UUID.randomUUID();
         var now = clock.instant();
         tx.executeWithoutResult(status -> {
@@ -115,7 +132,7 @@ public class SigningBatches {
         if (documents.isEmpty()) {
             finishIfDone(id);
         } else {
-            submit(id);
+            submit(id, pin);
         }
         return view(id, caller, false);
     }
@@ -205,12 +222,12 @@ public class SigningBatches {
     void resumeUnfinished() {
         for (UUID id : batches.running()) {
             log.info("resuming signing batch {}", id);
-            submit(id);
+            submit(id, null);
         }
     }
 
     /** Queues the undecided documents of a batch on the executor, under one authorization of its signing method. */
-    private void submit(UUID id) {
+    private void submit(UUID id, char[] pin) {
         var batch = batches.batch(id).orElseThrow();
         var pending = batches.items(id, true);
         if (pending.isEmpty()) {
@@ -220,7 +237,7 @@ public class SigningBatches {
         BatchSigningMethod method = methods.get(batch.method());
         BatchSigningMethod.Session session;
         try {
-            session = method.authorize(batch.caller(), SigningBatchRepository.codes(pending));
+            session = method.authorize(batch.caller(), SigningBatchRepository.codes(pending), pin);
         } catch (RuntimeException e) {
             log.warn("signing batch {}: authorization failed ({})", id, e.getClass().getName());
             var result = ItemResult.of(e);
