@@ -115,10 +115,18 @@ public final class ServiceClient {
                 + segment(pendingId), body), 201));
     }
 
-    /** {@code PUT /api/v1/accounts/me/certificate}: registers the caller's certificate. */
-    public void registerCertificate(X509Certificate certificate) {
+    /**
+     * {@code PUT /api/v1/accounts/me/certificate}: registers the caller's certificate.
+     *
+     * @param chain its issuers (an issuing CA the service may not hold), possibly empty
+     */
+    public void registerCertificate(X509Certificate certificate, List<X509Certificate> chain) {
         ObjectNode body = JSON.createObjectNode();
         body.put("certificate", base64(certificate));
+        if (!chain.isEmpty()) {
+            ArrayNode array = body.putArray("chain");
+            chain.forEach(c -> array.add(base64(c)));
+        }
         HttpRequest request = builder("/api/v1/accounts/me/certificate")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build();

@@ -112,7 +112,7 @@ public final class SigningAgent {
                     + options.keyLabel() + "' on the token");
         }
         if (options.register()) {
-            client.registerCertificate(chosen.get(0));
+            client.registerCertificate(chosen.get(0), chosen.subList(1, chosen.size()));
             out.println("REGISTERED  " + subject(chosen.get(0)));
         }
         return chosen;

@@ -66,6 +66,7 @@ class SigningAgentTest {
     private final Map<String, byte[]> pendingData = new ConcurrentHashMap<>();
     private final Map<String, X509Certificate> pendingCertificate = new ConcurrentHashMap<>();
     private volatile List<X509Certificate> issuedOnEnrolment;
+    private volatile JsonNode registered;
 
     @TempDir
     Path dir;
@@ -95,7 +96,10 @@ class SigningAgentTest {
         byte[] body = x.getRequestBody().readAllBytes();
         String[] p = path.split("/");
         try {
-            if (path.equals("/api/v1/accounts/me/certificate-requests")) {
+            if (path.equals("/api/v1/accounts/me/certificate") && x.getRequestMethod().equals("PUT")) {
+                registered = ServiceClient.JSON.readTree(body);
+                respond(x, 200, "application/json", "{\"staff\": \"GV011\"}");
+            } else if (path.equals("/api/v1/accounts/me/certificate-requests")) {
                 enrol(x, new String(body, StandardCharsets.US_ASCII));
             } else if (path.startsWith("/api/v1/documents/") && path.endsWith("/signatures/pending")) {
                 prepare(x, p[4], ServiceClient.JSON.readTree(body));
@@ -300,6 +304,18 @@ class SigningAgentTest {
         Run again = agent(teacher.token(), "--certificate", saved.toString(), "sign", B);
         assertThat(again.exit()).isZero();
         assertThat(pendingCertificate.get("p1")).isEqualTo(issuedOnEnrolment.get(0));
+    }
+
+    @Test
+    void registeringSendsTheTokensCertificateAndItsIssuers() throws Exception {
+        Run run = agent(teacher.token(), "--register", "sign", A);
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out().lines()).containsExactly("REGISTERED  SERIALNUMBER=GV011,CN=Nguyễn Văn Toán,O=THCS-MK2,C=VN",
+                A + "  SIGNED  1 turn; status SIGNING, awaiting GV001");
+        assertThat(log.get(0)).isEqualTo("PUT /api/v1/accounts/me/certificate");
+        assertThat(registered.get("certificate").asText())
+                .isEqualTo(Base64.getEncoder().encodeToString(teacher.certificate().getEncoded()));
+        assertThat(registered.get("chain")).hasSize(teacher.chain().size() - 1);
     }
 
     @Test
