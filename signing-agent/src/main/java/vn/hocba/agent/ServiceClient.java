@@ -220,7 +220,8 @@ public final class ServiceClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ApiException(0, "cannot reach " + base + ": " + e);
+            throw new ApiException(0, "cannot reach " + base + ": " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(0, "interrupted");
