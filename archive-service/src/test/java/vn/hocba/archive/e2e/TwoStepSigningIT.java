@@ -124,7 +124,7 @@ class TwoStepSigningIT {
             assertThat(signatures.get(0).get("staff").asString()).isEqualTo(TEACHER);
             assertThat(api.postJson(completePath, ("{\"signatureValue\": \""
                     + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
-                    TEACHER + "@" + SCHOOL).status()).as("a pending signature completes once").isEqualTo(404);
+                    TEACHER + "@" + SCHOOL).status()).as("a pending signature completes once: the step is signed").isEqualTo(409);
 
             // everyone else signs with the keys the service holds; the record is archived at B-LTA
             JsonNode record = completed.json();
