@@ -32,7 +32,8 @@ final class Enrolment {
 
     /**
      * @param token   the open token; its certificate gives the public key (and the holder's name, if it has one)
-     * @param staffId the caller's staff ID (the subject's serialNumber)
+     * @param staffId the caller's account, {@code staffId@schoolCode} (the subject's serialNumber, as the demo CA
+     *                names staff: a bare staff ID does not name anyone across schools)
      * @param school  the caller's school code (the subject's O), or null
      * @return the request, PEM ({@code -----BEGIN CERTIFICATE REQUEST-----})
      */

@@ -93,7 +93,7 @@ public final class SigningAgent {
     /** The certificate to sign with (then its issuers), after enrolling or registering if asked. */
     private List<X509Certificate> certificate() {
         if (options.enroll()) {
-            String csr = Enrolment.certificateRequest(token, options.staffId(), options.school());
+            String csr = Enrolment.certificateRequest(token, options.user(), options.school());
             List<X509Certificate> issued = client.requestCertificate(csr);
             if (!issued.get(0).getPublicKey().equals(token.certificate().getPublicKey())) {
                 throw new IllegalStateException("the service issued a certificate for another key");

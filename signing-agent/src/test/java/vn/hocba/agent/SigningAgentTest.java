@@ -296,7 +296,7 @@ class SigningAgentTest {
         Path saved = dir.resolve("sub/gv011.pem");
         Run run = agent(teacher.token(), "--enroll", "--certificate", saved.toString(), "sign", A);
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("ENROLLED  SERIALNUMBER=GV011,CN=Enrolled GV011")
+        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("ENROLLED  SERIALNUMBER=GV011@THCS-MK2,CN=Enrolled GV011@THCS-MK2")
                 .endsWith("saved to " + saved);
         assertThat(pendingCertificate.get("p0")).isEqualTo(issuedOnEnrolment.get(0));
         assertThat(ServiceClient.certificates(Files.readAllBytes(saved))).isEqualTo(issuedOnEnrolment);
