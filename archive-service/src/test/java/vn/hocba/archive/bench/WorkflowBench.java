@@ -50,16 +50,18 @@ import vn.hocba.signing.pki.PkiServices;
  * <li>An interleaved, warmed A/B at B-B and at B-T (one Spring context per level,
  * {@code --hocba.signing.signature-level}): in every round the same freshly rendered records are signed by a bare
  * EU DSS loop with a visible signature ({@link BareDss}: same key, same PDF bytes, same text and font; at B-T the
- * bench's own local TSA) and through {@link DocumentWorkflow#signCurrent} (database, signing plan, certificate
- * check, audit, visible signature), each on 1 thread and on 2 threads; the order of the four phases rotates every
- * round, and the first rounds only warm up. The demo certificates are issued and checked before any timing.</li>
- * <li>The archive step alone: {@link PdfSigner#extend} of a complete record (14 B-T signatures) to B-LTA.</li>
+ * bench's own local TSA), by the service's {@link PdfSigner} alone (nothing stored) and through
+ * {@link DocumentWorkflow#signCurrent} (database, signing plan, certificate check, audit, visible signature), each on
+ * 1 thread and on 2 threads; the order of the six phases rotates every round, and the first rounds only warm up.
+ * The demo certificates are issued and checked before any timing.</li>
+ * <li>The archive step alone: {@link PdfSigner#extend} of a complete record (14 B-T signatures) to B-LT and to
+ * B-LTA, on copies.</li>
  * <li>The principal's countersignature: N records brought to the principal's turn (untimed), then signed by the
  * principal through the workflow on 2 threads; the time runs until the outbox has extended every one to B-LTA and
  * archived it.</li>
  * </ol>
- * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.chunk} (6 records per 1-thread
- * phase, twice that on 2 threads), {@code -Dbench.countersign} (100 records).
+ * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.chunk} (8 records per 1-thread
+ * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records).
  */
 public final class WorkflowBench {
 
@@ -67,9 +69,9 @@ public final class WorkflowBench {
     private static final String YEAR = "2024-2025";
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 2);
-    private static final int CHUNK = Integer.getInteger("bench.chunk", 6);
-    private static final int COUNTERSIGN = Integer.getInteger("bench.countersign", 100);
-    private static final int EXTEND_DOCS = 8;
+    private static final int CHUNK = Integer.getInteger("bench.chunk", 8);
+    private static final int COUNTERSIGN = Integer.getInteger("bench.countersign", 60);
+    private static final int EXTEND_DOCS = 5;
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -101,7 +103,7 @@ public final class WorkflowBench {
 
     public static void main(String[] args) throws Exception {
         System.out.printf("[bench] workflow: %d cores, load average %.1f at start; %d rounds (+%d warm-up) of %d records on "
-                        + "1 thread and %d on 2, the order of the 4 phases rotated each round%n",
+                        + "1 thread and %d on 2, the order of the 6 phases rotated each round%n",
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage(), ROUNDS, WARMUP, CHUNK, 2 * CHUNK);
         var benchCa = CertificateAuthority.createRoot("Hocba Bench Root", "Hocba bench", Clock.systemUTC());
         try (PkiServices benchPki = PkiServices.start(benchCa, 0)) {
@@ -131,6 +133,7 @@ public final class WorkflowBench {
         // command-line arguments: they outrank application.yaml (default properties would not)
         return new SpringApplicationBuilder(HocbaApplication.class).run("--hocba.data-dir=" + dir,
                 "--hocba.demo.enabled=true", "--hocba.demo.dataset=", "--server.port=0", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off",
                 "--hocba.signing.signature-level=" + level);
     }
 
@@ -237,10 +240,15 @@ public final class WorkflowBench {
             return workflow.pdf(key, null, admin).bytes();
         }
 
-        /** The interleaved A/B of one level; prints its lines. */
+        /**
+         * The interleaved A/B/C of one level: the same PDFs signed by the bare DSS loop, by the service's signer alone
+         * ({@link PdfSigner#sign}, nothing stored) and through the workflow; prints its lines.
+         */
         void abTest(String level, BareDss bare, List<Item> items) throws Exception {
+            PdfSigner signer = app.getBean(PdfSigner.class);
+            var settings = signatures.signing();
             Map<String, Tally> tallies = new LinkedHashMap<>();
-            for (String phase : List.of("bare1", "flow1", "bare2", "flow2")) {
+            for (String phase : List.of("bare1", "signer1", "flow1", "bare2", "signer2", "flow2")) {
                 tallies.put(phase, new Tally());
             }
             int next = 0;
@@ -252,33 +260,38 @@ public final class WorkflowBench {
                 for (Item item : items.subList(next - 3 * CHUNK, next)) {
                     pdfs.put(item, pdf(item.key()));
                 }
-                Map<String, Runnable> phases = new LinkedHashMap<>();
-                boolean warm = round >= WARMUP;
-                Consumer<Item> bareSign = item -> bare.sign(pdfs.get(item), item.token(),
-                        withTime(item.request()));
-                Consumer<Item> flowSign = item -> workflow.signCurrent(item.key(), item.signer(), null);
-                phases.put("bare1", () -> tally(tallies.get("bare1"), warm, one, 1, bareSign));
-                phases.put("flow1", () -> tally(tallies.get("flow1"), warm, one, 1, flowSign));
-                phases.put("bare2", () -> tally(tallies.get("bare2"), warm, two, 2, bareSign));
-                phases.put("flow2", () -> tally(tallies.get("flow2"), warm, two, 2, flowSign));
-                List<String> order = new ArrayList<>(phases.keySet());
+                boolean counted = round >= WARMUP;
+                Map<String, Consumer<Item>> work = Map.of(
+                        "bare", item -> bare.sign(pdfs.get(item), item.token(), withTime(item.request())),
+                        "signer", item -> signer.sign(pdfs.get(item), item.token(), withTime(item.request()), settings),
+                        "flow", item -> workflow.signCurrent(item.key(), item.signer(), null));
+                List<String> order = new ArrayList<>(tallies.keySet());
                 Collections.rotate(order, round);
-                order.forEach(phase -> phases.get(phase).run());
+                for (String phase : order) {
+                    int threads = phase.endsWith("1") ? 1 : 2;
+                    tally(tallies.get(phase), counted, threads == 1 ? one : two, threads,
+                            work.get(phase.substring(0, phase.length() - 1)));
+                }
+            }
+            String[] names = {"bare DSS loop", "signer alone", "workflow"};
+            String[] arms = {"bare", "signer", "flow"};
+            for (int i = 0; i < arms.length; i++) {
+                Tally t1 = tallies.get(arms[i] + "1");
+                Tally t2 = tallies.get(arms[i] + "2");
+                System.out.printf("[bench] %s %-13s 1 thread: %5.1f/s (%5.1f CPU ms each)   2 threads: %5.1f/s (%5.1f CPU ms "
+                                + "each)   2/1: %.2fx%s%n", level, names[i], t1.rate(), t1.cpuMillisEach(), t2.rate(),
+                        t2.cpuMillisEach(), t2.rate() / t1.rate(), arms[i].equals("flow") ? "   [target >= 1.8x]" : "");
             }
             Tally bare1 = tallies.get("bare1");
             Tally bare2 = tallies.get("bare2");
             Tally flow1 = tallies.get("flow1");
             Tally flow2 = tallies.get("flow2");
-            System.out.printf("[bench] %s bare DSS loop (visible)  1 thread: %5.1f/s %5.1f CPU ms each   2 threads: %5.1f/s "
-                            + "%5.1f CPU ms each   2/1: %.2fx%n", level, bare1.rate(), bare1.cpuMillisEach(), bare2.rate(),
-                    bare2.cpuMillisEach(), bare2.rate() / bare1.rate());
-            System.out.printf("[bench] %s workflow sign (visible)  1 thread: %5.1f/s %5.1f CPU ms each   2 threads: %5.1f/s "
-                            + "%5.1f CPU ms each   2/1: %.2fx   [target >= 1.8x]%n", level, flow1.rate(),
-                    flow1.cpuMillisEach(), flow2.rate(), flow2.cpuMillisEach(), flow2.rate() / flow1.rate());
-            System.out.printf("[bench] %s workflow / bare DSS: %.2f (1 thread, rounds %s), %.2f (2 threads, rounds %s); "
-                            + "by CPU per signature %.2f / %.2f   [target >= 0.9]%n", level,
+            System.out.printf("[bench] %s workflow / bare DSS: %.2f on 1 thread (per round %s), %.2f on 2 threads (per round "
+                            + "%s); by process CPU per signature %.2f / %.2f   [target >= 0.9]%n", level,
                     flow1.rate() / bare1.rate(), spread(flow1, bare1), flow2.rate() / bare2.rate(), spread(flow2, bare2),
                     bare1.cpuMillisEach() / flow1.cpuMillisEach(), bare2.cpuMillisEach() / flow2.cpuMillisEach());
+            System.out.printf("[bench] %s signer alone / bare DSS: %.2f on 1 thread, %.2f on 2 threads%n", level,
+                    tallies.get("signer1").rate() / bare1.rate(), tallies.get("signer2").rate() / bare2.rate());
         }
 
         /**
@@ -331,23 +344,24 @@ public final class WorkflowBench {
             }
             Thread.sleep(1_100); // an extension waits for the second after the newest timestamp: not part of its cost
             var settings = signatures.signing();
-            Consumer<byte[]> extend = pdf -> signer.extend(pdf, PadesLevel.B_LTA, settings);
-            tally(new Tally(), false, complete.subList(0, Math.min(3, complete.size())), 1, extend); // warm-up
-            Tally one = new Tally();
-            Tally two = new Tally();
+            Consumer<byte[]> toLt = pdf -> signer.extend(pdf, PadesLevel.B_LT, settings);
+            Consumer<byte[]> toLta = pdf -> signer.extend(pdf, PadesLevel.B_LTA, settings);
+            tally(new Tally(), false, complete.subList(0, Math.min(2, complete.size())), 1, toLta); // warm-up
+            Tally lt = new Tally();
+            Tally lta = new Tally();
+            Tally lta2 = new Tally();
+            List<Runnable> phases = List.of(() -> tally(lt, true, complete, 1, toLt),
+                    () -> tally(lta, true, complete, 1, toLta), () -> tally(lta2, true, complete, 2, toLta));
             for (int round = 0; round < 2; round++) {
-                if (round % 2 == 0) {
-                    tally(one, true, complete, 1, extend);
-                    tally(two, true, complete, 2, extend);
-                } else {
-                    tally(two, true, complete, 2, extend);
-                    tally(one, true, complete, 1, extend);
-                }
+                List<Runnable> order = new ArrayList<>(phases);
+                Collections.rotate(order, round);
+                order.forEach(Runnable::run);
             }
-            System.out.printf("[bench] archive step (outbox, once per completed document): extend a %d KB record with "
-                            + "%d signatures to B-LTA: %.0f ms each (1 thread), %.1f CPU ms each; %.1f documents/s on 2 "
-                            + "threads%n", complete.get(0).length / 1024, workflow.current(batch.get(0), admin).signatures().size() + 1,
-                    1000 / one.rate(), one.cpuMillisEach(), two.rate());
+            System.out.printf("[bench] archive step (the outbox, once per completed record, out of the request): a %d KB "
+                            + "record with %d B-T signatures extended to B-LT: %.0f ms (%.0f CPU ms) each, to B-LTA: %.0f ms "
+                            + "(%.0f CPU ms) each on 1 thread; to B-LTA on 2 threads: %.1f records/s%n",
+                    complete.get(0).length / 1024, workflow.current(batch.get(0), admin).signatures().size() + 1,
+                    1000 / lt.rate(), lt.cpuMillisEach(), 1000 / lta.rate(), lta.cpuMillisEach(), lta2.rate());
         }
 
         /** The principal countersigns the prepared records on 2 threads; timed until the outbox archived them all. */
