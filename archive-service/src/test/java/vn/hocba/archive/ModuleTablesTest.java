@@ -36,7 +36,8 @@ class ModuleTablesTest {
             Map.entry("student_record", "workflow"), Map.entry("record_signer", "workflow"), // until V7
             Map.entry("document", "workflow"), Map.entry("document_signer", "workflow"),
             Map.entry("document_signer_subject", "workflow"), Map.entry("pending_signature", "workflow"),
-            Map.entry("signer_certificate", "pki"),
+            Map.entry("signer_certificate", "pki"), Map.entry("document_archived_copy", "workflow"),
+            Map.entry("signing_batch", "batch"), Map.entry("signing_batch_item", "batch"),
             Map.entry("audit_event", "audit"), Map.entry("audit_head", "audit"),
             Map.entry("correction_request", "corrections"), Map.entry("correction_evidence", "corrections"),
             Map.entry("fixity_sweep", "archive"), Map.entry("integrity_finding", "archive"),

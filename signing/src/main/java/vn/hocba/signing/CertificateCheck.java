@@ -40,8 +40,10 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * The check a signer's certificate passes before it signs (Nghị định 23/2025 / ETSI EN 319 102-1 at signing time):
  * its chain ends at a trusted root (RFC 5280 6.1 path validation), it is within its validity, its key usage allows
  * non-repudiation signatures, and it is not revoked: an OCSP answer (RFC 6960) from the responder it names, else a
- * CRL from its distribution point, signed by its issuer. Certificates that say {@code noRevAvail} (RFC 9608) skip the
- * revocation step. A passing verdict is remembered for {@code goodFor}; a failing one is never cached. Thread-safe.
+ * CRL from its distribution point, signed by its issuer; nor are the issuing CAs between it and the root (a path
+ * leaf, issuing CA, root: the issuing CA's status comes from the root's OCSP responder or CRL). The path is completed
+ * from the given chain and the {@code intermediates}, so the signer may give its certificate alone. Certificates that
+ * say {@code noRevAvail} (RFC 9608) skip the revocation step. A passing verdict is remembered for {@code goodFor}; a failing one is never cached. Thread-safe.
  */
 public final class CertificateCheck {
 
@@ -128,9 +130,15 @@ public final class CertificateCheck {
             return new Verdict(Outcome.UNTRUSTED, "the certificate does not chain to a trusted root",
                     "chứng thư số không thuộc chuỗi tin cậy của một tổ chức cung cấp dịch vụ chứng thực được công nhận");
         }
-        if (leaf.getNonCriticalExtensionOIDs() == null || !leaf.getNonCriticalExtensionOIDs().contains(NO_REV_AVAIL)) {
-            X509Certificate issuer = path.size() > 1 ? path.get(1) : anchorOf(path.get(path.size() - 1));
-            Verdict status = revocationStatus(leaf, issuer, now);
+        // every certificate of the path but the anchor: the signer's, then its issuing CAs' (RFC 5280 6.3 checks each)
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate certificate = path.get(i);
+            if (certificate.getNonCriticalExtensionOIDs() != null
+                    && certificate.getNonCriticalExtensionOIDs().contains(NO_REV_AVAIL)) {
+                continue;
+            }
+            X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchorOf(certificate);
+            Verdict status = revocationStatus(certificate, issuer, now, i > 0);
             if (status != null) {
                 return status;
             }
@@ -150,16 +158,26 @@ public final class CertificateCheck {
         return new Verdict(Outcome.VALID, "the certificate is valid", "chứng thư số hợp lệ");
     }
 
-    /** @return null when not revoked; a verdict otherwise */
-    private Verdict revocationStatus(X509Certificate leaf, X509Certificate issuer, Instant now) {
+    /** @return null when not revoked; a verdict otherwise, about the signer's issuing CA if {@code ofIssuingCa} */
+    private Verdict revocationStatus(X509Certificate leaf, X509Certificate issuer, Instant now, boolean ofIssuingCa) {
         Optional<Boolean> revoked = ocsp(leaf, issuer, now);
         if (revoked.isEmpty()) {
             revoked = crl(leaf, issuer, now);
+        }
+        if (revoked.isEmpty() && ofIssuingCa) {
+            return new Verdict(Outcome.REVOCATION_UNKNOWN,
+                    "the revocation status of the certification authority that issued the certificate cannot be checked now; try again later",
+                    "chưa kiểm tra được trạng thái thu hồi của tổ chức cung cấp dịch vụ chứng thực đã cấp chứng thư số; vui lòng thử lại sau");
         }
         if (revoked.isEmpty()) {
             return new Verdict(Outcome.REVOCATION_UNKNOWN,
                     "the certificate's revocation status cannot be checked now (its OCSP responder and CRL do not answer); try again later",
                     "chưa kiểm tra được trạng thái thu hồi của chứng thư số (máy chủ OCSP và CRL không trả lời); vui lòng thử lại sau");
+        }
+        if (revoked.get() && ofIssuingCa) {
+            return new Verdict(Outcome.REVOKED,
+                    "the certificate of the certification authority that issued the certificate has been revoked",
+                    "chứng thư số của tổ chức cung cấp dịch vụ chứng thực đã cấp chứng thư này đã bị thu hồi");
         }
         if (revoked.get()) {
             return new Verdict(Outcome.REVOKED, "the certificate has been revoked by its certification authority",

@@ -37,5 +37,11 @@ public enum AuditAction {
     /** Conduct and days absent of one term entered for one student by the homeroom teacher (old and new values). */
     CONDUCT_ENTERED,
     /** The homeroom comment entered for one student (old and new values). */
-    COMMENT_ENTERED
+    COMMENT_ENTERED,
+    /** A signing batch authorized by its creator (each of its signatures has its own DOCUMENT_SIGNED entry). */
+    SIGNING_BATCH_STARTED,
+    /** Every document of a signing batch has its outcome (counts of signed, failed, skipped). */
+    SIGNING_BATCH_FINISHED,
+    /** An archived document's file got a new archive timestamp (long-term preservation); the old file stays. */
+    ARCHIVE_TIMESTAMP_RENEWED
 }

@@ -4,6 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 
 import vn.hocba.archive.archive.IntegrityFailed;
+import vn.hocba.archive.batch.SigningBatchFinished;
+import vn.hocba.archive.batch.SigningBatchStarted;
 import vn.hocba.archive.corrections.CorrectionApproved;
 import vn.hocba.archive.corrections.CorrectionConfirmed;
 import vn.hocba.archive.corrections.CorrectionRejected;
@@ -58,9 +60,28 @@ class AuditTrail {
     }
 
     @EventListener
+    void on(vn.hocba.archive.workflow.DocumentArchiveRenewed e) {
+        log.append("system", AuditAction.ARCHIVE_TIMESTAMP_RENEWED, e.lookupCode().toString(),
+                "key=" + e.newKey() + " replaces " + e.oldKey() + " sha256=" + e.sha256() + " timestamp valid until "
+                        + e.timestampValidUntil());
+    }
+
+    @EventListener
     void on(DocumentSuperseded e) {
         log.append(e.actor(), AuditAction.DOCUMENT_SUPERSEDED, e.lookupCode().toString(),
                 "by " + e.supersededBy() + " after correction " + e.correction() + " (" + e.key().describe() + ")");
+    }
+
+    @EventListener
+    void on(SigningBatchStarted e) {
+        log.append(e.actor(), AuditAction.SIGNING_BATCH_STARTED, e.id().toString(),
+                "documents=" + e.total() + " scope=" + e.scope() + " method=" + e.method());
+    }
+
+    @EventListener
+    void on(SigningBatchFinished e) {
+        log.append(e.actor(), AuditAction.SIGNING_BATCH_FINISHED, e.id().toString(),
+                "documents=" + e.total() + " signed=" + e.signed() + " failed=" + e.failed() + " skipped=" + e.skipped());
     }
 
     @EventListener

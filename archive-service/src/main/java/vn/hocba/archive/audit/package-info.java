@@ -1,3 +1,3 @@
 /** The append-only, hash-chained audit log of every state change. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"archive", "common", "corrections", "school", "workflow"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"archive", "batch", "common", "corrections", "school", "workflow"})
 package vn.hocba.archive.audit;

@@ -26,7 +26,7 @@ import vn.hocba.signing.pki.CertificateAuthority;
 import vn.hocba.signing.pki.IssuedCredential;
 
 /**
- * The embedded default's demo PKI: a root CA and one certificate per staff member, created on first use under
+ * The embedded default's demo PKI: a root CA, an issuing CA under it, and one certificate per staff member, created on first use under
  * {@code <data-dir>/pki} (never in the repository), and the CA's services as real HTTP servers on loopback: an
  * RFC 3161 time-stamping authority, an OCSP responder and the CRL ({@link PkiServices}). Staff certificates name the
  * OCSP responder and the CRL, so signatures reach B-LT with real revocation data; the port is chosen once and kept in
@@ -42,6 +42,8 @@ class DemoPki implements SigningKeys, AutoCloseable {
     private final Path dir;
     private final char[] password;
     private final CertificateAuthority root;
+    /** Issues the staff certificates (and the TSA's), under the root; older demo data has staff issued by the root. */
+    private final CertificateAuthority issuing;
     private final Map<String, SigningToken> tokens = new ConcurrentHashMap<>();
     private final PkiServices services;
     private final TimestampSource timestamps;
@@ -61,25 +63,41 @@ class DemoPki implements SigningKeys, AutoCloseable {
                 log.info("created the demo root CA in {}", dir);
             }
             root.keepRecordsIn(dir.resolve("ca-records"));
-            this.services = startServices(dir.resolve("services-port"), servicesPort);
+            Path issuingFile = dir.resolve("demo-issuing-ca.p12");
+            CertificateAuthority loaded = null;
+            if (Files.exists(issuingFile)) {
+                loaded = CertificateAuthority.loadPkcs12(issuingFile, password, clock)
+                        .keepRecordsIn(dir.resolve("issuing-ca-records"));
+            }
+            this.services = startServices(dir.resolve("services-port"), servicesPort,
+                    loaded == null ? List.of(root) : List.of(root, loaded));
+            if (loaded == null) {
+                // its certificate names the root's OCSP responder and CRL, which only exist once the services listen
+                loaded = root.issueSubordinate("Hocba Demo Issuing CA", "Hocba (demo)", services.endpoints(root));
+                loaded.writePkcs12(issuingFile, password);
+                loaded.keepRecordsIn(dir.resolve("issuing-ca-records"));
+                services.serve(loaded);
+                log.info("created the demo issuing CA under the demo root in {}", dir);
+            }
+            this.issuing = loaded;
             this.timestamps = new HttpTimestampSource(services.timestampUrl(), timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private PkiServices startServices(Path portFile, int configured) throws IOException {
+    private PkiServices startServices(Path portFile, int configured, List<CertificateAuthority> cas) throws IOException {
         int port = configured;
         if (port == 0 && Files.exists(portFile)) {
             port = Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).strip());
         }
         PkiServices started;
         try {
-            started = PkiServices.start(root, port);
+            started = PkiServices.start(cas, port);
         } catch (vn.hocba.signing.SigningException busy) {
             log.warn("demo PKI: port {} is taken; the services start on another port, and certificates issued before "
                     + "(which name the old port) cannot be checked for revocation until it is free again", port);
-            started = PkiServices.start(root, 0);
+            started = PkiServices.start(cas, 0);
         }
         Files.writeString(portFile, Integer.toString(started.endpoints().ocsp().getPort()), StandardCharsets.US_ASCII);
         log.info("demo PKI: TSA, OCSP and CRL on {}", started.timestampUrl().resolve("/"));
@@ -115,7 +133,8 @@ class DemoPki implements SigningKeys, AutoCloseable {
                 }
             }
             Files.createDirectories(file.getParent());
-            IssuedCredential credential = root.issue(fullName, schoolName, staffId + "@" + school, services.endpoints());
+            IssuedCredential credential = issuing.issue(fullName, schoolName, staffId + "@" + school,
+                    services.endpoints(issuing));
             credential.writePkcs12(file, password, ALIAS);
             return credential.token();
         } catch (IOException e) {
@@ -141,7 +160,10 @@ class DemoPki implements SigningKeys, AutoCloseable {
         if (token == null) {
             throw new IllegalArgumentException("no demo certificate for " + staffId + "@" + school);
         }
-        root.revoke(token.certificate().getSerialNumber(), java.security.cert.CRLReason.KEY_COMPROMISE,
+        // certificates of older demo data were issued by the root itself
+        CertificateAuthority issuer = token.certificate().getIssuerX500Principal()
+                .equals(issuing.certificate().getSubjectX500Principal()) ? issuing : root;
+        issuer.revoke(token.certificate().getSerialNumber(), java.security.cert.CRLReason.KEY_COMPROMISE,
                 java.time.Instant.now());
         return token.certificate();
     }
@@ -155,7 +177,7 @@ class DemoPki implements SigningKeys, AutoCloseable {
      */
     List<X509Certificate> certify(java.security.PublicKey key, String school, String schoolName, String staffId,
                                   String fullName) {
-        return root.issueFor(key, fullName, schoolName, staffId + "@" + school, services.endpoints());
+        return issuing.issueFor(key, fullName, schoolName, staffId + "@" + school, services.endpoints(issuing));
     }
 
     /** Forgets a staff member's demo key, so that the next signature issues a new key and certificate. */
@@ -167,6 +189,11 @@ class DemoPki implements SigningKeys, AutoCloseable {
     @Override
     public List<X509Certificate> trustAnchors() {
         return List.of(root.certificate());
+    }
+
+    @Override
+    public List<X509Certificate> intermediates() {
+        return List.of(issuing.certificate());
     }
 
     private static char[] password(Path file) throws IOException {

@@ -35,6 +35,6 @@ class PkiConfiguration {
     @Bean
     SignatureServices signatureServices(SigningKeys keys, SigningProperties signing, Clock clock) {
         return new SignatureServices(signing, keys instanceof DemoPki demo ? demo.timestamps() : null,
-                keys.trustAnchors(), clock);
+                keys.trustAnchors(), keys.intermediates(), clock);
     }
 }

@@ -33,9 +33,10 @@ public class SignatureServices {
     private final SigningSettings settings;
     private final CertificateCheck check;
     private final List<X509Certificate> anchors;
+    private final List<X509Certificate> known;
 
     SignatureServices(SigningProperties properties, TimestampSource timestamps, List<X509Certificate> demoAnchors,
-                      Clock clock) {
+                      List<X509Certificate> intermediates, Clock clock) {
         this.signatureLevel = PadesLevel.parse(properties.signatureLevel());
         if (signatureLevel.longTerm()) {
             throw new IllegalArgumentException("hocba.signing.signature-level must be B-B or B-T (each signature); "
@@ -48,6 +49,9 @@ public class SignatureServices {
         List<X509Certificate> all = new ArrayList<>(demoAnchors);
         properties.trustAnchors().forEach(file -> all.addAll(readPem(file)));
         this.anchors = List.copyOf(all);
+        List<X509Certificate> withIntermediates = new ArrayList<>(all);
+        withIntermediates.addAll(intermediates);
+        this.known = List.copyOf(withIntermediates);
         TimestampSource tsa = timestamps;
         if (tsa == null && properties.tsaUrl() != null) {
             tsa = new HttpTimestampSource(properties.tsaUrl(), properties.timeout());
@@ -81,7 +85,7 @@ public class SignatureServices {
      * @return the verdict
      */
     public CertificateCheck.Verdict check(List<X509Certificate> chain) {
-        return check.check(chain, anchors);
+        return check.check(chain, known);
     }
 
     /** Forgets a passed check of {@code certificate} (after its revocation is known), so the next signature asks again. */

@@ -77,7 +77,10 @@ public class SignerCertificates {
      */
     static boolean names(X509Certificate certificate, String school, String staffId, String fullName) {
         try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+            // serialNumber by name: by default it would come as the hex of its DER encoding
+            String subject = certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
+                    java.util.Map.of("2.5.4.5", "SERIALNUMBER"));
+            for (Rdn rdn : new LdapName(subject).getRdns()) {
                 String value = String.valueOf(rdn.getValue()).strip();
                 String type = rdn.getType().toUpperCase(Locale.ROOT);
                 if ((type.equals("SERIALNUMBER") || type.equals("2.5.4.5"))

@@ -16,4 +16,9 @@ public interface SigningKeys {
 
     /** The certificates the service trusts for signatures. */
     List<X509Certificate> trustAnchors();
+
+    /** Issuing CA certificates that complete a signer's chain to a trust anchor (none by default). */
+    default List<X509Certificate> intermediates() {
+        return List.of();
+    }
 }

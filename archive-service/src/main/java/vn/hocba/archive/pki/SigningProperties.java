@@ -25,6 +25,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout           how long to wait for the TSA, OCSP responders and CRL servers
  * @param checkReuse        how long a passed certificate check (chain, validity, not revoked) is reused for the same
  *                          certificate before it is checked again
+ * @param renewBefore       an archived file gets a new archive timestamp when the certificate of its newest document
+ *                          timestamp expires within this (default 365 days)
+ * @param renewalBatch      at most this many documents examined and renewed per run
+ * @param remote            a remote signing service (Cloud Signature Consortium API) holding staff keys; its credential
+ *                          for a staff member is named {@code staffId@schoolCode}
  * @param demoServicesPort  the loopback port of the demo PKI's TSA, OCSP and CRL services; 0 picks a free one on first
  *                          start and keeps it (the certificates name it)
  */
@@ -36,7 +41,19 @@ public record SigningProperties(@DefaultValue("B-T") String signatureLevel,
                                 List<Path> trustAnchors,
                                 @DefaultValue("10s") Duration timeout,
                                 @DefaultValue("5m") Duration checkReuse,
+                                @DefaultValue("365d") Duration renewBefore,
+                                @DefaultValue("500") int renewalBatch,
+                                Remote remote,
                                 @DefaultValue("0") int demoServicesPort) {
+
+    /**
+     * @param url         the CSC service's base URL (the part before {@code /csc/v2/...}); unset: no remote signing
+     * @param version     {@code V1} (CSC API v1.0.4.0, e.g. Viettel MySign) or {@code V2} (v2.0.0.2)
+     * @param accessToken the OAuth 2.0 bearer token the service granted (from the environment only:
+     *                    {@code HOCBA_SIGNING_REMOTE_ACCESS_TOKEN})
+     */
+    public record Remote(URI url, @DefaultValue("V2") String version, String accessToken) {
+    }
 
     /** Empty collections instead of null. */
     public SigningProperties {

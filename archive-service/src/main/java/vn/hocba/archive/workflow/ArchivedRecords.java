@@ -21,8 +21,11 @@ class ArchivedRecords implements ArchivedObjects, vn.hocba.archive.school.Issued
 
     @Override
     public List<Reference> archivedObjects() {
-        return documents.archived().stream()
-                .map(v -> new Reference(v.archiveKey(), v.sha256(), v.lookupCode())).toList();
+        List<Reference> references = new java.util.ArrayList<>(documents.archived().stream()
+                .map(v -> new Reference(v.archiveKey(), v.sha256(), v.lookupCode())).toList());
+        // files replaced by a renewed archive timestamp stay in the store, referred to as they were
+        documents.archivedCopies().forEach(c -> references.add(new Reference(c.archiveKey(), c.sha256(), c.lookupCode())));
+        return references;
     }
 
     @Override

@@ -205,6 +205,52 @@ class DocumentRepository {
         return db.sql(SELECT + " where archive_key is not null").query(DocumentRepository::version).list();
     }
 
+    /** An archived file replaced by a renewed one (it stays in the store): key, sha256, the version it belongs to. */
+    record ArchivedCopy(UUID lookupCode, String archiveKey, String sha256) {
+    }
+
+    List<ArchivedCopy> archivedCopies() {
+        return db.sql("select lookup_code, archive_key, sha256 from document_archived_copy")
+                .query((rs, i) -> new ArchivedCopy(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Archived versions whose document timestamp's certificate is not known yet, at most {@code limit}. */
+    List<Version> archivedWithoutTimestampInfo(int limit) {
+        return db.sql(SELECT + " where archive_key is not null and archive_timestamp_until is null"
+                        + " order by archived_at fetch first " + limit + " rows only")
+                .query(DocumentRepository::version).list();
+    }
+
+    /** Archived versions whose newest document timestamp's certificate expires before {@code before}. */
+    List<Version> archivedTimestampsExpiringBefore(Instant before, int limit) {
+        return db.sql(SELECT + " where archive_key is not null and archive_timestamp_until < ?"
+                        + " order by archive_timestamp_until fetch first " + limit + " rows only")
+                .param(Timestamp.from(before)).query(DocumentRepository::version).list();
+    }
+
+    void setArchiveTimestampUntil(UUID lookupCode, Instant until) {
+        db.sql("update document set archive_timestamp_until = ? where lookup_code = ?")
+                .params(Timestamp.from(until), lookupCode).update();
+    }
+
+    /**
+     * Points an archived version at its renewed file, if it still points at {@code oldKey}, and keeps the replaced
+     * file's key as an archived copy; false when another renewal came first.
+     */
+    boolean renewArchive(UUID lookupCode, String oldKey, String oldSha256, String newKey, String newSha256,
+                         Instant timestampUntil, Instant at) {
+        int updated = db.sql("""
+                update document set archive_key = ?, sha256 = ?, archive_timestamp_until = ?
+                where lookup_code = ? and archive_key = ?""")
+                .params(newKey, newSha256, Timestamp.from(timestampUntil), lookupCode, oldKey).update();
+        if (updated == 0) {
+            return false;
+        }
+        db.sql("insert into document_archived_copy (lookup_code, archive_key, sha256, replaced_at) values (?, ?, ?, ?)")
+                .params(lookupCode, oldKey, oldSha256, Timestamp.from(at)).update();
+        return true;
+    }
+
     /**
      * The archived version (ARCHIVED, or SUPERSEDED after its archiving) whose file has that sha256, if any. Versions
      * differ in their printed lookup code, so at most one has a given hash.

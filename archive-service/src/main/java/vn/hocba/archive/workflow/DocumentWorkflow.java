@@ -337,6 +337,22 @@ public class DocumentWorkflow {
         return sign(documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable), caller, ifMatch);
     }
 
+    /**
+     * The role of the step the caller would sign now on that version, without signing: the same decision and the same
+     * refusals as {@link #sign(UUID, Caller, IfMatch)} (403 no place in the sequence or unreadable, 409 out of turn,
+     * signed already, complete, superseded). For callers that check a document before signing it (batch signing).
+     */
+    public SignerRole turnOf(UUID lookupCode, Caller caller) {
+        requireStaffOf(caller, null);
+        DocumentRepository.Version version = documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable);
+        SigningPlan plan = documents.plan(lookupCode);
+        if (!caller.isStaffOf(version.key().school()) || !plan.includes(caller.staffId())) {
+            readable(version, caller);
+            throw notInSequence(version.key());
+        }
+        return turn(version, plan, caller).role();
+    }
+
     private DocumentView sign(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
         SigningStep step = openStep(arrived, caller, ifMatch);
         return underSigningLock(arrived.key(), () -> signStep(arrived.lookupCode(), caller, step, ifMatch));

@@ -96,6 +96,24 @@ public class TwoStepSigning {
         }
         List<X509Certificate> full = new ArrayList<>(List.of(certificate));
         (chain.isEmpty() ? registered.chain() : chain).stream().filter(c -> !c.equals(certificate)).forEach(full::add);
+        return prepareChecked(arrived, turn, caller, full);
+    }
+
+    /**
+     * Step 1 for a key held by the school's remote signing service (its credential for the caller, configured by the
+     * school, so no registration): as {@link #prepare} otherwise, the certificate checked the same way.
+     *
+     * @param chain the credential's chain, signer first
+     */
+    public Prepared prepareRemote(UUID lookupCode, Caller caller, List<X509Certificate> chain) {
+        var arrived = workflow.arrivedForSigning(lookupCode, caller);
+        SigningStep turn = workflow.openStep(arrived, caller, null);
+        return prepareChecked(arrived, turn, caller, chain);
+    }
+
+    private Prepared prepareChecked(DocumentRepository.Version arrived, SigningStep turn, Caller caller,
+                                    List<X509Certificate> full) {
+        UUID lookupCode = arrived.lookupCode();
         DocumentWorkflow.requireUsable(signatures.check(full));
         Instant now = clock.instant();
         var school = directory.school(arrived.key().school()).orElseThrow();

@@ -64,7 +64,8 @@ class TwoStepSigningIT {
             assertThat(issued.status()).as(issued.text()).isEqualTo(201);
             certificate = Downloads.certificates(issued.body()).get(0);
             assertThat(certificate.getPublicKey()).isEqualTo(key.getPublic());
-            assertThat(certificate.getSubjectX500Principal().getName()).contains(account);
+            assertThat(certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
+                    java.util.Map.of("2.5.4.5", "SERIALNUMBER"))).contains("SERIALNUMBER=" + account);
             var garbage = api.post("/api/v1/accounts/me/certificate-requests", "application/pkcs10",
                     "not a request".getBytes(StandardCharsets.US_ASCII), account);
             assertThat(garbage.status()).isEqualTo(422);
@@ -152,6 +153,23 @@ class TwoStepSigningIT {
                     assertThat(v.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
                 });
             }
+
+            // long-term preservation: a new archive timestamp over the archived file, as a new immutable object
+            assertThat(api.postJson("/api/v1/archive/timestamp-renewals", "{}".getBytes(StandardCharsets.UTF_8),
+                    account).status()).as("administrators only").isEqualTo(403);
+            var renewal = api.postJson("/api/v1/archive/timestamp-renewals",
+                    "{\"renewBefore\": \"P3650D\"}".getBytes(StandardCharsets.UTF_8), "admin");
+            assertThat(renewal.status()).as(renewal.text()).isEqualTo(200);
+            assertThat(renewal.json().get("renewed").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(renewal.json().get("failed").asInt()).isZero();
+            JsonNode renewed = api.get(BASE + STUDENT + "/record", "admin").json();
+            assertThat(renewed.get("sha256").asString()).isNotEqualTo(done.get("sha256").asString());
+            byte[] renewedPdf = api.get(BASE + STUDENT + "/record.pdf", "admin").body();
+            assertThat(Downloads.sha256(renewedPdf)).isEqualTo(renewed.get("sha256").asString());
+            var again = new DssSignatureValidator(trust).validate(renewedPdf);
+            assertThat(again.documentTimestamps()).hasSize(2).allSatisfy(t -> assertThat(t.passed()).isTrue());
+            assertThat(again.signatures()).allSatisfy(s -> assertThat(s.indication()).isEqualTo("TOTAL_PASSED"));
+            assertThat(api.get("/api/v1/audit/verification", "admin").json().get("valid").asBoolean()).isTrue();
         } finally {
             app.close();
         }

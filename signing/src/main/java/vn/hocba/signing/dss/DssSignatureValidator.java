@@ -121,7 +121,9 @@ public final class DssSignatureValidator implements SignatureValidator {
                 documentTimestamps.add(new DocumentTimestamp(timestamp.getId(),
                         timestamp.getProductionTime().toInstant(),
                         tsIndication == null ? timestamp.isMessageImprintDataIntact() && timestamp.isSignatureValid() : tsIndication == Indication.PASSED
-                                || tsIndication == Indication.TOTAL_PASSED));
+                                || tsIndication == Indication.TOTAL_PASSED,
+                        timestamp.getSigningCertificate() == null || timestamp.getSigningCertificate().getNotAfter() == null
+                                ? null : timestamp.getSigningCertificate().getNotAfter().toInstant()));
             }
         }
         return new ValidationReport(results, documentTimestamps);

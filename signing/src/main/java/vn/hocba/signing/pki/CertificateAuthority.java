@@ -62,7 +62,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import vn.hocba.signing.SigningException;
 
 /**
- * A root certificate authority kept in memory: RSA 3072, SHA256withRSA, valid 20 years. It issues end-entity
+ * A certificate authority kept in memory: a root ({@link #createRoot}: RSA 3072, SHA256withRSA, valid 20 years) or an
+ * issuing CA under another CA ({@link #issueSubordinate}), as real hierarchies are: the root certifies issuing CAs,
+ * an issuing CA certifies end entities, and relying parties trust the root alone. It issues end-entity
  * document-signing certificates (RSA 2048, valid 5 years). Meant for the embedded demo and tests, not for production
  * trust. Thread-safe: {@link #issue} may be called concurrently.
  *
@@ -83,12 +85,14 @@ import vn.hocba.signing.SigningException;
  * the extended key usage and checks nonRepudiation, which is set.
  *
  * <p>Root profile: basicConstraints {@code cA=TRUE} (critical), keyUsage {@code keyCertSign, cRLSign} (critical), no
- * extendedKeyUsage (an EKU on a CA would, for NSS, narrow every certificate under it).
+ * extendedKeyUsage (an EKU on a CA would, for NSS, narrow every certificate under it). Issuing CA profile: the same
+ * with {@code pathLenConstraint=0} and revocation pointers to its parent (see {@link #issueSubordinate}).
  */
 public final class CertificateAuthority {
 
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";
     private static final Duration CA_VALIDITY = Duration.ofDays(20L * 365 + 5);
+    private static final Duration SUBORDINATE_VALIDITY = Duration.ofDays(10L * 365 + 2);
     private static final Duration END_ENTITY_VALIDITY = Duration.ofDays(5L * 365 + 1);
     /** Back-date notBefore a little so that a certificate is usable at once on machines with a slightly slow clock. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -102,6 +106,8 @@ public final class CertificateAuthority {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final X509Certificate certificate;
+    /** This CA's certificate, then its issuers' up to the root (for a root: its certificate alone). */
+    private final List<X509Certificate> chain;
     private final PrivateKey privateKey;
     private final Clock clock;
     /** Serials issued since this instance was created or loaded: what the OCSP responder can vouch for. */
@@ -111,8 +117,9 @@ public final class CertificateAuthority {
     /** Where issued serials and revocations are appended, or null to keep them in memory only. */
     private volatile Path records;
 
-    private CertificateAuthority(X509Certificate certificate, PrivateKey privateKey, Clock clock) {
-        this.certificate = certificate;
+    private CertificateAuthority(List<X509Certificate> chain, PrivateKey privateKey, Clock clock) {
+        this.chain = List.copyOf(chain);
+        this.certificate = this.chain.get(0);
         this.privateKey = privateKey;
         this.clock = clock;
     }
@@ -139,9 +146,60 @@ public final class CertificateAuthority {
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     ext.createSubjectKeyIdentifier(keyPair.getPublic()));
             X509Certificate cert = sign(builder, keyPair.getPrivate());
-            return new CertificateAuthority(cert, keyPair.getPrivate(), clock);
+            return new CertificateAuthority(List.of(cert), keyPair.getPrivate(), clock);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new SigningException("cannot create root CA", e);
+        }
+    }
+
+    /**
+     * Creates an issuing CA under this one, as real hierarchies are (a root kept offline that only certifies issuing
+     * CAs, which certify end entities): a fresh RSA 3072 key and a certificate this CA signs, valid 10 years (never
+     * beyond this CA's own certificate). The subordinate keeps this CA's clock, has its own serials, revocations and
+     * CRLs, and the chains it issues run leaf, subordinate, then this CA's chain up to the root.
+     *
+     * <p>Profile (RFC 5280 4.2.1.9, 4.2.1.3): basicConstraints {@code cA=TRUE, pathLenConstraint=0} (critical: it
+     * may certify end entities, not further CAs), keyUsage {@code keyCertSign, cRLSign} (critical), subject and
+     * authority key identifiers, Authority Information Access (OCSP, caIssuers) and a CRL distribution point pointing
+     * at THIS CA's services, so that a relying party can check the subordinate's own status; no extendedKeyUsage (NSS
+     * would narrow every certificate under it to that usage).
+     *
+     * @param commonName      the issuing CA's CN, e.g. "Hocba Test Issuing CA"
+     * @param organisation    its O
+     * @param parentEndpoints where this (the parent) CA's OCSP responder, certificate and CRL are served
+     * @return the new issuing CA
+     */
+    public CertificateAuthority issueSubordinate(String commonName, String organisation,
+                                                 RevocationEndpoints parentEndpoints) {
+        Objects.requireNonNull(parentEndpoints, "parentEndpoints");
+        try {
+            KeyPair keyPair = generateRsa(3072);
+            Instant now = clock.instant();
+            Instant notAfter = now.plus(SUBORDINATE_VALIDITY);
+            if (notAfter.isAfter(certificate.getNotAfter().toInstant())) {
+                notAfter = certificate.getNotAfter().toInstant();
+            }
+            BigInteger serial = serial();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial,
+                    Date.from(now.minus(CLOCK_SKEW)), Date.from(notAfter), name(commonName, organisation, null),
+                    keyPair.getPublic());
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            builder.addExtension(Extension.subjectKeyIdentifier, false,
+                    ext.createSubjectKeyIdentifier(keyPair.getPublic()));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    ext.createAuthorityKeyIdentifier(certificate));
+            addRevocationPointers(builder, parentEndpoints);
+            X509Certificate cert = sign(builder, privateKey);
+            append("I " + serial.toString(16));
+            issued.add(serial);
+            List<X509Certificate> subordinateChain = new java.util.ArrayList<>();
+            subordinateChain.add(cert);
+            subordinateChain.addAll(chain);
+            return new CertificateAuthority(subordinateChain, keyPair.getPrivate(), clock);
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new SigningException("cannot create subordinate CA", e);
         }
     }
 
@@ -172,15 +230,33 @@ public final class CertificateAuthority {
             if (key == null) {
                 throw new SigningException("no CA key entry in " + file.getFileName());
             }
-            return new CertificateAuthority((X509Certificate) store.getCertificate(CA_ALIAS), key, clock);
+            Certificate[] stored = store.getCertificateChain(CA_ALIAS);
+            if (stored == null || stored.length == 0) {
+                throw new SigningException("no CA certificate chain in " + file.getFileName());
+            }
+            List<X509Certificate> loaded = new java.util.ArrayList<>();
+            for (Certificate one : stored) {
+                loaded.add((X509Certificate) one);
+            }
+            return new CertificateAuthority(loaded, key, clock);
         } catch (IOException | GeneralSecurityException e) {
             throw new SigningException("cannot load CA key store " + file.getFileName(), e);
         }
     }
 
-    /** @return the CA's self-signed certificate (the trust anchor) */
+    /** @return the CA's own certificate: self-signed (the trust anchor) for a root, signed by its parent otherwise */
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /** @return this CA's certificate, then its issuers' up to and including the root; a root's is its certificate */
+    public List<X509Certificate> chain() {
+        return chain;
+    }
+
+    /** @return the self-signed certificate at the end of {@link #chain()}: what relying parties trust */
+    public X509Certificate root() {
+        return chain.get(chain.size() - 1);
     }
 
     /** @return the CA's private key */
@@ -197,7 +273,7 @@ public final class CertificateAuthority {
      * @param commonName      the holder's full name, e.g. "Nguyễn Thị Hồng Nhung"
      * @param organisation    the holder's school
      * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
-     * @return the key and its chain (end entity, then this CA)
+     * @return the key and its chain (end entity, then this CA's {@link #chain()} up to the root)
      */
     public IssuedCredential issue(String commonName, String organisation, String serialOrStaffId) {
         return issue(name(commonName, organisation, serialOrStaffId), (builder, key) -> {
@@ -216,7 +292,7 @@ public final class CertificateAuthority {
      * @param organisation    the holder's school
      * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
      * @param endpoints       where this CA's OCSP responder, certificate and CRL are served
-     * @return the key and its chain (end entity, then this CA)
+     * @return the key and its chain (end entity, then this CA's {@link #chain()} up to the root)
      */
     public IssuedCredential issue(String commonName, String organisation, String serialOrStaffId,
                                   RevocationEndpoints endpoints) {
@@ -236,7 +312,7 @@ public final class CertificateAuthority {
      * @param commonName      the holder's full name
      * @param organisation    the holder's school
      * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
-     * @return the chain: the new end-entity certificate, then this CA's
+     * @return the chain: the new end-entity certificate, then this CA's {@link #chain()} up to the root
      */
     public List<X509Certificate> issueFor(PublicKey publicKey, String commonName, String organisation,
                                           String serialOrStaffId) {
@@ -256,7 +332,7 @@ public final class CertificateAuthority {
      * @param organisation    the holder's school
      * @param serialOrStaffId the staff identifier put in the subject's serialNumber; may be null
      * @param endpoints       where this CA's OCSP responder, certificate and CRL are served
-     * @return the chain: the new end-entity certificate, then this CA's
+     * @return the chain: the new end-entity certificate, then this CA's {@link #chain()} up to the root
      */
     public List<X509Certificate> issueFor(PublicKey publicKey, String commonName, String organisation,
                                           String serialOrStaffId, RevocationEndpoints endpoints) {
@@ -275,7 +351,7 @@ public final class CertificateAuthority {
      *
      * @param commonName the TSA's CN
      * @param endpoints  where this CA's OCSP responder, certificate and CRL are served
-     * @return the key and its chain (TSA certificate, then this CA)
+     * @return the key and its chain (TSA certificate, then this CA's {@link #chain()} up to the root)
      */
     public IssuedCredential issueTimestamping(String commonName, RevocationEndpoints endpoints) {
         Objects.requireNonNull(endpoints, "endpoints");
@@ -429,7 +505,10 @@ public final class CertificateAuthority {
             X509Certificate cert = sign(builder, privateKey);
             append("I " + serial.toString(16));
             issued.add(serial);
-            return List.of(cert, certificate);
+            List<X509Certificate> issuedChain = new java.util.ArrayList<>(chain.size() + 1);
+            issuedChain.add(cert);
+            issuedChain.addAll(chain);
+            return List.copyOf(issuedChain);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new SigningException("cannot issue certificate", e);
         }
@@ -463,13 +542,15 @@ public final class CertificateAuthority {
     }
 
     /**
-     * Writes the CA's key and certificate to a PKCS#12 file (alias {@code ca}) so that it can be reloaded on restart.
+     * Writes the CA's key and certificate chain (its certificate, then its issuers' up to the root) to a PKCS#12 file
+     * (alias {@code ca}) so that it can be reloaded on restart with {@link #loadPkcs12}. A subordinate's file holds
+     * its key only, never the parent's.
      *
      * @param file     the file to create or replace
      * @param password the store and key password
      */
     public void writePkcs12(Path file, char[] password) {
-        writeKeyStore(file, password, CA_ALIAS, privateKey, new Certificate[] {certificate});
+        writeKeyStore(file, password, CA_ALIAS, privateKey, chain.toArray(new Certificate[0]));
     }
 
     /**

@@ -221,7 +221,7 @@ class CscSigningIT {
             assertThat(token.certificate()).isEqualTo(hsmKey.certificate());
             assertThatThrownBy(() -> signer.sign(unsigned, token, request(0)))
                     .isInstanceOf(SigningException.class)
-                    .hasMessageContaining("does not verify with its certificate");
+                    .hasMessageContaining("does not verify with the certificate");
         }
     }
 

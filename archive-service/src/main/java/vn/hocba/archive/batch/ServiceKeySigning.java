@@ -1,0 +1,35 @@
+package vn.hocba.archive.batch;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.workflow.DocumentWorkflow;
+
+/**
+ * Signatures made with the key the service holds for the caller, exactly as a single signature request makes them
+ * ({@link DocumentWorkflow#sign}: the same turn check, per-document lock, audit entry and outbox hand-over).
+ */
+@Component
+class ServiceKeySigning implements BatchSigningMethod {
+
+    static final String NAME = "SERVICE_KEY";
+
+    private final DocumentWorkflow workflow;
+
+    ServiceKeySigning(DocumentWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Session authorize(Caller caller, List<UUID> documents) {
+        return workflow::sign; // the service's key needs no authorization beyond the caller's own request
+    }
+}
