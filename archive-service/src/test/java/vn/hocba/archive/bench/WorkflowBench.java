@@ -135,7 +135,7 @@ public final class WorkflowBench {
         Path dir = Files.createTempDirectory("hocba-bench-");
         // command-line arguments: they outrank application.yaml (default properties would not)
         return new SpringApplicationBuilder(HocbaApplication.class).run("--hocba.data-dir=" + dir,
-                "--hocba.demo.enabled=true", "--hocba.demo.dataset=", "--server.port=0", "--logging.level.root=WARN",
+                "--hocba.demo.enabled=true", "--hocba.demo.dataset=", "--server.port=0", "--logging.level.root=ERROR",
                 "--logging.level.eu.europa.esig=ERROR", "--spring.main.banner-mode=off",
                 "--hocba.signing.signature-level=" + level);
     }

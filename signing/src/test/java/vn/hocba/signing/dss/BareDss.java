@@ -35,6 +35,10 @@ import vn.hocba.signing.TimestampSource;
  * (reduced) font and the same native PDFBox drawer as {@link DssPdfSigner}, so a ratio against it measures what the
  * service adds, not a different picture. At B-T it asks the given TSA through the same client the service uses, so
  * the TSA's cost is on both sides. Thread-safe (DSS services are; parameters are built per call).
+ *
+ * <p>Like any DSS loop it passes one parameters object to both steps, so DSS reuses the revision it prepared for the
+ * data to sign ({@code PdfSignatureCache}); a two-step signer that builds the parameters again cannot.
+ * {@code -Dbench.freshParameters=true} builds them again here too, to see what that costs.
  */
 public final class BareDss {
 
@@ -67,6 +71,15 @@ public final class BareDss {
      * @return the signed PDF
      */
     public byte[] sign(byte[] pdf, SigningToken token, SignatureRequest request) {
+        var parameters = parameters(token, request);
+        var document = new InMemoryDocument(pdf);
+        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+        var value = new SignatureValue(SignatureAlgorithm.RSA_SHA256, token.sign(toBeSigned.getBytes()));
+        var second = Boolean.getBoolean("bench.freshParameters") ? parameters(token, request) : parameters;
+        return ((InMemoryDocument) service.signDocument(document, second, value)).getBytes();
+    }
+
+    private PAdESSignatureParameters parameters(SigningToken token, SignatureRequest request) {
         var parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(level);
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
@@ -80,10 +93,7 @@ public final class BareDss {
         parameters.setLocation(request.location());
         parameters.setContentSize(12_288); // the reservation DssPdfSigner makes (room for a timestamp token)
         parameters.setImageParameters(image(request));
-        var document = new InMemoryDocument(pdf);
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        var value = new SignatureValue(SignatureAlgorithm.RSA_SHA256, token.sign(toBeSigned.getBytes()));
-        return ((InMemoryDocument) service.signDocument(document, parameters, value)).getBytes();
+        return parameters;
     }
 
     private SignatureImageParameters image(SignatureRequest request) {
