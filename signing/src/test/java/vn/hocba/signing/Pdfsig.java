@@ -112,7 +112,13 @@ public final class Pdfsig implements AutoCloseable {
             for (int i = 0; i < anchors.size(); i++) {
                 Path der = dir.resolve("anchor-" + i + ".der");
                 Files.write(der, encoded(anchors.get(i)));
-                run(List.of("certutil", "-A", "-d", db, "-n", "anchor-" + i, "-t", "CT,C,C", "-i", der.toString()));
+                // a root is trusted; an issuing CA is only made known (",,": no trust of its own), as a viewer that
+                // installed a CA's intermediates has them: NSS (poppler 22) checks the OCSP status of an intermediate
+                // taken from the signature once per run and then reports later signatures under it as "Unknown issue"
+                X509Certificate c = anchors.get(i);
+                boolean root = c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
+                run(List.of("certutil", "-A", "-d", db, "-n", "anchor-" + i, "-t", root ? "CT,C,C" : ",,", "-i",
+                        der.toString()));
             }
             ready = true;
             return pdfsig;

@@ -38,6 +38,7 @@ class DemoPki implements SigningKeys, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPki.class);
     private static final String ALIAS = "signer";
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private final Path dir;
     private final char[] password;
@@ -120,7 +121,7 @@ class DemoPki implements SigningKeys, AutoCloseable {
     }
 
     private SigningToken load(String school, String schoolName, String staffId, String fullName) {
-        Path file = dir.resolve("staff").resolve(school).resolve(staffId + ".p12");
+        Path file = keyStore(school, staffId);
         try {
             if (Files.exists(file)) {
                 try {
@@ -151,7 +152,7 @@ class DemoPki implements SigningKeys, AutoCloseable {
      * @throws IllegalArgumentException when that staff member has no demo certificate yet
      */
     X509Certificate revoke(String school, String staffId) {
-        Path file = dir.resolve("staff").resolve(school).resolve(staffId + ".p12");
+        Path file = keyStore(school, staffId);
         SigningToken token = tokens.get(school + "/" + staffId);
         if (token == null && Files.exists(file)) {
             token = vn.hocba.signing.KeyStoreSigningToken.fromPkcs12(file, password, ALIAS);
@@ -180,10 +181,23 @@ class DemoPki implements SigningKeys, AutoCloseable {
         return issuing.issueFor(key, fullName, schoolName, staffId + "@" + school, services.endpoints(issuing));
     }
 
-    /** Forgets a staff member's demo key, so that the next signature issues a new key and certificate. */
-    void reissue(String school, String staffId) throws IOException {
-        tokens.remove(school + "/" + staffId);
-        Files.deleteIfExists(dir.resolve("staff").resolve(school).resolve(staffId + ".p12"));
+    /**
+     * Forgets a staff member's demo key, so that the next signature issues a new key and certificate.
+     *
+     * @return false when that staff member had no demo key
+     */
+    boolean reissue(String school, String staffId) throws IOException {
+        Path file = keyStore(school, staffId);
+        boolean cached = tokens.remove(school + "/" + staffId) != null;
+        return Files.deleteIfExists(file) || cached;
+    }
+
+    /** A staff member's key store; school and staff are codes (letters, digits, '-', '_'), never a path. */
+    private Path keyStore(String school, String staffId) {
+        if (!SAFE_ID.matcher(school).matches() || !SAFE_ID.matcher(staffId).matches()) {
+            throw new IllegalArgumentException("not a school or staff code");
+        }
+        return dir.resolve("staff").resolve(school).resolve(staffId + ".p12");
     }
 
     @Override

@@ -48,7 +48,16 @@ class DemoRevocationController {
 
     @PostMapping("/api/v1/pki/demo/reissues")
     ResponseEntity<Map<String, Object>> reissue(@RequestBody StaffRef ref, Caller caller) throws IOException {
-        demo(caller, ref).reissue(ref.school(), ref.staff());
+        boolean had;
+        try {
+            had = demo(caller, ref).reissue(ref.school(), ref.staff());
+        } catch (IllegalArgumentException e) {
+            had = false;
+        }
+        if (!had) {
+            throw new DemoPkiException(HttpStatus.NOT_FOUND, "no demo certificate for that staff member",
+                    "nhân sự này chưa có chứng thư số demo");
+        }
         return ResponseEntity.ok(Map.of("school", ref.school(), "staff", ref.staff(), "reissued", true));
     }
 

@@ -31,7 +31,7 @@ import vn.hocba.signing.CertificateCheck;
 /**
  * A staff member's own signing certificate, for two-step signing (API.md "Documents"):
  * {@code PUT /api/v1/accounts/me/certificate} registers it (its subject must name the caller: serialNumber
- * {@code staffId@school} or {@code staffId}, or the common name their full name; it must chain to a trusted root, be
+ * {@code staffId@school}, or the common name their full name; it must chain to a trusted root, be
  * within its validity and not revoked; 422 otherwise); on the embedded demo only,
  * {@code POST /api/v1/accounts/me/certificate-requests} with a PKCS#10 request (PEM, {@code application/pkcs10})
  * answers 201 with the PEM certificate the demo CA issued for the caller's own key, already registered.

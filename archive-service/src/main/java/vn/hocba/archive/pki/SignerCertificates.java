@@ -72,8 +72,9 @@ public class SignerCertificates {
     }
 
     /**
-     * Whether a certificate's subject names that staff member: its serialNumber is {@code staffId@school} or
-     * {@code staffId}, or its common name is the staff member's full name (compared in NFC, case-blind).
+     * Whether a certificate's subject names that staff member: its serialNumber is {@code staffId@school} (a bare staff
+     * id names nobody: ids repeat across schools), or its common name is the staff member's full name (compared in
+     * NFC, case-blind).
      */
     static boolean names(X509Certificate certificate, String school, String staffId, String fullName) {
         try {
@@ -84,7 +85,7 @@ public class SignerCertificates {
                 String value = String.valueOf(rdn.getValue()).strip();
                 String type = rdn.getType().toUpperCase(Locale.ROOT);
                 if ((type.equals("SERIALNUMBER") || type.equals("2.5.4.5"))
-                        && (value.equalsIgnoreCase(staffId + "@" + school) || value.equalsIgnoreCase(staffId))) {
+                        && value.equalsIgnoreCase(staffId + "@" + school)) {
                     return true;
                 }
                 if (type.equals("CN") && fullName != null && fold(value).equals(fold(fullName))) {

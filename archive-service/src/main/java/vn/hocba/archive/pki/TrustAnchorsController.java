@@ -5,7 +5,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/pki/trust-anchors}: the PEM certificates the service trusts, public, for offline validation. */
+/**
+ * {@code GET /api/v1/pki/trust-anchors}: the PEM certificates the service trusts, public, for offline validation: the
+ * roots first, then the issuing CAs under them (which a viewer needs to know, not to trust: they chain to a root).
+ */
 @RestController
 class TrustAnchorsController {
 
@@ -18,6 +21,7 @@ class TrustAnchorsController {
     @GetMapping("/api/v1/pki/trust-anchors")
     ResponseEntity<String> trustAnchors() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file"))
-                .body(Pem.encode(keys.trustAnchors()));
+                .body(Pem.encode(java.util.stream.Stream.concat(keys.trustAnchors().stream(),
+                        keys.intermediates().stream()).toList()));
     }
 }

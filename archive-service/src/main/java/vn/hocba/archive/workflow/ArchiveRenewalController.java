@@ -47,6 +47,10 @@ class ArchiveRenewalController {
                         "renewBefore must be an ISO 8601 duration such as P365D",
                         "renewBefore phải là khoảng thời gian ISO 8601, ví dụ P365D");
             }
+            if (within.compareTo(Duration.ofDays(100L * 366)) > 0) {
+                throw new InvalidInputException("invalid-duration", "renewBefore", "renewBefore must be at most 100 years",
+                        "renewBefore không được quá 100 năm");
+            }
             if (within.isNegative()) {
                 throw new InvalidInputException("invalid-duration", "renewBefore", "renewBefore must not be negative",
                         "renewBefore không được âm");

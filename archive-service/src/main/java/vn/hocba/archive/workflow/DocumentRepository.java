@@ -256,8 +256,15 @@ class DocumentRepository {
      * differ in their printed lookup code, so at most one has a given hash.
      */
     Optional<Version> archivedWithSha256(String sha256) {
-        return db.sql(SELECT + " where sha256 = ? and archive_key is not null order by version fetch first 1 rows only")
+        Optional<Version> current = db.sql(SELECT + " where sha256 = ? and archive_key is not null order by version fetch first 1 rows only")
                 .param(sha256).query(DocumentRepository::version).optional();
+        if (current.isPresent()) {
+            return current;
+        }
+        // a file archived before its archive timestamp was renewed: still in the archive, still that version
+        return db.sql("select lookup_code from document_archived_copy where sha256 = ? fetch first 1 rows only")
+                .param(sha256).query((rs, i) -> rs.getObject(1, UUID.class)).optional()
+                .flatMap(this::byLookupCode);
     }
 
     /** The version that replaced this one (its reissue), if any. */

@@ -156,6 +156,15 @@ public class TwoStepSigning {
                     "yêu cầu ký đã hết hạn; hãy tạo yêu cầu mới", List.of());
         }
         PendingSignature pending = PendingSignature.decode(row.encoded());
+        // the certificate as it stands now: revoked or replaced since the data to sign was handed out, it signs nothing
+        var registered = certificates.find(arrived.key().school(), caller.staffId());
+        if (registered.isPresent() && !registered.get().certificate().equals(pending.certificate())) {
+            delete(id);
+            throw new WorkflowConflictException("certificate-replaced",
+                    "another certificate was registered for you after this signature was prepared; prepare again",
+                    "bạn đã đăng ký chứng thư số khác sau khi tạo yêu cầu ký này; hãy tạo yêu cầu mới", List.of());
+        }
+        DocumentWorkflow.requireUsable(signatures.check(pending.chain()));
         return workflow.underSigningLock(arrived.key(), () -> {
             var version = workflow.byLookupCode(lookupCode);
             SigningPlan plan = documents.plan(lookupCode);

@@ -63,8 +63,18 @@ class SigningBatchRequestTest {
 
     @Test
     void refusesUnknownMembersNamingEach() {
-        assertThat(paths("{\"documents\": [\"" + UUID.randomUUID() + "\"], \"force\": true, \"pin\": \"1234\"}"))
-                .containsExactly("force", "pin");
+        assertThat(paths("{\"documents\": [\"" + UUID.randomUUID() + "\"], \"force\": true, \"sign\": \"1234\"}"))
+                .containsExactly("force", "sign");
+    }
+
+    @Test
+    void takesAPinForARemoteSigningServiceAsAStringOnly() {
+        String body = "{\"documents\": [\"" + UUID.randomUUID() + "\"], \"pin\": \"135790\"}";
+        assertThat(parse(body)).isInstanceOf(SigningBatchRequest.Listed.class);
+        assertThat(SigningBatchRequest.pin(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))).containsExactly(
+                '1', '3', '5', '7', '9', '0');
+        assertThat(paths("{\"documents\": [\"" + UUID.randomUUID() + "\"], \"pin\": 135790}")).containsExactly("pin");
+        assertThat(paths("{\"documents\": [\"" + UUID.randomUUID() + "\"], \"pin\": \"\"}")).containsExactly("pin");
     }
 
     @Test

@@ -383,8 +383,12 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var anchors = api.get("/api/v1/pki/trust-anchors", null);
         assertThat(anchors.status()).isEqualTo(200);
         List<X509Certificate> trust = Downloads.certificates(anchors.body());
-        assertThat(trust).hasSize(1);
-        var report = new DssSignatureValidator(trust).validate(pdf.body());
+        // the demo root, then the demo issuing CA under it
+        assertThat(trust).hasSize(2);
+        assertThat(trust.get(0).getSubjectX500Principal()).isEqualTo(trust.get(0).getIssuerX500Principal());
+        assertThat(trust.get(1).getIssuerX500Principal()).isEqualTo(trust.get(0).getSubjectX500Principal());
+        // only the root as DSS's anchor: the issuing CA comes from the signatures themselves
+        var report = new DssSignatureValidator(trust.subList(0, 1)).validate(pdf.body());
         assertThat(report.signatures()).hasSize(subjectTeachers.size() + 2);
         report.signatures().forEach(s -> assertThat(s.indication()).as(s.toString()).isEqualTo("TOTAL_PASSED"));
         assertThat(Pdfsig.available()).as("poppler's pdfsig must be installed (bin/test installs it)").isTrue();

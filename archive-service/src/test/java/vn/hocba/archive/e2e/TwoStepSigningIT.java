@@ -66,6 +66,13 @@ class TwoStepSigningIT {
             assertThat(certificate.getPublicKey()).isEqualTo(key.getPublic());
             assertThat(certificate.getSubjectX500Principal().getName(javax.security.auth.x500.X500Principal.RFC2253,
                     java.util.Map.of("2.5.4.5", "SERIALNUMBER"))).contains("SERIALNUMBER=" + account);
+            var huge = api.post("/api/v1/accounts/me/certificate-requests", "application/pkcs10",
+                    new byte[2 << 20], account);
+            assertThat(huge.status()).as("a body no certificate request needs").isEqualTo(413);
+            assertThat(huge.contentType()).startsWith("application/problem+json");
+            var traversal = api.postJson("/api/v1/pki/demo/reissues",
+                    "{\"school\": \"..\", \"staff\": \"demo-issuing-ca\"}".getBytes(StandardCharsets.UTF_8), "admin");
+            assertThat(traversal.status()).as("codes are codes, not paths").isEqualTo(404);
             var garbage = api.post("/api/v1/accounts/me/certificate-requests", "application/pkcs10",
                     "not a request".getBytes(StandardCharsets.US_ASCII), account);
             assertThat(garbage.status()).isEqualTo(422);
@@ -124,7 +131,7 @@ class TwoStepSigningIT {
             assertThat(signatures.get(0).get("staff").asString()).isEqualTo(TEACHER);
             assertThat(api.postJson(completePath, ("{\"signatureValue\": \""
                     + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
-                    TEACHER + "@" + SCHOOL).status()).as("a pending signature completes once").isEqualTo(404);
+                    TEACHER + "@" + SCHOOL).status()).as("a pending signature completes once: the step is signed").isEqualTo(409);
 
             // everyone else signs with the keys the service holds; the record is archived at B-LTA
             JsonNode record = completed.json();

@@ -23,7 +23,8 @@ class SignerCertificatesTest {
                 "Trường", null).certificate();
 
         assertThat(SignerCertificates.names(bySerial, "THCS-MK2", "GV012", "Phạm Hữu Khải")).isTrue();
-        assertThat(SignerCertificates.names(byBareId, "THCS-MK2", "GV012", "Phạm Hữu Khải")).isTrue();
+        assertThat(SignerCertificates.names(byBareId, "THCS-MK2", "GV012", "Phạm Hữu Khải"))
+                .as("a bare staff id repeats across schools").isFalse();
         assertThat(SignerCertificates.names(byName, "THCS-MK2", "GV012", "Phạm Hữu Khải")).isTrue();
         assertThat(SignerCertificates.names(decomposed, "THCS-MK2", "GV012", "Phạm Hữu Khải")).isTrue();
     }

@@ -286,7 +286,13 @@ public final class CscClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException firstTry) {
+                // a pooled connection the server closed meanwhile fails before anything was sent ("received no
+                // bytes"); a new connection is tried once (a CSC server refuses a SAD used twice, so nothing doubles)
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new SigningException("CSC " + method + " at " + uri.getHost() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -446,12 +446,18 @@ public final class CertificateAuthority {
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.US_ASCII)) {
                     String[] parts = line.strip().split(" ");
-                    if (parts.length >= 2 && parts[0].equals("I")) {
-                        issued.add(new BigInteger(parts[1], 16));
-                    } else if (parts.length == 4 && parts[0].equals("R")) {
-                        BigInteger serial = new BigInteger(parts[1], 16);
-                        revocations.putIfAbsent(serial, new Revocation(serial,
-                                CRLReason.values()[Integer.parseInt(parts[2])], Instant.ofEpochMilli(Long.parseLong(parts[3]))));
+                    try {
+                        if (parts.length == 2 && parts[0].equals("I")) {
+                            issued.add(new BigInteger(parts[1], 16));
+                        } else if (parts.length == 4 && parts[0].equals("R")) {
+                            BigInteger serial = new BigInteger(parts[1], 16);
+                            revocations.putIfAbsent(serial, new Revocation(serial,
+                                    CRLReason.values()[Integer.parseInt(parts[2])],
+                                    Instant.ofEpochMilli(Long.parseLong(parts[3]))));
+                        }
+                    } catch (RuntimeException torn) {
+                        // a line cut short by a crash or an interrupt mid-append: its certificate was never handed
+                        // out (the record is written before issue returns), so there is nothing to vouch for
                     }
                 }
             }
@@ -470,11 +476,22 @@ public final class CertificateAuthority {
         synchronized (this) {
             try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND)) {
-                channel.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                // a line torn by an earlier crash gets ended first, so that this record stands on a line of its own
+                String prefix = channel.size() > 0 && !endsWithNewline(file, channel.size()) ? "\n" : "";
+                channel.write(java.nio.ByteBuffer.wrap((prefix + line + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
                 channel.force(true);
             } catch (IOException e) {
                 throw new SigningException("cannot write the CA records " + file.getFileName(), e);
             }
+        }
+    }
+
+    private static boolean endsWithNewline(Path file, long size) throws IOException {
+        try (var in = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            in.read(last, size - 1);
+            return last.get(0) == '\n';
         }
     }
 

@@ -165,6 +165,16 @@ class PadesLevelsIT {
         assertThat(reloaded.revocation(kept.certificate().getSerialNumber())).isEmpty();
         assertThat(reloaded.revocation(revoked.certificate().getSerialNumber())).hasValueSatisfying(r ->
                 assertThat(r.reason()).isEqualTo(CRLReason.CESSATION_OF_OPERATION));
+
+        // a line torn by a crash mid-append is skipped, and the next record starts on a line of its own
+        java.nio.file.Files.writeString(dir.resolve("records"), "I 4f3a", java.nio.file.StandardOpenOption.APPEND);
+        CertificateAuthority afterCrash = CertificateAuthority.loadPkcs12(dir.resolve("ca.p12"), password)
+                .keepRecordsIn(dir.resolve("records"));
+        IssuedCredential next = afterCrash.issue("Đinh Văn Hùng", SCHOOL, "GV0048", services.endpoints());
+        CertificateAuthority again = CertificateAuthority.loadPkcs12(dir.resolve("ca.p12"), password)
+                .keepRecordsIn(dir.resolve("records"));
+        assertThat(again.issued(next.certificate().getSerialNumber())).isTrue();
+        assertThat(again.issued(kept.certificate().getSerialNumber())).isTrue();
     }
 
     private eu.europa.esig.dss.simplereport.SimpleReport validateOnline(byte[] pdf) {

@@ -75,6 +75,27 @@ class PkiHierarchyIT {
     }
 
     @Test
+    void threeTeachersOfTheIssuingCaAreAllTrustedByPdfsig() throws Exception {
+        DssPdfSigner signer = new DssPdfSigner(TestPdfs.dejaVuSans());
+        byte[] pdf = TestPdfs.pdfA2b(1, 10);
+        for (int i = 0; i < 3; i++) {
+            var teacher = issuing.issue("Giáo viên " + i, SCHOOL, "GV10" + i, forLeaves);
+            try (var token = teacher.token()) {
+                pdf = signer.sign(pdf, token, new vn.hocba.signing.SignatureRequest(
+                        new vn.hocba.signing.SignatureBox(1, 40 + i * 180f, 40, 170, 48), "Giáo viên " + i, "GV",
+                        "Xác nhận", SCHOOL, java.time.Instant.now()), settings());
+            }
+        }
+        // the issuing CA known to NSS (as a CA publishes it beside its root), trusted only through the root
+        try (Pdfsig pdfsig = Pdfsig.withTrustAnchors(List.of(root.certificate(), issuing.certificate()))) {
+            assertThat(pdfsig.signatureVerdicts(pdf)).hasSize(3).allSatisfy(verdict -> {
+                assertThat(verdict.signature()).isEqualTo(Pdfsig.SIGNATURE_VALID);
+                assertThat(verdict.certificate()).isEqualTo(Pdfsig.CERTIFICATE_TRUSTED);
+            });
+        }
+    }
+
+    @Test
     void aTeachersBtSignatureExtendedToLtaValidatesOfflineAndInPdfsigTrustingOnlyTheRoot() throws Exception {
         IssuedCredential teacher = issuing.issue("Nguyễn Thị Hồng Nhung", SCHOOL, "GV0042", forLeaves);
         assertThat(teacher.chain()).containsExactly(teacher.certificate(), issuing.certificate(), root.certificate());
