@@ -27,8 +27,9 @@ import vn.hocba.signing.pki.IssuedCredential;
 
 /**
  * Signing benchmark (bin/bench): a bare EU DSS PAdES-BASELINE-B loop against {@link DssPdfSigner} (visible signature)
- * on the same ~100 KB PDF/A-2b, on 1 and 2 threads. Prints figures; asserts nothing. The workflow-level comparison
- * (signing through the service against the bare loop) joins this when the batch-signing stage lands.
+ * on the same ~100 KB PDF/A-2b, on 1 and 2 threads. Prints figures; asserts nothing. The comparison the targets are
+ * about (a bare loop with a visible signature against the service, interleaved, at B-B and B-T) is
+ * {@code vn.hocba.archive.bench.WorkflowBench}, with {@link BareDss}.
  */
 public final class SigningBench {
 
