@@ -87,9 +87,12 @@ class ArchiveOutageIT {
         storeBack();
         JsonNode archived = api.awaitArchivedAndIndexed(BASE + student);
         assertThat(archived.get("status").asString()).isEqualTo("ARCHIVED");
-        assertThat(archived.get("sha256").asString()).isEqualTo(pending.get("sha256").asString());
+        // the archived file is the completed one extended to B-LTA (before the store took it, whatever the tries)
+        assertThat(archived.get("signatureLevel").asString()).isEqualTo("PAdES-BASELINE-LTA");
+        assertThat(archived.get("signatures")).hasSize(pending.get("signatures").size());
         var pdf = api.get(BASE + student + "/record.pdf", "admin");
         assertThat(pdf.status()).isEqualTo(200);
+        assertThat(Downloads.sha256(pdf.body())).isEqualTo(archived.get("sha256").asString());
         Thread.sleep(3000); // more resubmission rounds: still archived and indexed exactly once
         assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(lookupCode))
                 .filter(e -> e.action().equals("DOCUMENT_ARCHIVED")).count()).isEqualTo(1);
