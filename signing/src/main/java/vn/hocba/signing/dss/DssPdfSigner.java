@@ -49,6 +49,7 @@ import vn.hocba.signing.SignatureBox;
 import vn.hocba.signing.SignatureRequest;
 import vn.hocba.signing.SigningException;
 import vn.hocba.signing.SigningSettings;
+import vn.hocba.signing.SigningToken;
 
 /**
  * {@link PdfSigner} on EU DSS with the PDFBox native drawer: PAdES baseline signatures (B-B, B-T, B-LT, B-LTA;
@@ -107,6 +108,46 @@ public final class DssPdfSigner implements PdfSigner {
         } catch (RuntimeException e) {
             throw new SigningException("cannot prepare the signature: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * All three steps in one call with the token at hand, on ONE parameters object: DSS then reuses the signature
+     * revision it prepared for the data to sign when it assembles the document (its signature cache), instead of
+     * building it again as {@link #complete} must for a pending signature from elsewhere.
+     */
+    @Override
+    public byte[] sign(byte[] pdf, SigningToken token, SignatureRequest request, SigningSettings settings) {
+        Objects.requireNonNull(pdf, "pdf");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(settings, "settings");
+        SignatureAlgorithm algorithm = signatureAlgorithm(token.certificate(), settings.digest());
+        if (!algorithm.getJCEId().equalsIgnoreCase(token.signatureAlgorithm())) {
+            throw new SigningException("the token signs with " + token.signatureAlgorithm() + ", the settings ask for "
+                    + algorithm.getJCEId());
+        }
+        PAdESSignatureParameters parameters = parameters(token.chain(), request, algorithm,
+                creationLevel(settings.level()));
+        DSSDocument document = new InMemoryDocument(pdf, "document.pdf");
+        PAdESService service = service(settings.level().longTerm() ? settings.withLevel(PadesLevel.B_T) : settings);
+        ToBeSigned dataToSign;
+        try {
+            dataToSign = service.getDataToSign(document, parameters);
+        } catch (RuntimeException e) {
+            throw new SigningException("cannot prepare the signature: " + e.getMessage(), e);
+        }
+        // the token's own failures (a wrong PIN, a device gone) reach the caller as the token reports them
+        byte[] value = token.sign(dataToSign.getBytes());
+        verify(token.certificate(), algorithm.getJCEId(), dataToSign.getBytes(), value);
+        byte[] signed;
+        try {
+            signed = toBytes(service.signDocument(document, parameters, new SignatureValue(algorithm, value)));
+        } catch (SigningException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SigningException("cannot sign PDF: " + e.getMessage(), e);
+        }
+        return settings.level().longTerm() ? extend(signed, settings.level(), settings) : signed;
     }
 
     @Override
