@@ -1,7 +1,6 @@
 package vn.hocba.signing;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
@@ -84,7 +83,8 @@ public final class CertificateCheck {
     private final RevocationSource revocation;
     private final Clock clock;
     private final Duration goodFor;
-    private final Map<BigInteger, Instant> passed = new ConcurrentHashMap<>();
+    /** Passed verdicts by certificate (its DER: serials repeat across issuers), until when they are reused. */
+    private final Map<X509Certificate, Instant> passed = new ConcurrentHashMap<>();
 
     /**
      * @param trustAnchors the roots a chain must end at
@@ -108,7 +108,7 @@ public final class CertificateCheck {
     public Verdict check(List<X509Certificate> chain, List<X509Certificate> intermediates) {
         X509Certificate leaf = chain.get(0);
         Instant now = clock.instant();
-        Instant until = passed.get(leaf.getSerialNumber());
+        Instant until = passed.get(leaf);
         if (until != null && now.isBefore(until)) {
             return valid();
         }
@@ -144,14 +144,14 @@ public final class CertificateCheck {
             }
         }
         if (!goodFor.isZero()) {
-            passed.put(leaf.getSerialNumber(), now.plus(goodFor));
+            passed.put(leaf, now.plus(goodFor));
         }
         return valid();
     }
 
     /** Forgets a passed verdict of {@code certificate}: its next check asks the OCSP responder or CRL again. */
     public void forget(X509Certificate certificate) {
-        passed.remove(certificate.getSerialNumber());
+        passed.remove(certificate);
     }
 
     private static Verdict valid() {

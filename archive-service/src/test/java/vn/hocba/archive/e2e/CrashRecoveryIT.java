@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -66,7 +60,7 @@ class CrashRecoveryIT {
         for (int round = 0; round <= KILLS; round++) {
             PackagedApplication app = PackagedApplication.start(jar, workDir);
             try {
-                awaitReady(app);
+                app.awaitReady();
                 // as soon as the service says it is ready, the index agrees with the database
                 assertIndexAgreesWithDatabase(new Api(app.port()), app);
                 assertAnswersPresent(new Api(app.port()), answers);
@@ -98,7 +92,7 @@ class CrashRecoveryIT {
         // a final restart, then the whole picture
         PackagedApplication app = PackagedApplication.start(jar, workDir);
         try {
-            awaitReady(app);
+            app.awaitReady();
             Api api = new Api(app.port());
             assertAnswersPresent(api, answers);
             Map<String, JsonNode> records = new HashMap<>();
@@ -239,22 +233,4 @@ class CrashRecoveryIT {
         return out;
     }
 
-    /** Waits for {@code /actuator/health/readiness} to answer UP: start-up reconciliation is done. */
-    private static void awaitReady(PackagedApplication app) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 120 s\n" + app.logTail(60));
-    }
 }

@@ -72,6 +72,30 @@ final class PackagedApplication implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits for {@code /actuator/health/readiness} to answer UP: start-up reconciliation is done.
+     *
+     * @throws AssertionError with the log's tail when not ready within 120 s
+     */
+    void awaitReady() throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.time.Instant deadline = java.time.Instant.now().plus(STARTUP);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                                + "/actuator/health/readiness")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not ready within " + STARTUP.toSeconds() + " s\n" + logTail(60));
+    }
+
     int port() {
         return port;
     }

@@ -3,10 +3,6 @@ package vn.hocba.archive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -54,7 +50,7 @@ class RemoteBatchSigningIT {
         List<X509Certificate> chain;
         PackagedApplication first = PackagedApplication.start(jar, workDir);
         try {
-            awaitReady(first);
+            first.awaitReady();
             var issued = new Api(first.port()).post("/api/v1/accounts/me/certificate-requests", "application/pkcs10",
                     csr(key).getBytes(StandardCharsets.US_ASCII), principal);
             assertThat(issued.status()).as(issued.text()).isEqualTo(201);
@@ -70,7 +66,7 @@ class RemoteBatchSigningIT {
                     "-Dhocba.signing.remote.url=" + csc.baseUri(), "-Dhocba.signing.remote.version=V2",
                     "-Dhocba.signing.remote.access-token=" + access));
             try {
-                awaitReady(app);
+                app.awaitReady();
                 Api api = new Api(app.port());
                 List<String> codes = new ArrayList<>();
                 for (String student : STUDENTS) {
@@ -164,21 +160,4 @@ class RemoteBatchSigningIT {
         return out.toString();
     }
 
-    private static void awaitReady(PackagedApplication app) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 120 s\n" + app.logTail(60));
-    }
 }

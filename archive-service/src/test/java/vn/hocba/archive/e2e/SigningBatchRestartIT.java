@@ -3,14 +3,8 @@ package vn.hocba.archive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,7 +64,7 @@ class SigningBatchRestartIT {
         int signedBeforeKill;
         PackagedApplication app = PackagedApplication.start(jar, workDir, oneAtATime);
         try {
-            awaitReady(app); // the demo year is loaded before readiness
+            app.awaitReady(); // the demo year is loaded before readiness
             Api api = new Api(app.port());
             ExecutorService clerks = Executors.newFixedThreadPool(2);
             List<Future<?>> renders = new ArrayList<>();
@@ -114,7 +108,7 @@ class SigningBatchRestartIT {
 
         app = PackagedApplication.start(jar, workDir, oneAtATime);
         try {
-            awaitReady(app);
+            app.awaitReady();
             Api api = new Api(app.port());
             JsonNode done = SigningBatchScenario.awaitDone(api, api.get("/api/v1/signing-batches/" + batchId, teacher).json(),
                     teacher);
@@ -150,21 +144,4 @@ class SigningBatchRestartIT {
         }
     }
 
-    private static void awaitReady(PackagedApplication app) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready within 120 s:\n" + app.logTail(60));
-    }
 }

@@ -3,10 +3,6 @@ package vn.hocba.archive.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -14,7 +10,6 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -56,7 +51,7 @@ class TwoStepSigningIT {
 
         PackagedApplication app = PackagedApplication.start(jar, workDir);
         try {
-            awaitReady(app);
+            app.awaitReady();
             Api api = new Api(app.port());
             // the demo CA certifies the teacher's own key (proof of possession: the request is signed with it)
             var issued = api.post("/api/v1/accounts/me/certificate-requests", "application/pkcs10",
@@ -108,7 +103,7 @@ class TwoStepSigningIT {
 
         app = PackagedApplication.start(jar, workDir);
         try {
-            awaitReady(app);
+            app.awaitReady();
             Api api = new Api(app.port());
             String completePath = "/api/v1/documents/" + code + "/signatures/pending/" + pending.get("id").asString();
             byte[] dataToSign = Base64.getDecoder().decode(pending.get("dataToSign").asString());
@@ -204,21 +199,4 @@ class TwoStepSigningIT {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void awaitReady(PackagedApplication app) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                var r = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("UP")) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready within 120 s\n" + app.logTail(60));
-    }
 }

@@ -11,7 +11,6 @@ import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.RevocationOrigin;
 import eu.europa.esig.dss.model.DSSException;
 import eu.europa.esig.dss.model.TimestampBinary;
-import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
 import eu.europa.esig.dss.spi.x509.revocation.crl.CRLToken;
 import eu.europa.esig.dss.spi.x509.revocation.ocsp.OCSPSource;
@@ -105,9 +104,5 @@ final class PortSources {
                 return null;
             }
         };
-    }
-
-    static CertificateToken token(java.security.cert.X509Certificate certificate) {
-        return new CertificateToken(certificate);
     }
 }
