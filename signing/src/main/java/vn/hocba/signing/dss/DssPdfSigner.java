@@ -34,7 +34,6 @@ import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.spi.signature.AdvancedSignature;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -188,7 +187,7 @@ public final class DssPdfSigner implements PdfSigner {
         DSSDocument document = new InMemoryDocument(signedPdf, "document.pdf");
         try {
             if (level.longTerm()) {
-                awaitRevocationAfterTimestamps(document);
+                awaitRevocationAfterTimestamps(signedPdf, document);
             }
             PAdESSignatureParameters parameters = new PAdESSignatureParameters();
             parameters.setSignatureLevel(dssLevel(level));
@@ -222,7 +221,7 @@ public final class DssPdfSigner implements PdfSigner {
         }
         PAdESService service = new PAdESService(verifier);
         // the native drawer writes text with the font (not a raster image of it), so text stays selectable and small
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        service.setPdfObjFactory(new FastPdfObjectFactory());
         if (settings.timestamps() != null) {
             service.setTspSource(PortSources.tsp(settings.timestamps()));
         }
@@ -233,15 +232,9 @@ public final class DssPdfSigner implements PdfSigner {
      * B-LT needs revocation data produced after the newest signature timestamp (ETSI EN 319 102-1 5.6.2.4); OCSP and
      * RFC 3161 times are often whole seconds, so an extension right after the last signature waits for the next one.
      */
-    private static void awaitRevocationAfterTimestamps(DSSDocument document) {
-        PDFDocumentValidator validator = new PDFDocumentValidator(document);
-        Instant newest = null;
-        for (AdvancedSignature signature : validator.getSignatures()) {
-            for (TimestampToken timestamp : signature.getSignatureTimestamps()) {
-                Instant time = timestamp.getGenerationTime().toInstant();
-                newest = newest == null || time.isAfter(newest) ? time : newest;
-            }
-        }
+    private static void awaitRevocationAfterTimestamps(byte[] pdf, DSSDocument document) {
+        // the newest revision's CMS gives it without parsing every revision (see NewestTimestamp)
+        Instant newest = NewestTimestamp.of(pdf).orElseGet(() -> newestSignatureTimestamp(document));
         if (newest == null) {
             return;
         }
@@ -255,6 +248,19 @@ public final class DssPdfSigner implements PdfSigner {
                 throw new SigningException("interrupted while waiting to extend", e);
             }
         }
+    }
+
+    /** The newest signature timestamp by DSS's validator, which parses every revision: the slow way. */
+    private static Instant newestSignatureTimestamp(DSSDocument document) {
+        PDFDocumentValidator validator = new PDFDocumentValidator(document);
+        Instant newest = null;
+        for (AdvancedSignature signature : validator.getSignatures()) {
+            for (TimestampToken timestamp : signature.getSignatureTimestamps()) {
+                Instant time = timestamp.getGenerationTime().toInstant();
+                newest = newest == null || time.isAfter(newest) ? time : newest;
+            }
+        }
+        return newest;
     }
 
     /** A new signature is made at B-T at most; higher levels are an extension of it (done in {@link #complete}). */

@@ -92,6 +92,15 @@ public final class PkiServices implements AutoCloseable {
 
     /** How long an OCSP answer or a CRL is fresh (RFC 6960 nextUpdate, RFC 5280 nextUpdate). */
     private static final Duration FRESHNESS = Duration.ofDays(7);
+    static {
+        // The JDK's HttpServer leaves Nagle's algorithm on unless told otherwise (read once, when its configuration
+        // class loads): a small answer written after its headers then waits for the client's delayed ACK, ~40 ms per
+        // OCSP answer or timestamp on loopback, which made every B-T signature and every B-LT extension wait.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The TSA's policy: an OID of the ITU-T/ISO "example" arc (2.999), as this is a test TSA, not a real one. */
     private static final ASN1ObjectIdentifier TSA_POLICY = new ASN1ObjectIdentifier("2.999.1.1");
     private static final String SIGNATURE_ALGORITHM = "SHA256withRSA";

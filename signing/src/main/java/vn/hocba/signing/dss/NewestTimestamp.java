@@ -1,0 +1,150 @@
+package vn.hocba.signing.dss;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/**
+ * The time of the newest RFC 3161 timestamp in a signed PDF, read from the newest revision's CMS alone: the signature
+ * or document timestamp whose {@code /ByteRange} reaches furthest into the file (ISO 32000-2 12.8.1: each covers the
+ * file up to its own revision). For a signature that is its signature timestamp (the best-signature-time of
+ * ETSI EN 319 102-1), for a document timestamp its own time, which is never older.
+ *
+ * <p>Why not DSS's validator: finding it there parses every revision of the file twice (EU DSS 6.4
+ * {@code getRevisions}), about 40% of the cost of a B-LT extension of a record with 14 signatures; this reads one
+ * CMS. A file it cannot read this way answers empty and the caller falls back to the validator.
+ */
+final class NewestTimestamp {
+
+    private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
+
+    private NewestTimestamp() {
+    }
+
+    /**
+     * @param pdf a PDF
+     * @return the generation time of the newest revision's timestamp; empty when that revision has none, or the
+     *         file's signatures cannot be read this way
+     */
+    static Optional<Instant> of(byte[] pdf) {
+        long[] newest = null;
+        for (int at = indexOf(pdf, BYTE_RANGE, 0); at >= 0; at = indexOf(pdf, BYTE_RANGE, at + 1)) {
+            long[] range = byteRange(pdf, at + BYTE_RANGE.length);
+            if (range != null && (newest == null || range[2] + range[3] > newest[2] + newest[3])) {
+                newest = range;
+            }
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        int start = (int) (newest[0] + newest[1]);
+        int end = (int) newest[2];
+        if (pdf[start] != '<' || pdf[end - 1] != '>') {
+            return Optional.empty();
+        }
+        try {
+            byte[] der = hex(pdf, start + 1, end - 1);
+            ASN1Primitive first;
+            try (ASN1InputStream in = new ASN1InputStream(der)) {
+                first = in.readObject(); // the zero padding after the CMS is not read
+            }
+            CMSSignedData cms = new CMSSignedData(ContentInfo.getInstance(first));
+            if (PKCSObjectIdentifiers.id_ct_TSTInfo.getId().equals(cms.getSignedContentTypeOID())) {
+                return Optional.of(new TimeStampToken(cms).getTimeStampInfo().getGenTime().toInstant());
+            }
+            Instant time = null;
+            for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
+                if (signer.getUnsignedAttributes() == null) {
+                    continue;
+                }
+                for (Attribute attribute : signer.getUnsignedAttributes()
+                        .toASN1Structure().getAttributes()) {
+                    if (!PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.equals(attribute.getAttrType())) {
+                        continue;
+                    }
+                    for (var value : attribute.getAttributeValues()) {
+                        Instant t = new TimeStampToken(ContentInfo.getInstance(value)).getTimeStampInfo().getGenTime()
+                                .toInstant();
+                        time = time == null || t.isAfter(time) ? t : time;
+                    }
+                }
+            }
+            return Optional.ofNullable(time);
+        } catch (Exception | Error unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return {@code [a, b, c, d]} of {@code [a b c d]} after {@code from}, or null if it is not four integers */
+    private static long[] byteRange(byte[] pdf, int from) {
+        int i = skipSpaces(pdf, from);
+        if (i >= pdf.length || pdf[i] != '[') {
+            return null;
+        }
+        long[] out = new long[4];
+        i++;
+        for (int k = 0; k < 4; k++) {
+            i = skipSpaces(pdf, i);
+            long value = 0;
+            int digits = 0;
+            while (i < pdf.length && pdf[i] >= '0' && pdf[i] <= '9' && digits < 11) {
+                value = value * 10 + (pdf[i++] - '0');
+                digits++;
+            }
+            if (digits == 0) {
+                return null;
+            }
+            out[k] = value;
+        }
+        boolean sane = out[0] == 0 && out[1] > 0 && out[2] > out[1] + 1 && out[2] + out[3] <= pdf.length;
+        return sane ? out : null;
+    }
+
+    private static int skipSpaces(byte[] pdf, int i) {
+        while (i < pdf.length && (pdf[i] == ' ' || pdf[i] == '\n' || pdf[i] == '\r' || pdf[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static byte[] hex(byte[] pdf, int from, int to) {
+        byte[] out = new byte[(to - from) / 2];
+        int n = 0;
+        int high = -1;
+        for (int i = from; i < to; i++) {
+            int digit = Character.digit(pdf[i], 16);
+            if (digit < 0) {
+                continue; // white space is allowed inside a hex string
+            }
+            if (high < 0) {
+                high = digit;
+            } else {
+                out[n++] = (byte) (high << 4 | digit);
+                high = -1;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

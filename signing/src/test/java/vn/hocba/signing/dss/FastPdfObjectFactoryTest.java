@@ -1,0 +1,51 @@
+package vn.hocba.signing.dss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.pades.PAdESUtils;
+import eu.europa.esig.dss.spi.DSSUtils;
+import org.junit.jupiter.api.Test;
+
+class FastPdfObjectFactoryTest {
+
+    private static byte[] prepared(String before, int zeros, String after) {
+        return (before + "<" + "0".repeat(zeros) + ">" + after).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] cms(int length) {
+        byte[] cms = new byte[length];
+        new Random(length).nextBytes(cms);
+        return cms;
+    }
+
+    @Test
+    void pastesTheSameBytesAsDss() {
+        // what a prepared revision looks like around its placeholder: dictionaries, other hex strings, zeros elsewhere
+        byte[] prepared = prepared("%PDF-1.7\n1 0 obj\n<</Type /Sig /ID <00ab> /N 0000 /Contents ", 2 * 64,
+                " /ByteRange [0 10 20 30]>>\nendobj\n<<>> <0> %%EOF\n");
+        byte[] cms = cms(50); // shorter than the reservation: the rest stays zero padding
+        byte[] dss = DSSUtils.toByteArray(PAdESUtils.replaceSignature(new InMemoryDocument(prepared), cms, null));
+
+        assertThat(FastPdfObjectFactory.paste(prepared, cms)).isEqualTo(dss);
+    }
+
+    @Test
+    void leavesWhatDssRefusesToDssItself() {
+        byte[] cms = cms(20);
+        // no reservation long enough
+        assertThat(FastPdfObjectFactory.paste(prepared("%PDF <", 39, ""), cms)).isNull();
+        // two reservations: DSS says "more than one empty signature"
+        byte[] two = (new String(prepared("%PDF ", 40, " "), StandardCharsets.ISO_8859_1)
+                + new String(prepared("", 40, ""), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(FastPdfObjectFactory.paste(two, cms)).isNull();
+        // the input is never changed
+        byte[] one = prepared("%PDF ", 40, "");
+        byte[] copy = one.clone();
+        assertThat(FastPdfObjectFactory.paste(one, cms)).isNotNull();
+        assertThat(one).isEqualTo(copy);
+    }
+}
