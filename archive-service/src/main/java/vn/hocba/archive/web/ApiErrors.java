@@ -93,6 +93,32 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "An unexpected error occurred; it has been logged.", "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại."));
     }
 
+    /**
+     * A JSON body Jackson cannot read (not JSON, a wrong type for a member, an empty body where one is required) is
+     * invalid input: {@code 422} with the place in {@code errors} (API.md conventions), not Spring's {@code 400}. The
+     * parser's message may quote the body, so it is neither echoed nor logged.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        String path = "";
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.DatabindException bad) {
+                path = bad.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining()).replaceFirst("^\\.", "");
+                break;
+            }
+        }
+        var refused = new vn.hocba.archive.common.InvalidInputException("unreadable-body", path,
+                path.isEmpty() ? "the body is not the JSON this endpoint reads" : "unreadable value at " + path,
+                path.isEmpty() ? "nội dung không phải JSON mà địa chỉ này đọc được" : "giá trị không đọc được ở " + path);
+        return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(refused(refused).getBody());
+    }
+
     /** Spring MVC's own refusals (400 unreadable, 404 no such path, 405, 406, 415) get the house problem shape too. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, org.springframework.http.HttpHeaders headers,

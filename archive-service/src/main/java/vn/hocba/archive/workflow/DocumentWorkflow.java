@@ -363,13 +363,7 @@ public class DocumentWorkflow {
      * 403 (not in the sequence, or may not read it: nothing leaks), 412, 409.
      */
     SigningStep openStep(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
-        SigningPlan plan = documents.plan(arrived.lookupCode());
-        if (!caller.isStaffOf(arrived.key().school()) || !plan.includes(caller.staffId())) {
-            // every planned signer may read the document, so the access rule's queries are paid only for others; who
-            // may not read it learns nothing of it, as from an unknown code
-            readable(arrived, caller);
-            throw notInSequence(arrived.key());
-        }
+        SigningPlan plan = requirePlace(arrived, caller);
         requireVersion(arrived, ifMatch);
         // the step is fixed on arrival, before queueing behind other signers of the document
         return turn(arrived, plan, caller);
@@ -387,6 +381,22 @@ public class DocumentWorkflow {
     }
 
     /** The version arrived under {@code lookupCode} for signing: 403 when unknown (nothing leaks), caller must be staff. */
+    /**
+     * @return the document's signing plan, when the caller has a place in it (whatever the turn)
+     * @throws vn.hocba.archive.common.HocbaException 403 as for an unknown code when the caller may not read the document, else 403 no place in
+     *                        the sequence
+     */
+    SigningPlan requirePlace(DocumentRepository.Version arrived, Caller caller) {
+        SigningPlan plan = documents.plan(arrived.lookupCode());
+        if (!caller.isStaffOf(arrived.key().school()) || !plan.includes(caller.staffId())) {
+            // every planned signer may read the document, so the access rule's queries are paid only for others; who
+            // may not read it learns nothing of it, as from an unknown code
+            readable(arrived, caller);
+            throw notInSequence(arrived.key());
+        }
+        return plan;
+    }
+
     DocumentRepository.Version arrivedForSigning(UUID lookupCode, Caller caller) {
         requireStaffOf(caller, null);
         return documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable);

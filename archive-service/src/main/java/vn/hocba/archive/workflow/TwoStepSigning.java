@@ -39,13 +39,15 @@ public class TwoStepSigning {
 
     /** How long a prepared signature may wait for its value. */
     static final Duration VALIDITY = Duration.ofMinutes(15);
+    /** How long an expired prepared signature is kept, so that a late completion answers 409 expired, not 404. */
+    static final Duration EXPIRED_KEPT = Duration.ofDays(1);
 
     /** The answer to a prepare: what the signer's device signs. */
     public record Prepared(UUID id, String digestAlgorithm, byte[] dataToSign, Instant expiresAt) {
     }
 
     private record Row(UUID id, UUID lookupCode, String staffId, String role, int revision, byte[] encoded,
-                       String createdBy, Instant expiresAt) {
+                       String createdBy, Instant expiresAt, Instant completedAt) {
     }
 
     private final DocumentWorkflow workflow;
@@ -127,6 +129,10 @@ public class TwoStepSigning {
         }
         UUID id = UUID.randomUUID();
         Instant expires = now.plus(VALIDITY);
+        // prepared signatures nobody completed: kept a day past expiry (a late completion learns it expired, 409),
+        // then gone, so the table holds only what can still be answered
+        db.sql("delete from pending_signature where expires_at < ?").param(Timestamp.from(now.minus(EXPIRED_KEPT)))
+                .update();
         db.sql("""
                 insert into pending_signature (id, lookup_code, staff_id, role, revision, encoded, created_by, created_at,
                     expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -146,16 +152,32 @@ public class TwoStepSigning {
         var arrived = workflow.arrivedForSigning(lookupCode, caller);
         Row row = find(id).filter(r -> r.lookupCode().equals(lookupCode) && r.createdBy().equals(caller.username()))
                 .orElseThrow(() -> {
-                    workflow.openStep(arrived, caller, null); // who may not sign it learns nothing more
+                    // who has no place in the sequence learns nothing more (403); a planned signer, in turn or not,
+                    // that this id is not theirs (404)
+                    workflow.requirePlace(arrived, caller);
                     return new PendingNotFoundException();
                 });
+        if (row.completedAt() != null) {
+            // the same value sent again, e.g. by an agent whose first answer was lost: done already, not signed twice
+            throw new WorkflowConflictException("pending-completed", "this prepared signature was completed already",
+                    "yêu cầu ký này đã được hoàn tất", documents.plan(lookupCode).awaiting());
+        }
         Instant now = clock.instant();
         if (now.isAfter(row.expiresAt())) {
             delete(id);
             throw new WorkflowConflictException("pending-expired", "the prepared signature expired; prepare a new one",
                     "yêu cầu ký đã hết hạn; hãy tạo yêu cầu mới", List.of());
         }
-        PendingSignature pending = PendingSignature.decode(row.encoded());
+        PendingSignature pending;
+        try {
+            pending = PendingSignature.decode(row.encoded());
+        } catch (SigningException unreadable) {
+            // a stored form this version cannot read (damaged, or from an incompatible release): prepare again
+            delete(id);
+            throw new WorkflowConflictException("pending-unreadable",
+                    "the prepared signature can no longer be read; prepare a new one",
+                    "không đọc được yêu cầu ký đã tạo; hãy tạo yêu cầu mới", List.of());
+        }
         // the certificate as it stands now: revoked or replaced since the data to sign was handed out, it signs nothing
         var registered = certificates.find(arrived.key().school(), caller.staffId());
         if (registered.isPresent() && !registered.get().certificate().equals(pending.certificate())) {
@@ -191,7 +213,7 @@ public class TwoStepSigning {
             } catch (SigningException e) {
                 throw SigningUnavailableException.because(e);
             }
-            if (!workflow.store(version, plan, turn, caller, signed, pending.level(), now, () -> delete(id))) {
+            if (!workflow.store(version, plan, turn, caller, signed, pending.level(), now, () -> completed(id, now))) {
                 throw new WorkflowConflictException("document-changed",
                         "the document changed while the signature was completed; prepare again",
                         "văn bản đã thay đổi trong lúc hoàn tất chữ ký; hãy tạo yêu cầu mới", plan.awaiting());
@@ -202,11 +224,17 @@ public class TwoStepSigning {
 
     private Optional<Row> find(UUID id) {
         return db.sql("""
-                select id, lookup_code, staff_id, role, revision, encoded, created_by, expires_at
+                select id, lookup_code, staff_id, role, revision, encoded, created_by, expires_at, completed_at
                 from pending_signature where id = ?""").param(id)
                 .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getBytes(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                        rs.getString(4), rs.getInt(5), rs.getBytes(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
                 .optional();
+    }
+
+    /** Kept, marked, until the clean-up a day past its expiry: see {@link #complete}. */
+    private void completed(UUID id, Instant now) {
+        db.sql("update pending_signature set completed_at = ? where id = ?").params(Timestamp.from(now), id).update();
     }
 
     private void delete(UUID id) {

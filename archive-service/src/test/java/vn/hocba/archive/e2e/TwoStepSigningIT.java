@@ -116,6 +116,21 @@ class TwoStepSigningIT {
             var stolen = api.postJson(completePath, ("{\"signatureValue\": \"" + Base64.getEncoder().encodeToString(wrong)
                     + "\"}").getBytes(StandardCharsets.UTF_8), "GV010@" + SCHOOL);
             assertThat(stolen.status()).as("another signer of the record").isEqualTo(404);
+            var notInTurn = api.postJson(completePath, ("{\"signatureValue\": \"" + Base64.getEncoder().encodeToString(wrong)
+                    + "\"}").getBytes(StandardCharsets.UTF_8), "GV001@" + SCHOOL);
+            assertThat(notInTurn.status()).as("the principal, whose turn comes last: the id is not theirs")
+                    .isEqualTo(404);
+            // bodies that are not the JSON these endpoints read are invalid input (API.md: 422), with the place
+            for (String body : List.of("{\"signatureValue\": ", "[1, 2]", "{\"signatureValue\": {\"a\": 1}}")) {
+                var unreadable = api.postJson(completePath, body.getBytes(StandardCharsets.UTF_8), TEACHER + "@" + SCHOOL);
+                assertThat(unreadable.status()).as(body + " -> " + unreadable.text()).isEqualTo(422);
+                assertThat(unreadable.contentType()).startsWith("application/problem+json");
+                assertThat(unreadable.json().get("errors").get(0).has("path")).isTrue();
+            }
+            var wrongType = api.postJson("/api/v1/documents/" + code + "/signatures/pending",
+                    "{\"certificate\": [1]}".getBytes(StandardCharsets.UTF_8), TEACHER + "@" + SCHOOL);
+            assertThat(wrongType.status()).as(wrongType.text()).isEqualTo(422);
+            assertThat(wrongType.json().get("errors").get(0).get("path").asString()).isEqualTo("certificate");
 
             var completed = api.postJson(completePath, ("{\"signatureValue\": \""
                     + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
@@ -124,9 +139,11 @@ class TwoStepSigningIT {
             JsonNode signatures = completed.json().get("signatures");
             assertThat(signatures).hasSize(1);
             assertThat(signatures.get(0).get("staff").asString()).isEqualTo(TEACHER);
-            assertThat(api.postJson(completePath, ("{\"signatureValue\": \""
+            var again = api.postJson(completePath, ("{\"signatureValue\": \""
                     + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
-                    TEACHER + "@" + SCHOOL).status()).as("a pending signature completes once: the step is signed").isEqualTo(409);
+                    TEACHER + "@" + SCHOOL);
+            assertThat(again.status()).as("a pending signature completes once").isEqualTo(409);
+            assertThat(again.json().get("type").asString()).endsWith("/pending-completed");
 
             // everyone else signs with the keys the service holds; the record is archived at B-LTA
             JsonNode record = completed.json();

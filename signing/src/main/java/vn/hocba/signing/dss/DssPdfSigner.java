@@ -76,6 +76,12 @@ public final class DssPdfSigner implements PdfSigner {
      * token with the TSA's chain (about 6 KB for RSA 2048/3072 chains of three certificates).
      */
     private static final int CONTENT_SIZE = 12_288;
+    /** Room left beyond the estimate of {@link #reservation}: attribute encodings, a longer TSA serial or nonce. */
+    private static final int RESERVATION_MARGIN = 1_536;
+
+    /** The largest timestamp token this signer has received (DER bytes), 0 before the first. */
+    private final java.util.concurrent.atomic.AtomicInteger largestTimestampToken =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final VisibleSignatureFont font;
 
@@ -125,8 +131,22 @@ public final class DssPdfSigner implements PdfSigner {
             throw new SigningException("the token signs with " + token.signatureAlgorithm() + ", the settings ask for "
                     + algorithm.getJCEId());
         }
+        int reservation = reservation(token.chain(), creationLevel(settings.level()).timestamped());
+        byte[] signed;
+        try {
+            signed = sign(pdf, token, request, settings, algorithm, reservation);
+        } catch (FastPdfObjectFactory.ReservationTooSmallException e) {
+            // a certificate chain or timestamp token larger than estimated: once more with the full reservation
+            signed = sign(pdf, token, request, settings, algorithm, CONTENT_SIZE);
+        }
+        return settings.level().longTerm() ? extend(signed, settings.level(), settings) : signed;
+    }
+
+    private byte[] sign(byte[] pdf, SigningToken token, SignatureRequest request, SigningSettings settings,
+                        SignatureAlgorithm algorithm, int contentSize) {
         PAdESSignatureParameters parameters = parameters(token.chain(), request, algorithm,
                 creationLevel(settings.level()));
+        parameters.setContentSize(contentSize);
         DSSDocument document = new InMemoryDocument(pdf, "document.pdf");
         PAdESService service = service(settings.level().longTerm() ? settings.withLevel(PadesLevel.B_T) : settings);
         ToBeSigned dataToSign;
@@ -138,15 +158,39 @@ public final class DssPdfSigner implements PdfSigner {
         // the token's own failures (a wrong PIN, a device gone) reach the caller as the token reports them
         byte[] value = token.sign(dataToSign.getBytes());
         verify(token.certificate(), algorithm.getJCEId(), dataToSign.getBytes(), value);
-        byte[] signed;
         try {
-            signed = toBytes(service.signDocument(document, parameters, new SignatureValue(algorithm, value)));
-        } catch (SigningException e) {
+            return toBytes(service.signDocument(document, parameters, new SignatureValue(algorithm, value)));
+        } catch (SigningException | FastPdfObjectFactory.ReservationTooSmallException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new SigningException("cannot sign PDF: " + e.getMessage(), e);
         }
-        return settings.level().longTerm() ? extend(signed, settings.level(), settings) : signed;
+    }
+
+    /**
+     * The room to reserve in {@code /Contents} for a signature made with the token at hand: the CMS holds the chain,
+     * the signature value, the signed attributes and, when timestamped, the TSA's token (its size as last received).
+     * A smaller reservation is a smaller file, faster to hash and parse at every later signature; until a token has
+     * been seen, and for a prepared (two-step) signature whose data to sign must not change, the full
+     * {@value #CONTENT_SIZE} bytes are reserved.
+     *
+     * @return bytes of DER to reserve (the hex in the file is twice that)
+     */
+    private int reservation(List<X509Certificate> chain, boolean timestamped) {
+        int token = largestTimestampToken.get();
+        if (timestamped && token == 0) {
+            return CONTENT_SIZE;
+        }
+        int size = RESERVATION_MARGIN + (timestamped ? token : 0);
+        try {
+            for (X509Certificate certificate : chain) {
+                size += certificate.getEncoded().length;
+            }
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return CONTENT_SIZE;
+        }
+        size += 2 * 512; // the signature value (RSA 4096 at most) and the signed attributes' own digests
+        return Math.min(CONTENT_SIZE, (size + 511) / 512 * 512);
     }
 
     @Override
@@ -223,7 +267,8 @@ public final class DssPdfSigner implements PdfSigner {
         // the native drawer writes text with the font (not a raster image of it), so text stays selectable and small
         service.setPdfObjFactory(new FastPdfObjectFactory());
         if (settings.timestamps() != null) {
-            service.setTspSource(PortSources.tsp(settings.timestamps()));
+            service.setTspSource(PortSources.tsp(settings.timestamps(),
+                    size -> largestTimestampToken.accumulateAndGet(size, Math::max)));
         }
         return service;
     }

@@ -54,6 +54,9 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
 
         @Override
         public DSSDocument sign(DSSDocument toSignDocument, byte[] cmsSignedData, PAdESCommonParameters parameters) {
+            if (parameters != null && cmsSignedData != null && parameters.getContentSize() < cmsSignedData.length) {
+                throw new ReservationTooSmallException(parameters.getContentSize(), cmsSignedData.length);
+            }
             DSSDocument prepared = parameters == null ? null : parameters.getPdfSignatureCache().getToBeSignedDocument();
             if (prepared != null && cmsSignedData != null && cmsSignedData.length > 0) {
                 byte[] signed = paste(DSSUtils.toByteArray(prepared), cmsSignedData);
@@ -65,6 +68,15 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
                 }
             }
             return super.sign(toSignDocument, cmsSignedData, parameters);
+        }
+    }
+
+    /** The CMS is longer than the room reserved for it in the prepared revision: sign again with more room. */
+    static final class ReservationTooSmallException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReservationTooSmallException(int reserved, int needed) {
+            super("the CMS needs " + needed + " bytes, " + reserved + " were reserved");
         }
     }
 

@@ -32,22 +32,33 @@ final class PortSources {
     }
 
     static TSPSource tsp(TimestampSource timestamps) {
-        return new Tsp(timestamps);
+        return new Tsp(timestamps, size -> { });
+    }
+
+    /**
+     * @param tokenSize told the DER length of every timestamp token obtained
+     */
+    static TSPSource tsp(TimestampSource timestamps, java.util.function.IntConsumer tokenSize) {
+        return new Tsp(timestamps, tokenSize);
     }
 
     /** Serializable only because DSS's interface says so; never serialized. */
     private static final class Tsp implements TSPSource {
         private static final long serialVersionUID = 1L;
         private final transient TimestampSource timestamps;
+        private final transient java.util.function.IntConsumer tokenSize;
 
-        Tsp(TimestampSource timestamps) {
+        Tsp(TimestampSource timestamps, java.util.function.IntConsumer tokenSize) {
             this.timestamps = timestamps;
+            this.tokenSize = tokenSize;
         }
 
         @Override
         public TimestampBinary getTimeStampResponse(DigestAlgorithm digestAlgorithm, byte[] digest) {
             try {
-                return new TimestampBinary(timestamps.timestamp(digestAlgorithm.getJavaName(), digest));
+                byte[] token = timestamps.timestamp(digestAlgorithm.getJavaName(), digest);
+                tokenSize.accept(token.length);
+                return new TimestampBinary(token);
             } catch (SigningException e) {
                 throw new DSSException(e.getMessage(), e);
             }
