@@ -139,11 +139,11 @@ class TwoStepSigningIT {
             JsonNode signatures = completed.json().get("signatures");
             assertThat(signatures).hasSize(1);
             assertThat(signatures.get(0).get("staff").asString()).isEqualTo(TEACHER);
-            var again = api.postJson(completePath, ("{\"signatureValue\": \""
+            var sentAgain = api.postJson(completePath, ("{\"signatureValue\": \""
                     + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
                     TEACHER + "@" + SCHOOL);
-            assertThat(again.status()).as("a pending signature completes once").isEqualTo(409);
-            assertThat(again.json().get("type").asString()).endsWith("/pending-completed");
+            assertThat(sentAgain.status()).as("a pending signature completes once").isEqualTo(409);
+            assertThat(sentAgain.json().get("type").asString()).endsWith("/pending-completed");
 
             // everyone else signs with the keys the service holds; the record is archived at B-LTA
             JsonNode record = completed.json();
