@@ -63,7 +63,8 @@ import vn.hocba.signing.pki.PkiServices;
  * one batch through {@link SigningBatches} (2 threads by default); the time runs until the outbox has extended every
  * one to B-LTA and archived it.</li>
  * </ol>
- * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.chunk} (8 records per 1-thread
+ * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.warmupSeconds} (30, the
+ * JIT's warm-up before the first round), {@code -Dbench.chunk} (8 records per 1-thread
  * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records).
  */
 public final class WorkflowBench {
@@ -75,6 +76,7 @@ public final class WorkflowBench {
     private static final int CHUNK = Integer.getInteger("bench.chunk", 8);
     private static final int COUNTERSIGN = Integer.getInteger("bench.countersign", 60);
     private static final int EXTEND_DOCS = 5;
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -254,6 +256,7 @@ public final class WorkflowBench {
             for (String phase : List.of("bare1", "signer1", "flow1", "bare2", "signer2", "flow2")) {
                 tallies.put(phase, new Tally());
             }
+            warmUp(level, bare, signer, settings, items.subList(0, 3 * CHUNK));
             int next = 0;
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
                 List<Item> one = items.subList(next, next + CHUNK);
@@ -295,6 +298,30 @@ public final class WorkflowBench {
                     bare1.cpuMillisEach() / flow1.cpuMillisEach(), bare2.cpuMillisEach() / flow2.cpuMillisEach());
             System.out.printf("[bench] %s signer alone / bare DSS: %.2f on 1 thread, %.2f on 2 threads%n", level,
                     tallies.get("signer1").rate() / bare1.rate(), tallies.get("signer2").rate() / bare2.rate());
+        }
+
+        /**
+         * The JIT compiles DSS, PDFBox and Bouncy Castle for tens of seconds, a core's worth of CPU that the first
+         * rounds would otherwise share with the measured threads: the bare loop and the signer alone sign the first
+         * round's PDFs (nothing stored) on 2 threads for {@code bench.warmupSeconds}, before anything is timed.
+         */
+        void warmUp(String level, BareDss bare, PdfSigner signer, vn.hocba.signing.SigningSettings settings,
+                    List<Item> items) throws Exception {
+            Map<Item, byte[]> pdfs = new HashMap<>();
+            for (Item item : items) {
+                pdfs.put(item, pdf(item.key()));
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(WARMUP_SECONDS).toNanos();
+            int signatures = 0;
+            while (System.nanoTime() < until) {
+                run(items, 2, item -> {
+                    bare.sign(pdfs.get(item), item.token(), withTime(item.request()));
+                    signer.sign(pdfs.get(item), item.token(), withTime(item.request()), settings);
+                });
+                signatures += 2 * items.size();
+            }
+            System.out.printf("[bench] %s: JIT warm-up, %d signatures in %d s (untimed)%n", level, signatures,
+                    WARMUP_SECONDS);
         }
 
         /**

@@ -84,6 +84,7 @@ public final class DssPdfSigner implements PdfSigner {
             new java.util.concurrent.atomic.AtomicInteger();
 
     private final VisibleSignatureFont font;
+    private final DocumentSecurityStore securityStore = new DocumentSecurityStore(java.time.Clock.systemUTC());
 
     /**
      * @param trueTypeFontForVisibleText the bytes of a TrueType font with Vietnamese glyphs (e.g. DejaVuSans.ttf)
@@ -232,6 +233,12 @@ public final class DssPdfSigner implements PdfSigner {
         try {
             if (level.longTerm()) {
                 awaitRevocationAfterTimestamps(signedPdf, document);
+                try {
+                    byte[] lt = securityStore.extendToLt(signedPdf, extension);
+                    return level == PadesLevel.B_LTA ? documentTimestamp(lt, extension) : lt;
+                } catch (DocumentSecurityStore.Unavailable notHere) {
+                    // a case the fast path leaves to DSS (see DocumentSecurityStore): DSS validates and extends
+                }
             }
             PAdESSignatureParameters parameters = new PAdESSignatureParameters();
             parameters.setSignatureLevel(dssLevel(level));
@@ -241,6 +248,31 @@ public final class DssPdfSigner implements PdfSigner {
         } catch (RuntimeException e) {
             throw new SigningException("cannot extend the signatures to " + level.label() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A document timestamp (ETSI EN 319 142-1 PAdES-BASELINE-LTA) over the whole file, as DSS's LTA extension adds it
+     * but without its validation of every signature first (the validation data is already in the file).
+     */
+    private byte[] documentTimestamp(byte[] pdf, SigningSettings settings) {
+        var service = new eu.europa.esig.dss.pades.timestamp.PAdESTimestampService(
+                PortSources.tsp(settings.timestamps(), size -> largestTimestampToken.accumulateAndGet(size, Math::max)),
+                new FastPdfObjectFactory().newArchiveTimestampService());
+        int reservation = reservation(List.of(), true);
+        try {
+            return toBytes(service.timestampDocument(new InMemoryDocument(pdf, "document.pdf"),
+                    timestampParameters(settings, reservation)));
+        } catch (FastPdfObjectFactory.ReservationTooSmallException e) {
+            return toBytes(service.timestampDocument(new InMemoryDocument(pdf, "document.pdf"),
+                    timestampParameters(settings, CONTENT_SIZE)));
+        }
+    }
+
+    private static eu.europa.esig.dss.pades.PAdESTimestampParameters timestampParameters(SigningSettings settings,
+                                                                                         int contentSize) {
+        var parameters = new eu.europa.esig.dss.pades.PAdESTimestampParameters(digest(settings.digest()));
+        parameters.setContentSize(contentSize);
+        return parameters;
     }
 
     /**

@@ -37,51 +37,88 @@ final class NewestTimestamp {
      */
     static Optional<Instant> of(byte[] pdf) {
         long[] newest = null;
-        for (int at = indexOf(pdf, BYTE_RANGE, 0); at >= 0; at = indexOf(pdf, BYTE_RANGE, at + 1)) {
-            long[] range = byteRange(pdf, at + BYTE_RANGE.length);
-            if (range != null && (newest == null || range[2] + range[3] > newest[2] + newest[3])) {
+        for (long[] range : byteRanges(pdf)) {
+            if (newest == null || range[2] + range[3] > newest[2] + newest[3]) {
                 newest = range;
             }
         }
         if (newest == null) {
             return Optional.empty();
         }
-        int start = (int) (newest[0] + newest[1]);
-        int end = (int) newest[2];
-        if (pdf[start] != '<' || pdf[end - 1] != '>') {
-            return Optional.empty();
-        }
         try {
-            byte[] der = hex(pdf, start + 1, end - 1);
-            ASN1Primitive first;
-            try (ASN1InputStream in = new ASN1InputStream(der)) {
-                first = in.readObject(); // the zero padding after the CMS is not read
+            CMSSignedData cms = cms(pdf, newest);
+            if (cms == null) {
+                return Optional.empty();
             }
-            CMSSignedData cms = new CMSSignedData(ContentInfo.getInstance(first));
-            if (PKCSObjectIdentifiers.id_ct_TSTInfo.getId().equals(cms.getSignedContentTypeOID())) {
+            if (isTimestamp(cms)) {
                 return Optional.of(new TimeStampToken(cms).getTimeStampInfo().getGenTime().toInstant());
             }
             Instant time = null;
-            for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
-                if (signer.getUnsignedAttributes() == null) {
-                    continue;
-                }
-                for (Attribute attribute : signer.getUnsignedAttributes()
-                        .toASN1Structure().getAttributes()) {
-                    if (!PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.equals(attribute.getAttrType())) {
-                        continue;
-                    }
-                    for (var value : attribute.getAttributeValues()) {
-                        Instant t = new TimeStampToken(ContentInfo.getInstance(value)).getTimeStampInfo().getGenTime()
-                                .toInstant();
-                        time = time == null || t.isAfter(time) ? t : time;
-                    }
-                }
+            for (TimeStampToken token : signatureTimestamps(cms)) {
+                Instant t = token.getTimeStampInfo().getGenTime().toInstant();
+                time = time == null || t.isAfter(time) ? t : time;
             }
             return Optional.ofNullable(time);
         } catch (Exception | Error unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * @return the {@code [a b c d]} of every readable {@code /ByteRange} of the file, in file order; ranges that do
+     *         not fit the file are left out
+     */
+    static java.util.List<long[]> byteRanges(byte[] pdf) {
+        java.util.List<long[]> out = new java.util.ArrayList<>();
+        for (int at = indexOf(pdf, BYTE_RANGE, 0); at >= 0; at = indexOf(pdf, BYTE_RANGE, at + 1)) {
+            long[] range = byteRange(pdf, at + BYTE_RANGE.length);
+            if (range != null) {
+                out.add(range);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param range a {@code /ByteRange} of the file
+     * @return the CMS in the gap of that range ({@code /Contents}), or null when the gap is not one hex string
+     * @throws Exception when the bytes there are not a CMS SignedData
+     */
+    static CMSSignedData cms(byte[] pdf, long[] range) throws Exception {
+        int start = (int) (range[0] + range[1]);
+        int end = (int) range[2];
+        if (pdf[start] != '<' || pdf[end - 1] != '>') {
+            return null;
+        }
+        byte[] der = hex(pdf, start + 1, end - 1);
+        ASN1Primitive first;
+        try (ASN1InputStream in = new ASN1InputStream(der)) {
+            first = in.readObject(); // the zero padding after the CMS is not read
+        }
+        return new CMSSignedData(ContentInfo.getInstance(first));
+    }
+
+    /** @return whether the CMS is an RFC 3161 token (a document timestamp), not a signature */
+    static boolean isTimestamp(CMSSignedData cms) {
+        return PKCSObjectIdentifiers.id_ct_TSTInfo.getId().equals(cms.getSignedContentTypeOID());
+    }
+
+    /** @return the signature timestamps (ETSI EN 319 122-1 signature-time-stamp) of every signer of the CMS */
+    static java.util.List<TimeStampToken> signatureTimestamps(CMSSignedData cms) throws Exception {
+        java.util.List<TimeStampToken> out = new java.util.ArrayList<>();
+        for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
+            if (signer.getUnsignedAttributes() == null) {
+                continue;
+            }
+            for (Attribute attribute : signer.getUnsignedAttributes().toASN1Structure().getAttributes()) {
+                if (PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.equals(attribute.getAttrType())) {
+                    for (var value : attribute.getAttributeValues()) {
+                        out.add(new TimeStampToken(ContentInfo.getInstance(value)));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** @return {@code [a, b, c, d]} of {@code [a b c d]} after {@code from}, or null if it is not four integers */
