@@ -110,6 +110,12 @@ public final class KeyStoreSigningToken implements SigningToken {
         }
     }
 
+    /** A key in memory signs again at no cost. */
+    @Override
+    public boolean repeatable() {
+        return true;
+    }
+
     @Override
     public String signatureAlgorithm() {
         return algorithm;

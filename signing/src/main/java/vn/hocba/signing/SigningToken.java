@@ -28,6 +28,17 @@ public interface SigningToken extends AutoCloseable {
     /** @return the JCA name of the signature algorithm, e.g. {@code SHA256withRSA} */
     String signatureAlgorithm();
 
+    /**
+     * Whether signing once more costs the signer nothing they would notice: no PIN prompt, no remote authorization,
+     * no quota of a batch authorized for a number of signatures. Such a token lets the signer reserve a tight room for
+     * the CMS in the PDF and sign again in the rare case it is short; any other gets the full room and signs once.
+     *
+     * @return false unless the implementation says otherwise (a key in memory: true)
+     */
+    default boolean repeatable() {
+        return false;
+    }
+
     /** Releases the key (logs out of a device, clears key references); never throws a checked exception. */
     @Override
     void close();

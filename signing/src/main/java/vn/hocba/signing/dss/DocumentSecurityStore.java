@@ -5,18 +5,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,52 +35,64 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Store;
 
 import vn.hocba.signing.RevocationSource;
-import vn.hocba.signing.SigningException;
 import vn.hocba.signing.SigningSettings;
 
 /**
  * PAdES-BASELINE-LT by writing the Document Security Store ourselves (ETSI EN 319 142-1 5.4.2, ISO 32000-2 12.8.4.3):
  * one incremental update whose catalog {@code /DSS} lists, as streams, every certificate of every signature's and
- * timestamp's chain ({@code /Certs}), an OCSP response for each of them (or the CRL that covers it:
- * {@code /OCSPs}, {@code /CRLs}), kept with what an earlier DSS revision holds.
+ * timestamp's chain up to a trust anchor ({@code /Certs}) and an OCSP response or the CRL for each certificate below
+ * the anchor ({@code /OCSPs}, {@code /CRLs}), kept with what an earlier store holds.
  *
  * <p>Why not EU DSS's own extension: it validates the whole document first, and its 6.4 revision analysis parses the
- * file again for every signature, twice; a record with 14 signatures costs ~150 ms of CPU there, once per completed
- * document. Here the file is read once (the CMS of each {@code /ByteRange}), and revocation answers are reused
- * across documents while they are newer than the document's newest timestamp (the best-signature-time a B-LT
- * answer must follow, ETSI EN 319 102-1 5.6.2.4) and younger than {@link #REUSE}: a principal countersigning a whole
- * school asks the responder about each teacher about once a minute, not once per record.
+ * file again for every signature, twice: ~150 ms of CPU for a record with 14 signatures, once per completed document.
+ * Here the file is parsed once (PDFBox, for the signature dictionaries and the update), each CMS read once.
  *
- * <p>What it does not handle (a signature without signature timestamp, a chain it cannot complete from the file and
- * the trust anchors, an OCSP answer signed by a delegated responder without {@code id-pkix-ocsp-nocheck}, an answer
- * not newer than the newest timestamp) it reports as {@link Unavailable}, and the caller leaves the document to
- * DSS's extension. A certificate revoked or on hold is refused, as DSS refuses it: {@link SigningException}.
- * Thread-safe.
+ * <p>Rules, from ETSI EN 319 102-1: revocation data must be issued after the best-signature-time of what the
+ * certificate serves, here the newest timestamp of each CMS it appears in ({@code thisUpdate} after it); an OCSP
+ * answer must be signed by the certificate's issuer (no delegated responder) and name that issuer; a CRL must be
+ * current, signed by the issuer and cover the certificate; a certificate revoked after that time is still evidence
+ * and goes in. OCSP answers are reused across documents while they are newer than the document's time and younger
+ * than {@link #REUSE}: a principal countersigning a whole school asks about each teacher far less than once per record.
+ *
+ * <p>Whatever these rules cannot settle (a B-B signature, a chain that does not reach a trust anchor, a timestamp
+ * that does not verify, an answer not newer than the signature after one wait, a revocation before the signature's
+ * time, a CRL with a limited scope) is {@link Unavailable}: the caller leaves the document to DSS's extension, which
+ * validates everything and refuses what must be refused. Thread-safe.
  */
 final class DocumentSecurityStore {
 
     /** How long an OCSP answer is reused for other documents. */
     static final Duration REUSE = Duration.ofSeconds(60);
+    /** Answers kept at most; older ones are dropped first. */
+    private static final int MAX_ANSWERS = 20_000;
+    /** The longest wait for a responder's clock to pass a signature's timestamp (whole-second answers). */
+    private static final Duration LONGEST_WAIT = Duration.ofMillis(2_100);
 
     private static final COSName DSS = COSName.getPDFName("DSS");
     private static final COSName CERTS = COSName.getPDFName("Certs");
     private static final COSName OCSPS = COSName.getPDFName("OCSPs");
     private static final COSName CRLS = COSName.getPDFName("CRLs");
 
-    /** The document cannot take the fast path; DSS's extension should handle it. */
+    /** The document cannot take this path; DSS's extension should handle it. */
     static final class Unavailable extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -87,8 +101,12 @@ final class DocumentSecurityStore {
         }
     }
 
-    /** An OCSP response and when it was produced, kept for other documents. */
-    private record Answer(byte[] response, Instant producedAt, Instant fetchedAt) {
+    /** An OCSP response, the status time of its answer, and when it was fetched. */
+    private record Answer(byte[] response, Instant thisUpdate, Instant fetchedAt) {
+    }
+
+    /** The certificates of the file and, for each, the newest time of a CMS it appears in. */
+    private record Evidence(Map<ByteBuffer, X509Certificate> certificates, Map<ByteBuffer, Instant> usedUntil) {
     }
 
     private final Map<ByteBuffer, Answer> answers = new ConcurrentHashMap<>();
@@ -103,114 +121,202 @@ final class DocumentSecurityStore {
      * @param settings the revocation source and trust anchors
      * @return the PDF with one more revision: the Document Security Store with the validation data of every signature
      *         and timestamp
-     * @throws Unavailable      the document needs DSS's extension (see the class comment)
-     * @throws SigningException a certificate of a chain is revoked
+     * @throws Unavailable the document needs DSS's extension (see the class comment)
      */
     byte[] extendToLt(byte[] pdf, SigningSettings settings) throws Unavailable {
         RevocationSource revocation = settings.revocation();
-        if (revocation == null) {
-            throw new Unavailable("no revocation source");
+        if (revocation == null || settings.trustAnchors().isEmpty()) {
+            throw new Unavailable("no revocation source or no trust anchor");
         }
-        Map<ByteBuffer, X509Certificate> certificates = new LinkedHashMap<>();
-        Instant newest = collect(pdf, certificates);
-        List<X509Certificate> pool = new ArrayList<>(certificates.values());
-        pool.addAll(settings.trustAnchors());
-        Set<ByteBuffer> anchors = new HashSet<>();
-        for (X509Certificate anchor : settings.trustAnchors()) {
-            anchors.add(key(anchor));
-        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            if (document.isEncrypted()) {
+                throw new Unavailable("an encrypted document");
+            }
+            List<long[]> ranges = new ArrayList<>();
+            for (PDSignature signature : document.getSignatureDictionaries()) {
+                int[] range = signature.getByteRange();
+                if (range == null || range.length != 4 || range[0] != 0 || range[1] <= 0 || range[2] <= range[1] + 1
+                        || (long) range[2] + range[3] > pdf.length) {
+                    throw new Unavailable("a signature with an unusable /ByteRange");
+                }
+                ranges.add(new long[] {range[0], range[1], range[2], range[3]});
+            }
+            if (ranges.isEmpty()) {
+                throw new Unavailable("no signature");
+            }
+            Evidence evidence = collect(pdf, ranges);
+            Map<ByteBuffer, X509Certificate> anchors = new HashMap<>();
+            for (X509Certificate anchor : settings.trustAnchors()) {
+                anchors.put(key(anchor), anchor);
+            }
+            List<X509Certificate> pool = new ArrayList<>(evidence.certificates().values());
+            pool.addAll(anchors.values());
 
-        List<byte[]> certs = new ArrayList<>();
-        List<byte[]> ocsps = new ArrayList<>();
-        List<byte[]> crls = new ArrayList<>();
-        Map<ByteBuffer, X509Certificate> toCheck = new LinkedHashMap<>(certificates);
-        Set<ByteBuffer> done = new HashSet<>();
-        while (!toCheck.isEmpty()) {
-            var entry = toCheck.entrySet().iterator().next();
-            toCheck.remove(entry.getKey());
-            if (!done.add(entry.getKey())) {
-                continue;
+            List<byte[]> certs = new ArrayList<>();
+            List<byte[]> ocsps = new ArrayList<>();
+            List<byte[]> crls = new ArrayList<>();
+            Map<ByteBuffer, X509Certificate> toCheck = new LinkedHashMap<>(evidence.certificates());
+            Map<ByteBuffer, Instant> usedUntil = new HashMap<>(evidence.usedUntil());
+            Set<ByteBuffer> done = new HashSet<>();
+            while (!toCheck.isEmpty()) {
+                ByteBuffer key = toCheck.keySet().iterator().next();
+                X509Certificate certificate = toCheck.remove(key);
+                if (!done.add(key)) {
+                    continue;
+                }
+                certs.add(encoded(certificate));
+                if (anchors.containsKey(key)) {
+                    continue;
+                }
+                if (selfSigned(certificate)) {
+                    throw new Unavailable("a chain ends at " + certificate.getSubjectX500Principal()
+                            + ", not a trust anchor");
+                }
+                X509Certificate issuer = issuerOf(certificate, pool)
+                        .orElseThrow(() -> new Unavailable("no issuer for " + certificate.getSubjectX500Principal()));
+                ByteBuffer issuerKey = key(issuer);
+                Instant time = usedUntil.getOrDefault(key, Instant.EPOCH);
+                usedUntil.merge(issuerKey, time, (a, b) -> a.isAfter(b) ? a : b);
+                if (!done.contains(issuerKey)) {
+                    toCheck.put(issuerKey, issuer);
+                }
+                Optional<byte[]> ocsp = ocsp(revocation, certificate, issuer, time);
+                if (ocsp.isPresent()) {
+                    ocsps.add(ocsp.get());
+                } else {
+                    crls.add(crl(revocation, certificate, issuer, time));
+                }
             }
-            X509Certificate certificate = entry.getValue();
-            certs.add(encoded(certificate));
-            if (selfSigned(certificate) || anchors.contains(entry.getKey())) {
-                continue;
-            }
-            X509Certificate issuer = issuerOf(certificate, pool)
-                    .orElseThrow(() -> new Unavailable("no issuer for " + certificate.getSubjectX500Principal()));
-            ByteBuffer issuerKey = key(issuer);
-            if (!done.contains(issuerKey)) {
-                toCheck.put(issuerKey, issuer);
-            }
-            Optional<byte[]> ocsp = ocsp(revocation, certificate, issuer, newest);
-            if (ocsp.isPresent()) {
-                ocsps.add(ocsp.get());
-                continue;
-            }
-            crls.add(crl(revocation, certificate, issuer));
+            return write(document, pdf.length, certs, ocsps, crls);
+        } catch (IOException e) {
+            throw new Unavailable("cannot read the document: " + e.getMessage());
         }
-        return write(pdf, certs, ocsps, crls);
     }
 
-    /** Every certificate of every CMS of the file into {@code into}; the newest timestamp's time. */
-    private static Instant collect(byte[] pdf, Map<ByteBuffer, X509Certificate> into) throws Unavailable {
-        List<long[]> ranges = NewestTimestamp.byteRanges(pdf);
-        if (ranges.isEmpty()) {
-            throw new Unavailable("no signature");
-        }
-        Instant newest = Instant.EPOCH;
+    /**
+     * Every certificate of every CMS, with the newest timestamp of that CMS; each timestamp token verified against its
+     * own TSA certificate, and a signature's timestamp checked to cover that signature's value.
+     */
+    private static Evidence collect(byte[] pdf, List<long[]> ranges) throws Unavailable {
+        Map<ByteBuffer, X509Certificate> certificates = new LinkedHashMap<>();
+        Map<ByteBuffer, Instant> usedUntil = new HashMap<>();
         try {
             for (long[] range : ranges) {
                 CMSSignedData cms = NewestTimestamp.cms(pdf, range);
                 if (cms == null) {
                     throw new Unavailable("a /Contents that is not a hex string");
                 }
-                add(cms.getCertificates(), into);
-                List<TimeStampToken> tokens;
+                List<X509Certificate> own = new ArrayList<>(certificates(cms.getCertificates()));
+                List<TimeStampToken> tokens = new ArrayList<>();
                 if (NewestTimestamp.isTimestamp(cms)) {
-                    tokens = List.of(new TimeStampToken(cms));
+                    tokens.add(new TimeStampToken(cms));
                 } else {
-                    tokens = NewestTimestamp.signatureTimestamps(cms);
-                    if (tokens.isEmpty()) {
-                        throw new Unavailable("a signature without signature timestamp (B-B)");
+                    for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
+                        if (cms.getCertificates().getMatches(signer.getSID()).isEmpty()) {
+                            throw new Unavailable("a signature whose signer certificate is not in its CMS");
+                        }
+                        List<TimeStampToken> stamps = NewestTimestamp.signatureTimestamps(signer);
+                        if (stamps.isEmpty()) {
+                            throw new Unavailable("a signature without signature timestamp (B-B)");
+                        }
+                        for (TimeStampToken stamp : stamps) {
+                            requireImprint(stamp, signer.getSignature());
+                        }
+                        tokens.addAll(stamps);
                     }
                 }
+                Instant newest = Instant.EPOCH;
                 for (TimeStampToken token : tokens) {
-                    add(token.getCertificates(), into);
+                    var tsa = token.getCertificates().getMatches(token.getSID());
+                    if (tsa.isEmpty()) {
+                        throw new Unavailable("a timestamp without its TSA certificate");
+                    }
+                    token.validate(new JcaSimpleSignerInfoVerifierBuilder()
+                            .build((X509CertificateHolder) tsa.iterator().next()));
+                    own.addAll(certificates(token.getCertificates()));
                     Instant time = token.getTimeStampInfo().getGenTime().toInstant();
                     newest = time.isAfter(newest) ? time : newest;
+                }
+                for (X509Certificate certificate : own) {
+                    ByteBuffer key = key(certificate);
+                    certificates.putIfAbsent(key, certificate);
+                    usedUntil.merge(key, newest, (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
         } catch (Unavailable e) {
             throw e;
         } catch (Exception e) {
-            throw new Unavailable("a signature that cannot be read: " + e.getMessage());
+            throw new Unavailable("a signature or timestamp that cannot be read or does not verify: " + e.getMessage());
         }
-        return newest;
+        return new Evidence(certificates, usedUntil);
     }
 
-    private static void add(Store<X509CertificateHolder> store, Map<ByteBuffer, X509Certificate> into)
-            throws CertificateException {
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        for (X509CertificateHolder holder : store.getMatches(null)) {
-            X509Certificate certificate = converter.getCertificate(holder);
-            into.putIfAbsent(key(certificate), certificate);
+    /** The signature timestamp's message imprint is the digest of the signature value it stamps (RFC 3161, CAdES). */
+    private static void requireImprint(TimeStampToken token, byte[] signatureValue) throws Exception {
+        var info = token.getTimeStampInfo();
+        var calculator = new JcaDigestCalculatorProviderBuilder().build().get(info.getHashAlgorithm());
+        try (OutputStream out = calculator.getOutputStream()) {
+            out.write(signatureValue);
         }
+        if (!Arrays.equals(calculator.getDigest(), info.getMessageImprintDigest())) {
+            throw new Unavailable("a signature timestamp that does not cover its signature");
+        }
+    }
+
+    private static List<X509Certificate> certificates(Store<X509CertificateHolder> store) throws CertificateException {
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        List<X509Certificate> out = new ArrayList<>();
+        for (X509CertificateHolder holder : store.getMatches(null)) {
+            out.add(converter.getCertificate(holder));
+        }
+        return out;
     }
 
     /**
-     * An OCSP answer for the certificate produced after {@code newest}: a recent one given for another document, or a
-     * new one. Empty when the responder has nothing to say (no responder, status unknown): the CRL then decides.
+     * An OCSP answer about the certificate whose status time follows {@code after}: a recent one given for another
+     * document, or a new one (waiting once for the responder's clock to pass {@code after}). Empty when no responder
+     * answers: a CRL then decides.
      */
     private Optional<byte[]> ocsp(RevocationSource revocation, X509Certificate certificate, X509Certificate issuer,
-                                  Instant newest) throws Unavailable {
+                                  Instant after) throws Unavailable {
         ByteBuffer key = key(certificate);
-        Instant now = clock.instant();
         Answer cached = answers.get(key);
-        if (cached != null && cached.producedAt().isAfter(newest)
-                && cached.fetchedAt().plus(REUSE).isAfter(now)) {
+        if (cached != null && cached.thisUpdate().isAfter(after)
+                && cached.fetchedAt().plus(REUSE).isAfter(clock.instant())) {
             return Optional.of(cached.response());
         }
+        Optional<Answer> answer = fetchOcsp(revocation, certificate, issuer, after);
+        if (answer.isPresent() && !answer.get().thisUpdate().isAfter(after)) {
+            Duration wait = Duration.between(clock.instant(), after.plusSeconds(1).plusMillis(20));
+            if (wait.compareTo(LONGEST_WAIT) > 0) {
+                throw new Unavailable("the OCSP answer is older than the signature it should follow");
+            }
+            sleep(wait);
+            answer = fetchOcsp(revocation, certificate, issuer, after);
+            if (answer.isPresent() && !answer.get().thisUpdate().isAfter(after)) {
+                throw new Unavailable("the OCSP answer is not newer than the signature it should follow");
+            }
+        }
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        if (answers.size() >= MAX_ANSWERS) {
+            Instant stale = clock.instant().minus(REUSE);
+            answers.values().removeIf(a -> a.fetchedAt().isBefore(stale));
+            if (answers.size() >= MAX_ANSWERS) {
+                answers.clear();
+            }
+        }
+        answers.put(key, answer.get());
+        return Optional.of(answer.get().response());
+    }
+
+    /**
+     * One OCSP answer, checked: signed by the issuer itself, about this certificate of this issuer, current, and not
+     * revoked before {@code after}. Empty when no responder answers.
+     */
+    private Optional<Answer> fetchOcsp(RevocationSource revocation, X509Certificate certificate,
+                                       X509Certificate issuer, Instant after) throws Unavailable {
         Optional<byte[]> fetched = revocation.ocsp(certificate, issuer);
         if (fetched.isEmpty()) {
             return Optional.empty();
@@ -226,41 +332,53 @@ final class DocumentSecurityStore {
         } catch (IOException | org.bouncycastle.cert.ocsp.OCSPException e) {
             return Optional.empty();
         }
-        SingleResp single = null;
-        BigInteger serial = certificate.getSerialNumber();
-        for (SingleResp candidate : basic.getResponses()) {
-            if (candidate.getCertID().getSerialNumber().equals(serial)) {
-                single = candidate;
-            }
-        }
-        if (single == null || single.getCertStatus() instanceof UnknownStatus) {
-            return Optional.empty();
-        }
-        if (single.getCertStatus() instanceof RevokedStatus revoked) {
-            throw new SigningException("the certificate " + certificate.getSubjectX500Principal().getName()
-                    + " was revoked at " + revoked.getRevocationTime().toInstant());
-        }
-        if (!signedByIssuer(basic, issuer)) {
-            throw new Unavailable("an OCSP answer not signed by the certificate's issuer");
-        }
-        Instant producedAt = basic.getProducedAt().toInstant();
-        if (!producedAt.isAfter(newest)) {
-            throw new Unavailable("the OCSP answer is not newer than the newest timestamp");
-        }
-        answers.put(key, new Answer(fetched.get(), producedAt, now));
-        return fetched;
-    }
-
-    /** The answer is signed with the issuer's own key (a delegated responder would need its own validation data). */
-    private static boolean signedByIssuer(BasicOCSPResp basic, X509Certificate issuer) {
+        // who signed it first: an answer's status means nothing before its signature is checked
         try {
-            return basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()));
+            if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+                throw new Unavailable("an OCSP answer not signed by the certificate's issuer (a delegated responder)");
+            }
+        } catch (Unavailable e) {
+            throw e;
         } catch (Exception e) {
-            return false;
+            throw new Unavailable("an OCSP answer whose signature cannot be checked");
         }
+        SingleResp single = null;
+        try {
+            var issuerHolder = new JcaX509CertificateHolder(issuer);
+            var digests = new JcaDigestCalculatorProviderBuilder().build();
+            for (SingleResp candidate : basic.getResponses()) {
+                if (candidate.getCertID().getSerialNumber().equals(certificate.getSerialNumber())
+                        && candidate.getCertID().matchesIssuer(issuerHolder, digests)) {
+                    single = candidate;
+                }
+            }
+        } catch (Exception e) {
+            throw new Unavailable("an OCSP answer that cannot be matched to its certificate");
+        }
+        if (single == null) {
+            throw new Unavailable("an OCSP answer about another certificate");
+        }
+        Instant now = clock.instant();
+        Instant thisUpdate = single.getThisUpdate().toInstant();
+        if (thisUpdate.isAfter(now.plusSeconds(60))
+                || (single.getNextUpdate() != null && !single.getNextUpdate().toInstant().isAfter(now))) {
+            throw new Unavailable("an OCSP answer that is not current");
+        }
+        CertificateStatus status = single.getCertStatus();
+        if (status instanceof RevokedStatus revoked) {
+            if (!revoked.getRevocationTime().toInstant().isAfter(after)) {
+                throw new Unavailable("revoked at " + revoked.getRevocationTime().toInstant() + ", not after "
+                        + after + ": DSS decides");
+            }
+            // revoked after what it signed: still the evidence that it was good then
+        } else if (status != CertificateStatus.GOOD) {
+            throw new Unavailable("an OCSP answer 'unknown' for " + certificate.getSubjectX500Principal());
+        }
+        return Optional.of(new Answer(fetched.get(), thisUpdate, now));
     }
 
-    private static byte[] crl(RevocationSource revocation, X509Certificate certificate, X509Certificate issuer)
+    /** A current CRL of the issuer that covers the certificate and does not list it before {@code after}. */
+    private byte[] crl(RevocationSource revocation, X509Certificate certificate, X509Certificate issuer, Instant after)
             throws Unavailable {
         byte[] encoded = revocation.crl(certificate, issuer)
                 .orElseThrow(() -> new Unavailable("no revocation data for " + certificate.getSubjectX500Principal()));
@@ -271,11 +389,36 @@ final class DocumentSecurityStore {
         } catch (Exception e) {
             throw new Unavailable("a CRL that does not verify with the issuer");
         }
-        if (crl.isRevoked(certificate)) {
-            throw new SigningException("the certificate " + certificate.getSubjectX500Principal().getName()
-                    + " is on its issuer's CRL");
+        Instant now = clock.instant();
+        if (crl.getThisUpdate().toInstant().isAfter(now.plusSeconds(60)) || crl.getNextUpdate() == null
+                || !crl.getNextUpdate().toInstant().isAfter(now)) {
+            throw new Unavailable("a CRL that is not current");
+        }
+        if (crl.getExtensionValue(Extension.issuingDistributionPoint.getId()) != null) {
+            throw new Unavailable("a CRL of limited scope (issuing distribution point)");
+        }
+        if (certificate.getBasicConstraints() < 0 && !crl.getThisUpdate().toInstant().isAfter(after)) {
+            // a signer's or TSA's own certificate needs status from after its signature (CA certificates are judged
+            // by the CRLs their issuers publish, as DSS's own extension embeds them)
+            throw new Unavailable("only a CRL older than the signature for " + certificate.getSubjectX500Principal());
+        }
+        X509CRLEntry entry = crl.getRevokedCertificate(certificate);
+        if (entry != null && !entry.getRevocationDate().toInstant().isAfter(after)) {
+            throw new Unavailable("on its issuer's CRL since " + entry.getRevocationDate().toInstant() + ": DSS decides");
         }
         return encoded;
+    }
+
+    private void sleep(Duration wait) {
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new vn.hocba.signing.SigningException("interrupted while waiting for the OCSP responder's clock", e);
+        }
     }
 
     private static Optional<X509Certificate> issuerOf(X509Certificate certificate, List<X509Certificate> pool) {
@@ -308,12 +451,9 @@ final class DocumentSecurityStore {
      * One incremental update: the catalog with a {@code /DSS} whose arrays keep the objects of the existing store and
      * add a stream for each item not in it yet (compared by content).
      */
-    private static byte[] write(byte[] pdf, List<byte[]> certs, List<byte[]> ocsps, List<byte[]> crls)
-            throws Unavailable {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            if (document.isEncrypted()) {
-                throw new Unavailable("an encrypted document");
-            }
+    private static byte[] write(PDDocument document, int size, List<byte[]> certs, List<byte[]> ocsps,
+                                List<byte[]> crls) throws Unavailable {
+        try {
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary existing = catalog.getCOSDictionary(DSS);
             COSDictionary store = new COSDictionary();
@@ -327,11 +467,9 @@ final class DocumentSecurityStore {
             store.setItem(CRLS, merged(document, existing, CRLS, crls));
             catalog.setItem(DSS, store);
             catalog.setNeedToBeUpdated(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32 * 1024);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size + 32 * 1024);
             document.saveIncremental(out);
             return out.toByteArray();
-        } catch (Unavailable e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
             throw new Unavailable("cannot write the Document Security Store: " + e.getMessage());
         }

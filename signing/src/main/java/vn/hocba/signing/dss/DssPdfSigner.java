@@ -76,6 +76,8 @@ public final class DssPdfSigner implements PdfSigner {
      * token with the TSA's chain (about 6 KB for RSA 2048/3072 chains of three certificates).
      */
     private static final int CONTENT_SIZE = 12_288;
+    /** The most room a signature gets after a first attempt did not fit. */
+    private static final int MAX_CONTENT_SIZE = 65_536;
     /** Room left beyond the estimate of {@link #reservation}: attribute encodings, a longer TSA serial or nonce. */
     private static final int RESERVATION_MARGIN = 1_536;
 
@@ -132,13 +134,27 @@ public final class DssPdfSigner implements PdfSigner {
             throw new SigningException("the token signs with " + token.signatureAlgorithm() + ", the settings ask for "
                     + algorithm.getJCEId());
         }
-        int reservation = reservation(token.chain(), creationLevel(settings.level()).timestamped());
+        // a token that signs again at no cost to the signer gets a tight reservation; a device or a remote service
+        // (a PIN prompt, an authorization, a quota) gets the full one, so that it signs once
+        int reservation = token.repeatable() ? reservation(token.chain(), creationLevel(settings.level()).timestamped())
+                : CONTENT_SIZE;
         byte[] signed;
         try {
             signed = sign(pdf, token, request, settings, algorithm, reservation);
         } catch (FastPdfObjectFactory.ReservationTooSmallException e) {
-            // a certificate chain or timestamp token larger than estimated: once more with the full reservation
-            signed = sign(pdf, token, request, settings, algorithm, CONTENT_SIZE);
+            // a chain or timestamp token larger than reserved (a tight estimate, or a CMS over 12 KB: RSA 4096 chains
+            // with a long TSA chain): once more with room for what it needed, which costs a device one more signature
+            int larger = Math.min(MAX_CONTENT_SIZE, Math.max(CONTENT_SIZE, e.needed() + RESERVATION_MARGIN));
+            if (larger <= reservation) {
+                throw new SigningException("the signature needs " + e.needed() + " bytes, more than the "
+                        + MAX_CONTENT_SIZE + " a PDF signature may reserve here", e);
+            }
+            try {
+                signed = sign(pdf, token, request, settings, algorithm, larger);
+            } catch (FastPdfObjectFactory.ReservationTooSmallException again) {
+                throw new SigningException("the signature does not fit the room reserved for it: " + again.getMessage(),
+                        again);
+            }
         }
         return settings.level().longTerm() ? extend(signed, settings.level(), settings) : signed;
     }
@@ -232,12 +248,12 @@ public final class DssPdfSigner implements PdfSigner {
         DSSDocument document = new InMemoryDocument(signedPdf, "document.pdf");
         try {
             if (level.longTerm()) {
-                awaitRevocationAfterTimestamps(signedPdf, document);
                 try {
                     byte[] lt = securityStore.extendToLt(signedPdf, extension);
                     return level == PadesLevel.B_LTA ? documentTimestamp(lt, extension) : lt;
                 } catch (DocumentSecurityStore.Unavailable notHere) {
                     // a case the fast path leaves to DSS (see DocumentSecurityStore): DSS validates and extends
+                    awaitRevocationAfterTimestamps(signedPdf, document);
                 }
             }
             PAdESSignatureParameters parameters = new PAdESSignatureParameters();
@@ -263,8 +279,13 @@ public final class DssPdfSigner implements PdfSigner {
             return toBytes(service.timestampDocument(new InMemoryDocument(pdf, "document.pdf"),
                     timestampParameters(settings, reservation)));
         } catch (FastPdfObjectFactory.ReservationTooSmallException e) {
-            return toBytes(service.timestampDocument(new InMemoryDocument(pdf, "document.pdf"),
-                    timestampParameters(settings, CONTENT_SIZE)));
+            int larger = Math.min(MAX_CONTENT_SIZE, Math.max(CONTENT_SIZE, e.needed() + RESERVATION_MARGIN));
+            try {
+                return toBytes(service.timestampDocument(new InMemoryDocument(pdf, "document.pdf"),
+                        timestampParameters(settings, larger)));
+            } catch (FastPdfObjectFactory.ReservationTooSmallException again) {
+                throw new SigningException("the document timestamp does not fit: " + again.getMessage(), again);
+            }
         }
     }
 

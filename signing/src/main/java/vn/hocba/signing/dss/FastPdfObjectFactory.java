@@ -74,9 +74,16 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
     /** The CMS is longer than the room reserved for it in the prepared revision: sign again with more room. */
     static final class ReservationTooSmallException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final int needed;
 
         ReservationTooSmallException(int reserved, int needed) {
             super("the CMS needs " + needed + " bytes, " + reserved + " were reserved");
+            this.needed = needed;
+        }
+
+        /** @return the DER length of the CMS that did not fit */
+        int needed() {
+            return needed;
         }
     }
 

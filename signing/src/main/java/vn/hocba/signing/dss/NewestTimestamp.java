@@ -59,7 +59,7 @@ final class NewestTimestamp {
                 time = time == null || t.isAfter(time) ? t : time;
             }
             return Optional.ofNullable(time);
-        } catch (Exception | Error unreadable) {
+        } catch (Exception | StackOverflowError unreadable) {
             return Optional.empty();
         }
     }
@@ -107,14 +107,21 @@ final class NewestTimestamp {
     static java.util.List<TimeStampToken> signatureTimestamps(CMSSignedData cms) throws Exception {
         java.util.List<TimeStampToken> out = new java.util.ArrayList<>();
         for (SignerInformation signer : cms.getSignerInfos().getSigners()) {
-            if (signer.getUnsignedAttributes() == null) {
-                continue;
-            }
-            for (Attribute attribute : signer.getUnsignedAttributes().toASN1Structure().getAttributes()) {
-                if (PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.equals(attribute.getAttrType())) {
-                    for (var value : attribute.getAttributeValues()) {
-                        out.add(new TimeStampToken(ContentInfo.getInstance(value)));
-                    }
+            out.addAll(signatureTimestamps(signer));
+        }
+        return out;
+    }
+
+    /** @return the signature timestamps of one signer */
+    static java.util.List<TimeStampToken> signatureTimestamps(SignerInformation signer) throws Exception {
+        java.util.List<TimeStampToken> out = new java.util.ArrayList<>();
+        if (signer.getUnsignedAttributes() == null) {
+            return out;
+        }
+        for (Attribute attribute : signer.getUnsignedAttributes().toASN1Structure().getAttributes()) {
+            if (PKCSObjectIdentifiers.id_aa_signatureTimeStampToken.equals(attribute.getAttrType())) {
+                for (var value : attribute.getAttributeValues()) {
+                    out.add(new TimeStampToken(ContentInfo.getInstance(value)));
                 }
             }
         }
@@ -158,9 +165,13 @@ final class NewestTimestamp {
         int n = 0;
         int high = -1;
         for (int i = from; i < to; i++) {
-            int digit = Character.digit(pdf[i], 16);
+            byte b = pdf[i];
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0) {
+                continue; // white space is allowed inside a hex string (ISO 32000-2 7.3.4.3)
+            }
+            int digit = Character.digit(b, 16);
             if (digit < 0) {
-                continue; // white space is allowed inside a hex string
+                throw new IllegalArgumentException("not a hex string");
             }
             if (high < 0) {
                 high = digit;

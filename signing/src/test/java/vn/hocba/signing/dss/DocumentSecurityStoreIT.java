@@ -185,9 +185,24 @@ class DocumentSecurityStoreIT {
                 new SigningSettings(PadesLevel.B_T, "SHA-256", settings.timestamps(), replaying, settings.trustAnchors())))
                 .isInstanceOf(DocumentSecurityStore.Unavailable.class).hasMessageContaining("newer");
 
-        issuing.revoke(teacher.certificate().getSerialNumber(), CRLReason.KEY_COMPROMISE, Instant.now());
+        // revoked after the signature's timestamp: the answer is the evidence that it was good then, and goes in
+        IssuedCredential later = issuing.issue("Lê Thị Cúc", SCHOOL, "GV3", services.endpoints(issuing));
+        byte[] signedBeforeRevocation;
+        try (SigningToken token = later.token()) {
+            signedBeforeRevocation = signer.sign(TestPdfs.pdfA2b(1, 10), token, request(0), settings);
+        }
+        Thread.sleep(1_100);
+        issuing.revoke(later.certificate().getSerialNumber(), CRLReason.KEY_COMPROMISE, Instant.now());
+        byte[] evidence = store.extendToLt(signedBeforeRevocation, settings);
+        assertThat(evidence.length).isGreaterThan(signedBeforeRevocation.length);
+
+        // revoked before it (the CA dates the revocation an hour back): not this path's call; DSS's extension refuses
+        issuing.revoke(teacher.certificate().getSerialNumber(), CRLReason.KEY_COMPROMISE,
+                Instant.now().minusSeconds(3_600));
         assertThatThrownBy(() -> store.extendToLt(baselineT, settings))
-                .isInstanceOf(SigningException.class).hasMessageContaining("revoked");
+                .isInstanceOf(DocumentSecurityStore.Unavailable.class).hasMessageContaining("DSS decides");
+        assertThatThrownBy(() -> signer.extend(baselineT, PadesLevel.B_LT, settings))
+                .isInstanceOf(SigningException.class);
     }
 
     private static long occurrences(String text, String token) {
