@@ -25,6 +25,47 @@ import eu.europa.esig.dss.spi.DSSUtils;
  */
 final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
 
+    FastPdfObjectFactory() {
+        setPdfPermissionsChecker(new LeanPermissionsChecker());
+    }
+
+    /**
+     * DSS's check that a new signature is allowed (ISO 32000-2 12.8.2.2 DocMDP, 12.8.2.4 FieldMDP, 12.7.5.5 Lock), without
+     * parsing every signature dictionary when no field asks for it: DSS reads each one's {@code /Reference} for a
+     * FieldMDP transform, which means parsing its {@code /Contents} hex, ~half of the cost of adding the 15th signature
+     * to a record. A FieldMDP transform belongs to a signature field with a {@code /Lock} dictionary (12.7.5.5), so
+     * when no signature field has one only the document's certification (DocMDP in the catalog's {@code /Perms}) is
+     * checked, as DSS checks it; with a lock anywhere, DSS's full check runs.
+     */
+    static final class LeanPermissionsChecker extends eu.europa.esig.dss.pdf.PdfPermissionsChecker {
+
+        @Override
+        public void checkSignatureRestrictionDictionaries(eu.europa.esig.dss.pdf.PdfDocumentReader documentReader,
+                                                          eu.europa.esig.dss.pades.SignatureFieldParameters fieldParameters) {
+            if (!(documentReader instanceof eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader reader)
+                    || anySignatureFieldLocks(reader.getPDDocument())) {
+                super.checkSignatureRestrictionDictionaries(documentReader, fieldParameters);
+                return;
+            }
+            if (isDocumentChangeForbidden(documentReader.getCertificationPermission())) {
+                alertOnForbiddenSignatureCreation("DocMDP dictionary does not permit a new signature creation!");
+            }
+        }
+
+        private static boolean anySignatureFieldLocks(org.apache.pdfbox.pdmodel.PDDocument document) {
+            var form = document.getDocumentCatalog().getAcroForm(null);
+            if (form == null) {
+                return false;
+            }
+            for (var field : form.getFieldTree()) {
+                if (field.getCOSObject().containsKey(org.apache.pdfbox.cos.COSName.getPDFName("Lock"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     @Override
     public PDFSignatureService newPAdESSignatureService() {
         return configure(new Service(PDFServiceMode.SIGNATURE));

@@ -149,6 +149,34 @@ class DocumentSecurityStoreIT {
     }
 
     @Test
+    void aByteRangeThatIsNotASignatureDoesNotFoolIt() throws Exception {
+        var signer = new DssPdfSigner(TestPdfs.dejaVuSans());
+        byte[] pdf;
+        try (SigningToken token = issuing.issue("Phạm Văn Cường", SCHOOL, "GV4", services.endpoints(issuing)).token()) {
+            pdf = signer.sign(TestPdfs.pdfA2b(1, 10), token, request(0), settings);
+        }
+        // an update that writes "/ByteRange [0 100 200 300]" into an ordinary dictionary, as any PDF writer may
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var fake = new org.apache.pdfbox.cos.COSDictionary();
+            fake.setItem(org.apache.pdfbox.cos.COSName.getPDFName("ByteRange"),
+                    org.apache.pdfbox.cos.COSArray.ofCOSIntegers(List.of(0, 100, 200, 300)));
+            var catalog = document.getDocumentCatalog().getCOSObject();
+            catalog.setItem(org.apache.pdfbox.cos.COSName.getPDFName("HocbaTest"), fake);
+            catalog.setNeedToBeUpdated(true);
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            pdf = out.toByteArray();
+        }
+        assertThat(NewestTimestamp.byteRanges(pdf)).hasSize(2);
+        Thread.sleep(1_100);
+
+        byte[] lt = new DocumentSecurityStore(Clock.systemUTC()).extendToLt(pdf, settings);
+
+        assertThat(new DssSignatureValidator(List.of(root.certificate())).validate(lt).signatures()).singleElement()
+                .satisfies(s -> assertThat(s.signatureFormat()).isEqualTo("PAdES-BASELINE-LT"));
+    }
+
+    @Test
     void whatTheFastPathCannotVouchForIsLeftToDssOrRefused() throws Exception {
         var signer = new DssPdfSigner(TestPdfs.dejaVuSans());
         var store = new DocumentSecurityStore(Clock.systemUTC());
