@@ -57,18 +57,10 @@ class DocumentSecurityStoreIT {
         issuing = root.issueSubordinate("Hocba Test Issuing CA", SCHOOL, services.endpoints(root));
         services.serve(issuing);
         var http = new HttpRevocationSource(Duration.ofSeconds(5), Clock.systemUTC());
-        RevocationSource counted = new RevocationSource() {
-            @Override
-            public Optional<byte[]> ocsp(X509Certificate certificate, X509Certificate issuer) {
-                ocspAsked.incrementAndGet();
-                return http.ocsp(certificate, issuer);
-            }
-
-            @Override
-            public Optional<byte[]> crl(X509Certificate certificate, X509Certificate issuer) {
-                return http.crl(certificate, issuer);
-            }
-        };
+        RevocationSource counted = withOcsp(http, (certificate, issuer) -> {
+            ocspAsked.incrementAndGet();
+            return http.ocsp(certificate, issuer);
+        });
         settings = new SigningSettings(PadesLevel.B_T, "SHA-256",
                 new HttpTimestampSource(services.timestampUrl(), Duration.ofSeconds(5)), counted,
                 List.of(root.certificate()));
@@ -191,18 +183,8 @@ class DocumentSecurityStoreIT {
             baselineB = signer.sign(TestPdfs.pdfA2b(1, 10), token, request(0), SigningSettings.baselineB());
             baselineT = signer.sign(TestPdfs.pdfA2b(1, 10), token, request(0), settings);
         }
-        RevocationSource replaying = new RevocationSource() {
-            @Override
-            public Optional<byte[]> ocsp(X509Certificate certificate, X509Certificate issuer) {
-                return certificate.equals(teacher.certificate()) ? Optional.of(oldTeacherAnswer)
-                        : http.ocsp(certificate, issuer);
-            }
-
-            @Override
-            public Optional<byte[]> crl(X509Certificate certificate, X509Certificate issuer) {
-                return http.crl(certificate, issuer);
-            }
-        };
+        RevocationSource replaying = withOcsp(http, (certificate, issuer) ->
+                certificate.equals(teacher.certificate()) ? Optional.of(oldTeacherAnswer) : http.ocsp(certificate, issuer));
         assertThatThrownBy(() -> store.extendToLt(baselineB, settings))
                 .isInstanceOf(DocumentSecurityStore.Unavailable.class).hasMessageContaining("B-B");
         assertThatThrownBy(() -> store.extendToLt(TestPdfs.pdfA2b(1, 10), settings))
@@ -231,6 +213,23 @@ class DocumentSecurityStoreIT {
                 .isInstanceOf(DocumentSecurityStore.Unavailable.class).hasMessageContaining("DSS decides");
         assertThatThrownBy(() -> signer.extend(baselineT, PadesLevel.B_LT, settings))
                 .isInstanceOf(SigningException.class);
+    }
+
+    /** {@code source} with its OCSP answers taken from {@code ocsp} (CRLs unchanged). */
+    private static RevocationSource withOcsp(RevocationSource source,
+                                             java.util.function.BiFunction<X509Certificate, X509Certificate,
+                                                     Optional<byte[]>> ocsp) {
+        return new RevocationSource() {
+            @Override
+            public Optional<byte[]> ocsp(X509Certificate certificate, X509Certificate issuer) {
+                return ocsp.apply(certificate, issuer);
+            }
+
+            @Override
+            public Optional<byte[]> crl(X509Certificate certificate, X509Certificate issuer) {
+                return source.crl(certificate, issuer);
+            }
+        };
     }
 
     private static long occurrences(String text, String token) {

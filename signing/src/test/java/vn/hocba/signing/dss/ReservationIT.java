@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import vn.hocba.signing.PadesLevel;
 import vn.hocba.signing.SignatureBox;
 import vn.hocba.signing.SignatureRequest;
 import vn.hocba.signing.SigningSettings;
 import vn.hocba.signing.SigningToken;
 import vn.hocba.signing.TestPdfs;
-import vn.hocba.signing.http.HttpRevocationSource;
-import vn.hocba.signing.http.HttpTimestampSource;
 import vn.hocba.signing.pki.CertificateAuthority;
 import vn.hocba.signing.pki.IssuedCredential;
 import vn.hocba.signing.pki.PkiServices;
@@ -91,9 +87,7 @@ class ReservationIT {
     }
 
     private static SigningSettings settings(PkiServices services) {
-        return new SigningSettings(PadesLevel.B_T, "SHA-256",
-                new HttpTimestampSource(services.timestampUrl(), Duration.ofSeconds(5)),
-                new HttpRevocationSource(Duration.ofSeconds(5), Clock.systemUTC()), List.of());
+        return vn.hocba.signing.TestSettings.baselineT(services);
     }
 
     private static SignatureRequest request(int i) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,6 @@ import vn.hocba.signing.csc.CscClient;
 import vn.hocba.signing.csc.CscTestServer;
 import vn.hocba.signing.dss.DssPdfSigner;
 import vn.hocba.signing.dss.DssSignatureValidator;
-import vn.hocba.signing.http.HttpRevocationSource;
-import vn.hocba.signing.http.HttpTimestampSource;
 import vn.hocba.signing.pki.CertificateAuthority;
 import vn.hocba.signing.pki.PkiServices;
 
@@ -54,9 +51,7 @@ class LongTermDeviceSigningIT {
         hsm = SoftHsm.create();
         hsm.generateKey("gv-toan", ca, "Nguyễn Thị Hồng Nhung", SCHOOL, "GV1001", services.endpoints());
         hsm.generateKey("hieu-truong", ca, "Phan Thị Tuyết Mai", SCHOOL, "GV1013", services.endpoints());
-        settings = new SigningSettings(PadesLevel.B_T, "SHA-256",
-                new HttpTimestampSource(services.timestampUrl(), Duration.ofSeconds(5)),
-                new HttpRevocationSource(Duration.ofSeconds(5), Clock.systemUTC()), List.of(ca.certificate()));
+        settings = vn.hocba.signing.TestSettings.baselineT(services, ca.certificate());
     }
 
     @AfterEach
