@@ -132,7 +132,15 @@ public class SigningBatches {
         if (documents.isEmpty()) {
             finishIfDone(id);
         } else {
-            submit(id, pin);
+            // the authorization itself (a remote service prepares every document and asks for one signature per
+            // hash) runs on the batch's executor too: the 202 answers at once, progress shows on GET
+            executor.execute(() -> {
+                try {
+                    submit(id, pin);
+                } catch (RuntimeException e) {
+                    log.error("signing batch {} could not be queued; it resumes at the next start", id, e);
+                }
+            });
         }
         return view(id, caller, false);
     }

@@ -1,6 +1,7 @@
 package vn.hocba.archive.pki;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,15 +51,37 @@ public class RemoteSigningService {
         if (client == null) {
             return Optional.empty();
         }
+        String id = credentialId(school, staffId);
+        Instant now = Instant.now();
+        var known = chains.get(id);
+        if (known != null && known.asked().plus(CHAIN_KEPT).isAfter(now)) {
+            return known.chain();
+        }
+        Optional<List<X509Certificate>> chain;
         try {
-            return Optional.of(client.credentialInfo(credentialId(school, staffId)).chain());
+            chain = Optional.of(client.credentialInfo(id).chain());
         } catch (CscException e) {
             if (e.httpStatus() >= 500) {
                 throw e;
             }
-            return Optional.empty();
+            chain = Optional.empty();
         }
+        if (chains.size() > 10_000) {
+            chains.clear();
+        }
+        chains.put(id, new KnownChain(chain, now));
+        return chain;
     }
+
+    /**
+     * A credential's chain as the service last told it: choosing the signing method and authorizing a batch ask within
+     * seconds of each other, and the certificate is checked before every signature anyway.
+     */
+    private record KnownChain(Optional<List<X509Certificate>> chain, Instant asked) {
+    }
+
+    private static final java.time.Duration CHAIN_KEPT = java.time.Duration.ofMinutes(1);
+    private final java.util.Map<String, KnownChain> chains = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Signs many SHA-256 hashes with one authorization.

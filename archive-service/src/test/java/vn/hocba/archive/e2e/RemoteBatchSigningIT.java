@@ -87,10 +87,14 @@ class RemoteBatchSigningIT {
                 assertThat(refused.get("signed").asInt()).isZero();
                 assertThat(refused.get("failed").asInt()).isEqualTo(codes.size());
 
+                int infoBefore = csc.credentialInfoRequests();
                 var batch = api.postJson("/api/v1/signing-batches",
                         ("{" + listed + ", \"pin\": \"" + new String(PIN) + "\"}").getBytes(StandardCharsets.UTF_8), principal);
                 assertThat(batch.status()).as(batch.text()).isEqualTo(202);
+                assertThat(batch.json().get("status").asString()).isEqualTo("RUNNING");
                 JsonNode done = awaitDone(api, batch.json().get("id").asString(), principal);
+                assertThat(csc.credentialInfoRequests() - infoBefore)
+                        .as("the credential's chain asked at most once for choosing the method and authorizing").isLessThanOrEqualTo(1);
                 assertThat(done.get("signed").asInt()).as(done.toString()).isEqualTo(codes.size());
                 assertThat(csc.authorizations() - before).as("one authorization for the whole batch (the wrong PIN got none)")
                         .isEqualTo(1);

@@ -132,6 +132,7 @@ public final class CscTestServer implements AutoCloseable {
     private final Clock clock;
     private final AtomicInteger authorizeCalls = new AtomicInteger();
     private final AtomicInteger signHashCalls = new AtomicInteger();
+    private final AtomicInteger credentialInfoCalls = new AtomicInteger();
 
     /** An issued SAD: its credential, the hashes (base64) not yet signed, and its expiry. */
     private static final class Sad {
@@ -203,6 +204,11 @@ public final class CscTestServer implements AutoCloseable {
     /** @return how many {@code credentials/authorize} requests it has answered with a SAD */
     public int authorizations() {
         return authorizeCalls.get();
+    }
+
+    /** @return how many {@code credentials/info} requests it has answered */
+    public int credentialInfoRequests() {
+        return credentialInfoCalls.get();
     }
 
     /** @return how many {@code signatures/signHash} requests it has answered with signatures */
@@ -281,6 +287,7 @@ public final class CscTestServer implements AutoCloseable {
 
     private ObjectNode credentialInfo(JsonNode request) throws Refusal {
         Credential credential = credential(request);
+        credentialInfoCalls.incrementAndGet();
         ObjectNode answer = JSON.createObjectNode();
         ObjectNode key = answer.putObject("key").put("status", "enabled");
         key.putArray("algo").add(CscClient.RSA);
