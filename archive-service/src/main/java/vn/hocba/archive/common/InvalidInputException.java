@@ -6,12 +6,14 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * Bad input (422) at one place of the request: the problem carries {@code errors: [{path, message}]} as API.md asks.
+ * Bad input (422) at one place of the request: the problem carries {@code errors: [{path, message, messageVi}]} as
+ * API.md asks (the house shape: {@code message} in English, {@code messageVi} in Vietnamese).
  */
 public class InvalidInputException extends HocbaException {
 
     private final String path;
     private final String message;
+    private final String messageVi;
 
     /**
      * @param type     the stable problem type, e.g. {@code invalid-certificate}
@@ -23,10 +25,11 @@ public class InvalidInputException extends HocbaException {
         super(HttpStatus.UNPROCESSABLE_CONTENT, type, detailEn, detailVi);
         this.path = path;
         this.message = detailEn;
+        this.messageVi = detailVi;
     }
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of("errors", List.of(Map.of("path", path, "message", message)));
+        return Map.of("errors", List.of(Map.of("path", path, "message", message, "messageVi", messageVi)));
     }
 }

@@ -57,34 +57,35 @@ public class RemoteSigningService {
         if (known != null && known.asked().plus(CHAIN_KEPT).isAfter(now)) {
             return known.chain();
         }
-        Optional<List<X509Certificate>> chain;
+        Optional<vn.hocba.signing.csc.CscCredentialInfo> info;
         try {
-            chain = Optional.of(client.credentialInfo(id).chain());
+            info = Optional.of(client.credentialInfo(id));
         } catch (CscException e) {
             if (e.httpStatus() >= 500) {
                 throw e;
             }
-            chain = Optional.empty();
+            info = Optional.empty();
         }
         if (chains.size() > 10_000) {
             chains.clear();
         }
-        chains.put(id, new KnownChain(chain, now));
-        return chain;
+        chains.put(id, new KnownChain(info.map(vn.hocba.signing.csc.CscCredentialInfo::chain), info.map(
+                vn.hocba.signing.csc.CscCredentialInfo::multisign).orElse(1), now));
+        return info.map(vn.hocba.signing.csc.CscCredentialInfo::chain);
     }
 
     /**
      * A credential's chain as the service last told it: choosing the signing method and authorizing a batch ask within
      * seconds of each other, and the certificate is checked before every signature anyway.
      */
-    private record KnownChain(Optional<List<X509Certificate>> chain, Instant asked) {
+    private record KnownChain(Optional<List<X509Certificate>> chain, int multisign, Instant asked) {
     }
 
     private static final java.time.Duration CHAIN_KEPT = java.time.Duration.ofMinutes(1);
     private final java.util.Map<String, KnownChain> chains = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * Signs many SHA-256 hashes with one authorization.
+     * Signs many SHA-256 hashes with one authorization, or as many as the credential's {@code multisign} requires.
      *
      * @param hashes the SHA-256 digests of each signature's data to sign
      * @param pin    the PIN or OTP for this authorization
@@ -95,7 +96,11 @@ public class RemoteSigningService {
         if (client == null) {
             throw new IllegalStateException("no remote signing service is configured");
         }
-        return client.signHashes(credentialId(school, staffId), hashes, pin);
+        // as many authorizations as the credential's multisign needs (one for a batch within it)
+        credentialChain(school, staffId);
+        var known = chains.get(credentialId(school, staffId));
+        int multisign = known == null ? 1 : Math.max(1, known.multisign());
+        return client.signHashes(credentialId(school, staffId), hashes, pin, multisign);
     }
 
     private static String credentialId(String school, String staffId) {

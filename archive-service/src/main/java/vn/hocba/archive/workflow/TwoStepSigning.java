@@ -163,35 +163,38 @@ public class TwoStepSigning {
                     "yêu cầu ký này đã được hoàn tất", documents.plan(lookupCode).awaiting());
         }
         Instant now = clock.instant();
+        // refusals keep the row (until the clean-up a day past expiry), so that a retry gets the same answer
         if (now.isAfter(row.expiresAt())) {
-            delete(id);
             throw new WorkflowConflictException("pending-expired", "the prepared signature expired; prepare a new one",
-                    "yêu cầu ký đã hết hạn; hãy tạo yêu cầu mới", List.of());
+                    "yêu cầu ký đã hết hạn; hãy tạo yêu cầu mới", documents.plan(lookupCode).awaiting());
         }
         PendingSignature pending;
         try {
             pending = PendingSignature.decode(row.encoded());
         } catch (SigningException unreadable) {
             // a stored form this version cannot read (damaged, or from an incompatible release): prepare again
-            delete(id);
             throw new WorkflowConflictException("pending-unreadable",
                     "the prepared signature can no longer be read; prepare a new one",
-                    "không đọc được yêu cầu ký đã tạo; hãy tạo yêu cầu mới", List.of());
+                    "không đọc được yêu cầu ký đã tạo; hãy tạo yêu cầu mới", documents.plan(lookupCode).awaiting());
         }
         // the certificate as it stands now: revoked or replaced since the data to sign was handed out, it signs nothing
         var registered = certificates.find(arrived.key().school(), caller.staffId());
         if (registered.isPresent() && !registered.get().certificate().equals(pending.certificate())) {
-            delete(id);
             throw new WorkflowConflictException("certificate-replaced",
                     "another certificate was registered for you after this signature was prepared; prepare again",
-                    "bạn đã đăng ký chứng thư số khác sau khi tạo yêu cầu ký này; hãy tạo yêu cầu mới", List.of());
+                    "bạn đã đăng ký chứng thư số khác sau khi tạo yêu cầu ký này; hãy tạo yêu cầu mới",
+                    documents.plan(lookupCode).awaiting());
         }
         DocumentWorkflow.requireUsable(signatures.check(pending.chain()));
         return workflow.underSigningLock(arrived.key(), () -> {
             var version = workflow.byLookupCode(lookupCode);
             SigningPlan plan = documents.plan(lookupCode);
+            // read again under the lock: a concurrent completion of the same id may have won meanwhile
+            if (find(id).map(Row::completedAt).isPresent()) {
+                throw new WorkflowConflictException("pending-completed", "this prepared signature was completed already",
+                        "yêu cầu ký này đã được hoàn tất", plan.awaiting());
+            }
             if (version.revision() != row.revision()) {
-                delete(id);
                 throw new WorkflowConflictException("document-changed",
                         "the document changed after the signature was prepared (signed by another, or superseded); prepare again",
                         "văn bản đã thay đổi sau khi tạo yêu cầu ký (đã có người khác ký hoặc đã bị thay thế); hãy tạo yêu cầu mới",
@@ -237,9 +240,6 @@ public class TwoStepSigning {
         db.sql("update pending_signature set completed_at = ? where id = ?").params(Timestamp.from(now), id).update();
     }
 
-    private void delete(UUID id) {
-        db.sql("delete from pending_signature where id = ?").param(id).update();
-    }
 
     /** No pending signature with that id for this document and caller (404). */
     static class PendingNotFoundException extends HocbaException {

@@ -132,10 +132,25 @@ class TwoStepSigningIT {
             assertThat(wrongType.status()).as(wrongType.text()).isEqualTo(422);
             assertThat(wrongType.json().get("errors").get(0).get("path").asString()).isEqualTo("certificate");
 
-            var completed = api.postJson(completePath, ("{\"signatureValue\": \""
-                    + Base64.getEncoder().encodeToString(sign(key, dataToSign)) + "\"}").getBytes(StandardCharsets.UTF_8),
-                    TEACHER + "@" + SCHOOL);
-            assertThat(completed.status()).as(completed.text()).isEqualTo(201);
+            var notAnId = api.postJson("/api/v1/documents/" + code + "/signatures/pending/notauuid",
+                    "{}".getBytes(StandardCharsets.UTF_8), TEACHER + "@" + SCHOOL);
+            assertThat(notAnId.status()).isEqualTo(400);
+            assertThat(notAnId.json().get("type").asString()).endsWith("/invalid-parameter");
+            assertThat(notAnId.json().get("detail").asString()).doesNotContain("Failed to convert");
+            assertThat(refused.json().get("errors").get(0).get("messageVi").asString()).isNotBlank();
+
+            // the agent sends its value twice at once (a retry racing the first): one signature, the other told so
+            byte[] body = ("{\"signatureValue\": \"" + Base64.getEncoder().encodeToString(sign(key, dataToSign))
+                    + "\"}").getBytes(StandardCharsets.UTF_8);
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.postJson(completePath, body, TEACHER + "@" + SCHOOL));
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.postJson(completePath, body, TEACHER + "@" + SCHOOL));
+            var answers = List.of(first.get(), second.get());
+            assertThat(answers).extracting(a -> a.status()).containsExactlyInAnyOrder(201, 409);
+            var loser = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+            assertThat(loser.json().get("type").asString()).as(loser.text()).endsWith("/pending-completed");
+            var completed = answers.stream().filter(a -> a.status() == 201).findFirst().orElseThrow();
             JsonNode signatures = completed.json().get("signatures");
             assertThat(signatures).hasSize(1);
             assertThat(signatures.get(0).get("staff").asString()).isEqualTo(TEACHER);
