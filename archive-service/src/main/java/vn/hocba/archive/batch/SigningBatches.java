@@ -24,7 +24,6 @@ import jakarta.annotation.PreDestroy;
 
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
-import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.workflow.DocumentStatus;
