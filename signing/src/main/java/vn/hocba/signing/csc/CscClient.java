@@ -259,6 +259,28 @@ public final class CscClient {
         return signatures;
     }
 
+    /**
+     * Signs any number of hashes with as few authorizations as the credential allows: {@link #signHashes} for each run
+     * of at most {@code multisign} hashes (CSC API {@code credentials/info} {@code multisign}: how many signatures one
+     * authorization may cover). Each run asks the same PIN again; an OTP that is good for one authorization signs the
+     * first run only, and the next one is refused as {@link #signHashes} refuses.
+     *
+     * @param multisign the credential's {@code multisign}, at least 1
+     * @return one signature value per hash, in the same order
+     * @throws CscException if the service refuses a run (the runs before it are signed, and lost to the caller)
+     */
+    public List<byte[]> signHashes(String credentialId, List<byte[]> sha256Hashes, char[] pin, int multisign) {
+        if (multisign < 1) {
+            throw new IllegalArgumentException("multisign must be at least 1");
+        }
+        List<byte[]> signatures = new ArrayList<>(sha256Hashes.size());
+        for (int from = 0; from < sha256Hashes.size(); from += multisign) {
+            signatures.addAll(signHashes(credentialId,
+                    sha256Hashes.subList(from, Math.min(sha256Hashes.size(), from + multisign)), pin));
+        }
+        return signatures;
+    }
+
     private static ArrayNode hashes(List<byte[]> sha256Hashes) {
         Objects.requireNonNull(sha256Hashes, "sha256Hashes");
         if (sha256Hashes.isEmpty()) {

@@ -255,6 +255,21 @@ class CscSigningIT {
                 .hasMessageContaining("numSignatures must be between 1 and " + CscTestServer.MULTISIGN);
     }
 
+    @Test
+    void moreHashesThanOneAuthorizationCoversAreSignedInAsManyAuthorizationsAsNeeded() throws Exception {
+        List<byte[]> many = new ArrayList<>();
+        for (int i = 0; i < CscTestServer.MULTISIGN + 3; i++) {
+            many.add(sha256(new byte[] {(byte) i, (byte) (i >> 8), 7}));
+        }
+        int authorizations = server.authorizations();
+        List<byte[]> signatures = client(CscApiVersion.V2).signHashes(HSM, many, PIN, CscTestServer.MULTISIGN);
+        assertThat(server.authorizations() - authorizations).isEqualTo(2);
+        assertThat(signatures).hasSize(many.size());
+        for (int i = 0; i < many.size(); i++) {
+            assertThat(verifies(signatures.get(i), many.get(i))).as("signature " + i).isTrue();
+        }
+    }
+
     private static boolean verifies(byte[] signatureValue, byte[] hash) throws Exception {
         // RSA PKCS#1 v1.5 over the DigestInfo: NONEwithRSA verification against the DigestInfo of the hash
         Signature verifier = Signature.getInstance("NONEwithRSA");
