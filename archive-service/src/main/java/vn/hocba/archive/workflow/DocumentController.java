@@ -48,6 +48,7 @@ class DocumentController {
     @PostMapping("/signatures/pending")
     ResponseEntity<PendingAnswer> prepare(@PathVariable UUID lookupCode,
                                           @RequestBody(required = false) PendingRequest body, Caller caller) {
+        twoStep.requirePlace(lookupCode, caller);
         var certificate = vn.hocba.archive.pki.SignerCertificates.certificate(body == null ? null : body.certificate(),
                 "certificate");
         var chain = new java.util.ArrayList<java.security.cert.X509Certificate>();
@@ -68,6 +69,7 @@ class DocumentController {
     @PostMapping("/signatures/pending/{id}")
     ResponseEntity<DocumentView> complete(@PathVariable UUID lookupCode, @PathVariable UUID id,
                                           @RequestBody(required = false) CompletionRequest body, Caller caller) {
+        twoStep.requirePlace(lookupCode, caller);
         byte[] value;
         try {
             value = java.util.Base64.getMimeDecoder().decode(body == null || body.signatureValue() == null ? ""

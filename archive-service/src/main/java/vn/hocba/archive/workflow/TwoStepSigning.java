@@ -72,6 +72,17 @@ public class TwoStepSigning {
     }
 
     /**
+     * Who may take part at all, before anything the caller sent is read: 403 (as for an unknown code) for a caller
+     * with no place in the document's signing sequence, so that such a caller learns nothing from the validation of a
+     * body. Whose turn it is decides later.
+     *
+     * @throws ForbiddenException (403) not in the sequence, or may not read the document
+     */
+    public void requirePlace(UUID lookupCode, Caller caller) {
+        workflow.requirePlace(workflow.arrivedForSigning(lookupCode, caller), caller);
+    }
+
+    /**
      * Step 1: checks that it is the caller's turn, that {@code certificate} is the one registered for the caller, and
      * that it chains to a trusted root, is within its validity and not revoked; then prepares the signature.
      *

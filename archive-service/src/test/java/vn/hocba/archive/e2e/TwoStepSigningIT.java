@@ -90,6 +90,8 @@ class TwoStepSigningIT {
             assertThat(unregistered.status()).as(unregistered.text()).isEqualTo(422);
             assertThat(api.postJson(pendingPath, json("certificate", certificate), "GV022@" + SCHOOL).status())
                     .as("a teacher of another class").isEqualTo(403);
+            assertThat(api.postJson(pendingPath, "{\"certificate\": \"QUJD\"}".getBytes(StandardCharsets.UTF_8),
+                    "GV022@" + SCHOOL).status()).as("refused before anything they sent is judged").isEqualTo(403);
 
             var prepared = api.postJson(pendingPath, json("certificate", certificate), account);
             assertThat(prepared.status()).as(prepared.text()).isEqualTo(201);
