@@ -124,6 +124,32 @@ final class DocumentSecurityStore {
      * @throws Unavailable the document needs DSS's extension (see the class comment)
      */
     byte[] extendToLt(byte[] pdf, SigningSettings settings) throws Unavailable {
+        return extend(pdf, settings, null);
+    }
+
+    /**
+     * B-LTA in the same incremental update: the Document Security Store as {@link #extendToLt}, and a document
+     * timestamp (ETSI EN 319 142-1 5.4.3: {@code /Type /DocTimeStamp}, {@code /SubFilter /ETSI.RFC3161}) over the whole
+     * file, the store included, so the file is read and written once.
+     *
+     * @param reservation bytes reserved for the timestamp token; a larger token is {@link Unavailable}
+     * @param tokenSize   told the size of the token received
+     * @return the PDF with one more revision holding the store and the document timestamp
+     * @throws Unavailable the document needs another way (see the class comment), or the token did not fit
+     */
+    byte[] extendToLta(byte[] pdf, SigningSettings settings, int reservation,
+                       java.util.function.IntConsumer tokenSize) throws Unavailable {
+        if (settings.timestamps() == null) {
+            throw new Unavailable("no timestamp source");
+        }
+        return extend(pdf, settings, new Stamp(reservation, tokenSize));
+    }
+
+    /** The document timestamp to add with the store, or none. */
+    private record Stamp(int reservation, java.util.function.IntConsumer tokenSize) {
+    }
+
+    private byte[] extend(byte[] pdf, SigningSettings settings, Stamp stamp) throws Unavailable {
         RevocationSource revocation = settings.revocation();
         if (revocation == null || settings.trustAnchors().isEmpty()) {
             throw new Unavailable("no revocation source or no trust anchor");
@@ -179,7 +205,8 @@ final class DocumentSecurityStore {
                     crls.add(crl(revocation, certificate, issuer, time));
                 }
             }
-            return write(document, pdf.length, certs, ocsps, crls);
+            addStore(document, certs, ocsps, crls);
+            return stamp == null ? save(document, pdf.length) : saveWithTimestamp(document, pdf.length, settings, stamp);
         } catch (IOException e) {
             throw new Unavailable("cannot read the document: " + e.getMessage());
         }
@@ -473,8 +500,8 @@ final class DocumentSecurityStore {
      * One incremental update: the catalog with a {@code /DSS} whose arrays keep the objects of the existing store and
      * add a stream for each item not in it yet (compared by content).
      */
-    private static byte[] write(PDDocument document, int size, List<byte[]> certs, List<byte[]> ocsps,
-                                List<byte[]> crls) throws Unavailable {
+    private static void addStore(PDDocument document, List<byte[]> certs, List<byte[]> ocsps, List<byte[]> crls)
+            throws Unavailable {
         try {
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary existing = catalog.getCOSDictionary(DSS);
@@ -489,11 +516,61 @@ final class DocumentSecurityStore {
             store.setItem(CRLS, merged(document, existing, CRLS, crls));
             catalog.setItem(DSS, store);
             catalog.setNeedToBeUpdated(true);
+        } catch (IOException | RuntimeException e) {
+            throw new Unavailable("cannot write the Document Security Store: " + e.getMessage());
+        }
+    }
+
+    private static byte[] save(PDDocument document, int size) throws Unavailable {
+        try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(size + 32 * 1024);
             document.saveIncremental(out);
             return out.toByteArray();
         } catch (IOException | RuntimeException e) {
             throw new Unavailable("cannot write the Document Security Store: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The update with a document timestamp: an invisible signature field (zero rectangle, printable and locked as
+     * PDF/A-2 6.3.2 wants every annotation) whose value is the RFC 3161 token over the file's byte range.
+     */
+    private static byte[] saveWithTimestamp(PDDocument document, int size, SigningSettings settings, Stamp stamp)
+            throws Unavailable {
+        try {
+            PDSignature timestamp = new PDSignature();
+            timestamp.setType(COSName.DOC_TIME_STAMP);
+            timestamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            timestamp.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
+            var options = new org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions();
+            options.setPreferredSignatureSize(stamp.reservation());
+            document.addSignature(timestamp, options);
+            for (var field : document.getSignatureFields()) {
+                if (field.getCOSObject().getDictionaryObject(COSName.V) == timestamp.getCOSObject()) {
+                    for (var widget : field.getWidgets()) {
+                        widget.setPrinted(true);
+                        widget.setLocked(true);
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size + 48 * 1024);
+            var external = document.saveIncrementalForExternalSigning(out);
+            MessageDigest digest = MessageDigest.getInstance(settings.digest());
+            try (InputStream content = external.getContent()) {
+                content.transferTo(new java.security.DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            }
+            byte[] token = settings.timestamps().timestamp(settings.digest(), digest.digest());
+            stamp.tokenSize().accept(token.length);
+            if (token.length > stamp.reservation()) {
+                throw new Unavailable("the timestamp token needs " + token.length + " bytes, " + stamp.reservation()
+                        + " were reserved");
+            }
+            external.setSignature(token);
+            return out.toByteArray();
+        } catch (Unavailable e) {
+            throw e;
+        } catch (IOException | NoSuchAlgorithmException | RuntimeException e) {
+            throw new Unavailable("cannot add the document timestamp: " + e.getMessage());
         }
     }
 

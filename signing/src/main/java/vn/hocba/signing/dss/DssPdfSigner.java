@@ -249,8 +249,16 @@ public final class DssPdfSigner implements PdfSigner {
         try {
             if (level.longTerm()) {
                 try {
-                    byte[] lt = securityStore.extendToLt(signedPdf, extension);
-                    return level == PadesLevel.B_LTA ? documentTimestamp(lt, extension) : lt;
+                    if (level == PadesLevel.B_LTA) {
+                        try {
+                            return securityStore.extendToLta(signedPdf, extension, reservation(List.of(), true),
+                                    size -> largestTimestampToken.accumulateAndGet(size, Math::max));
+                        } catch (DocumentSecurityStore.Unavailable inOneUpdate) {
+                            // e.g. a token larger than reserved: the store, then DSS's document timestamp
+                            return documentTimestamp(securityStore.extendToLt(signedPdf, extension), extension);
+                        }
+                    }
+                    return securityStore.extendToLt(signedPdf, extension);
                 } catch (DocumentSecurityStore.Unavailable notHere) {
                     // a case the fast path leaves to DSS (see DocumentSecurityStore): DSS validates and extends
                     awaitRevocationAfterTimestamps(signedPdf, document);

@@ -97,7 +97,10 @@ class DocumentSecurityStoreIT {
         byte[] second = store.extendToLt(records.get(1), settings);
         assertThat(ocspAsked.get()).as("the same signers a second later: every answer reused").isEqualTo(askedForOne);
 
-        byte[] lta = signer.extend(records.get(2), PadesLevel.B_LTA, settings);
+        byte[] lta = store.extendToLta(records.get(2), settings, 8_192, size -> { });
+        assertThat(occurrences(new String(lta, StandardCharsets.ISO_8859_1), "%%EOF")
+                - occurrences(new String(records.get(2), StandardCharsets.ISO_8859_1), "%%EOF"))
+                .as("the store and the document timestamp in one revision").isEqualTo(1);
         services.close(); // from here on everything must come from the files
 
         var validator = new DssSignatureValidator(List.of(root.certificate()));
