@@ -380,7 +380,6 @@ public class DocumentWorkflow {
         }
     }
 
-    /** The version arrived under {@code lookupCode} for signing: 403 when unknown (nothing leaks), caller must be staff. */
     /**
      * @return the document's signing plan, when the caller has a place in it (whatever the turn)
      * @throws vn.hocba.archive.common.HocbaException 403 as for an unknown code when the caller may not read the document, else 403 no place in
@@ -397,6 +396,7 @@ public class DocumentWorkflow {
         return plan;
     }
 
+    /** The version arrived under {@code lookupCode} for signing: 403 when unknown (nothing leaks), caller must be staff. */
     DocumentRepository.Version arrivedForSigning(UUID lookupCode, Caller caller) {
         requireStaffOf(caller, null);
         return documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable);
@@ -513,6 +513,17 @@ public class DocumentWorkflow {
      * does not answer throws, and the outbox tries again later.
      */
     Optional<CompletedDocuments.Completed> awaitingArchive(UUID lookupCode) {
+        var first = documents.byLookupCode(lookupCode);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        // one extension of a document at a time in this instance: the outbox's listener, its resubmission and the
+        // start-up reconciler may all reach the same document at once, and each extension is a different file (a new
+        // document timestamp), so two of them racing left an archived object the database did not know
+        return underSigningLock(first.get().key(), () -> extendForArchive(lookupCode));
+    }
+
+    private Optional<CompletedDocuments.Completed> extendForArchive(UUID lookupCode) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             var version = documents.byLookupCode(lookupCode);
             if (version.isEmpty() || version.get().status() == DocumentStatus.ARCHIVED
