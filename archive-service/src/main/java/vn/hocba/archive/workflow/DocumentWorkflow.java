@@ -531,14 +531,26 @@ public class DocumentWorkflow {
                 return Optional.empty();
             }
             byte[] pdf = documents.workingPdf(lookupCode);
+            if (!Hashes.sha256(pdf).equals(version.get().sha256())) {
+                // a working copy changed behind the service's back gets no archive timestamp and no place in the
+                // archive (DSS's own extension refused broken signatures; the B-LT writer does not re-verify every
+                // byte range): the outbox keeps trying, and an operator sees why
+                throw new IllegalStateException("the working copy of " + lookupCode + " is not the one recorded ("
+                        + version.get().sha256() + "): it is not archived");
+            }
             PadesLevel target = signatures.archiveLevel(version.get().key().type().name());
             if (!below(version.get().signatureLevel(), target)) {
                 return Optional.of(new CompletedDocuments.Completed(lookupCode, pdf, version.get().sha256()));
             }
             byte[] extended = signer.extend(pdf, target, signatures.signing());
             String sha = Hashes.sha256(extended);
-            Boolean stored = tx.execute(status -> documents.storeExtension(lookupCode, version.get().revision(),
-                    extended, sha, target.label()));
+            // committed on its own, before the caller writes it to the archive: the outbox's listener runs in a
+            // transaction of its own, and a crash after the store took the file but before that transaction committed
+            // would otherwise lose the extension, and the next try would archive a second, different file
+            var ownTransaction = new TransactionTemplate(tx.getTransactionManager());
+            ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+            Boolean stored = ownTransaction.execute(status -> documents.storeExtension(lookupCode,
+                    version.get().revision(), extended, sha, target.label()));
             if (Boolean.TRUE.equals(stored)) {
                 return Optional.of(new CompletedDocuments.Completed(lookupCode, extended, sha));
             }

@@ -166,6 +166,64 @@ class ArchiveOutageIT {
         assertThat(verifier.verify().valid()).isTrue();
     }
 
+    /**
+     * A byte of the stored working copy flipped while the store is down (after the outbox extended it): nothing is
+     * archived and no timestamp vouches for it while it differs from its recorded sha256; put back, it is archived.
+     */
+    @Test
+    void aWorkingCopyChangedBehindTheServicesBackIsNotArchived() throws Exception {
+        var api = new Api(port);
+        importOnce(api);
+        String student = "HS2400039"; // class 6A
+        var rendered = api.post(BASE + student + "/record", "admin").json();
+        var lookupCode = java.util.UUID.fromString(rendered.get("lookupCode").asString());
+        JsonNode record = rendered;
+        while (!record.get("awaiting").isEmpty() && !record.get("awaiting").get(0).asString().equals("GV001")) {
+            String next = record.get("awaiting").get(0).asString();
+            var signed = api.post(BASE + student + "/record/signatures", next + "@THCS-MK2");
+            assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+            record = signed.json();
+        }
+        storeDown();
+        try {
+            assertThat(api.post(BASE + student + "/record/signatures", "GV001@THCS-MK2").status()).isEqualTo(201);
+            // the outbox extends it and commits that before the store refuses the file (a crash after the store took
+            // it must not lose the extension and archive a second file)
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (!"PAdES-BASELINE-LTA".equals(jdbc.sql("select signature_level from document where lookup_code = ?")
+                    .param(lookupCode).query(String.class).single())) {
+                assertThat(System.nanoTime()).as("the extension is kept while the store is down").isLessThan(until);
+                Thread.sleep(100);
+            }
+            byte[] original = jdbc.sql("select pdf from document where lookup_code = ?").param(lookupCode)
+                    .query((rs, i) -> rs.getBytes(1)).single();
+            byte[] flipped = original.clone();
+            flipped[flipped.length / 3] ^= 0x01;
+            jdbc.sql("update document set pdf = ? where lookup_code = ?").params(flipped, lookupCode).update();
+            long objectsBefore = objectCount(ASIDE);
+            storeBack();
+            Thread.sleep(4_000); // several resubmission rounds
+            assertThat(api.get(BASE + student + "/record", "admin").json().get("status").asString())
+                    .as("changed behind the service's back: not archived").isEqualTo("SIGNING");
+            assertThat(objectCount(RECORDS)).as("nothing of it reached the store").isEqualTo(objectsBefore);
+
+            jdbc.sql("update document set pdf = ? where lookup_code = ?").params(original, lookupCode).update();
+            assertThat(api.awaitArchivedAndIndexed(BASE + student).get("status").asString()).isEqualTo("ARCHIVED");
+        } finally {
+            storeBack();
+        }
+    }
+
+    /** The objects a store's records directory holds. */
+    private static long objectCount(Path records) throws java.io.IOException {
+        if (!Files.isDirectory(records)) {
+            return 0;
+        }
+        try (var files = Files.walk(records)) {
+            return files.filter(f -> f.toString().endsWith(".pdf~data")).count();
+        }
+    }
+
     static final Path RECORDS = dataDir.resolve("archive").resolve("records");
     static final Path ASIDE = dataDir.resolve("archive").resolve("records.aside");
 

@@ -144,7 +144,7 @@ public final class DssPdfSigner implements PdfSigner {
         } catch (FastPdfObjectFactory.ReservationTooSmallException e) {
             // a chain or timestamp token larger than reserved (a tight estimate, or a CMS over 12 KB: RSA 4096 chains
             // with a long TSA chain): once more with room for what it needed, which costs a device one more signature
-            int larger = Math.min(MAX_CONTENT_SIZE, Math.max(CONTENT_SIZE, e.needed() + RESERVATION_MARGIN));
+            int larger = roomFor(e);
             if (larger <= reservation) {
                 throw new SigningException("the signature needs " + e.needed() + " bytes, more than the "
                         + MAX_CONTENT_SIZE + " a PDF signature may reserve here", e);
@@ -182,6 +182,16 @@ public final class DssPdfSigner implements PdfSigner {
         } catch (RuntimeException e) {
             throw new SigningException("cannot sign PDF: " + e.getMessage(), e);
         }
+    }
+
+    /** Remembers the largest timestamp token received, for {@link #reservation}. */
+    private void sawTimestampToken(int size) {
+        largestTimestampToken.accumulateAndGet(size, Math::max);
+    }
+
+    /** @return the room for a second attempt: what the CMS needed and the margin, 12 KB at least, 64 KB at most */
+    private static int roomFor(FastPdfObjectFactory.ReservationTooSmallException e) {
+        return Math.min(MAX_CONTENT_SIZE, Math.max(CONTENT_SIZE, e.needed() + RESERVATION_MARGIN));
     }
 
     /**
@@ -252,7 +262,7 @@ public final class DssPdfSigner implements PdfSigner {
                     if (level == PadesLevel.B_LTA) {
                         try {
                             return securityStore.extendToLta(signedPdf, extension, reservation(List.of(), true),
-                                    size -> largestTimestampToken.accumulateAndGet(size, Math::max));
+                                    this::sawTimestampToken);
                         } catch (DocumentSecurityStore.Unavailable inOneUpdate) {
                             // e.g. a token larger than reserved: the store, then DSS's document timestamp
                             return documentTimestamp(securityStore.extendToLt(signedPdf, extension), extension);
@@ -280,14 +290,14 @@ public final class DssPdfSigner implements PdfSigner {
      */
     private byte[] documentTimestamp(byte[] pdf, SigningSettings settings) {
         var service = new eu.europa.esig.dss.pades.timestamp.PAdESTimestampService(
-                PortSources.tsp(settings.timestamps(), size -> largestTimestampToken.accumulateAndGet(size, Math::max)),
+                PortSources.tsp(settings.timestamps(), this::sawTimestampToken),
                 new FastPdfObjectFactory().newArchiveTimestampService());
         int reservation = reservation(List.of(), true);
         try {
             return toBytes(service.timestampDocument(new InMemoryDocument(pdf, "document.pdf"),
                     timestampParameters(settings, reservation)));
         } catch (FastPdfObjectFactory.ReservationTooSmallException e) {
-            int larger = Math.min(MAX_CONTENT_SIZE, Math.max(CONTENT_SIZE, e.needed() + RESERVATION_MARGIN));
+            int larger = roomFor(e);
             try {
                 return toBytes(service.timestampDocument(new InMemoryDocument(pdf, "document.pdf"),
                         timestampParameters(settings, larger)));
@@ -329,7 +339,7 @@ public final class DssPdfSigner implements PdfSigner {
         service.setPdfObjFactory(new FastPdfObjectFactory());
         if (settings.timestamps() != null) {
             service.setTspSource(PortSources.tsp(settings.timestamps(),
-                    size -> largestTimestampToken.accumulateAndGet(size, Math::max)));
+                    this::sawTimestampToken));
         }
         return service;
     }
