@@ -65,7 +65,8 @@ import vn.hocba.signing.pki.PkiServices;
  * </ol>
  * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.warmupSeconds} (30, the
  * JIT's warm-up before the first round), {@code -Dbench.chunk} (8 records per 1-thread
- * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records).
+ * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records), {@code -Dbench.parts}
+ * ({@code ab,extension,countersign}: which of the three run).
  */
 public final class WorkflowBench {
 
@@ -77,6 +78,9 @@ public final class WorkflowBench {
     private static final int COUNTERSIGN = Integer.getInteger("bench.countersign", 60);
     private static final int EXTEND_DOCS = 5;
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
+    /** Which parts run: "ab" (the A/B at B-B and B-T), "extension", "countersign"; all by default. */
+    private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "ab,extension,countersign")
+            .split(","));
 
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -113,20 +117,28 @@ public final class WorkflowBench {
         var benchCa = CertificateAuthority.createRoot("Hocba Bench Root", "Hocba bench", Clock.systemUTC());
         try (PkiServices benchPki = PkiServices.start(benchCa, 0)) {
             var benchTsa = new HttpTimestampSource(benchPki.timestampUrl(), Duration.ofSeconds(10));
-            try (ConfigurableApplicationContext app = start("B-B")) {
-                var bench = new Context(app);
-                int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
-                bench.prepareForPrincipal(COUNTERSIGN); // the workflow's own warm-up (its code, not DSS's)
-                bench.abTest("B-B", new BareDss(bench.font(), null), bench.firstSignatures(needed));
+            if (PARTS.contains("ab")) {
+                try (ConfigurableApplicationContext app = start("B-B")) {
+                    var bench = new Context(app);
+                    int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
+                    bench.prepareForPrincipal(COUNTERSIGN); // the workflow's own warm-up (its code, not DSS's)
+                    bench.abTest("B-B", new BareDss(bench.font(), null), bench.firstSignatures(needed));
+                }
             }
             try (ConfigurableApplicationContext app = start("B-T")) {
                 var bench = new Context(app);
                 int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
                 // first: it warms the workflow's code, and its records wait for the principal's batch below
                 List<DocumentKey> prepared = bench.prepareForPrincipal(COUNTERSIGN);
-                bench.abTest("B-T", new BareDss(bench.font(), benchTsa), bench.firstSignatures(needed));
-                bench.extension(prepared.subList(0, Math.min(EXTEND_DOCS, prepared.size())));
-                bench.countersign(prepared);
+                if (PARTS.contains("ab")) {
+                    bench.abTest("B-T", new BareDss(bench.font(), benchTsa), bench.firstSignatures(needed));
+                }
+                if (PARTS.contains("extension")) {
+                    bench.extension(prepared.subList(0, Math.min(EXTEND_DOCS, prepared.size())));
+                }
+                if (PARTS.contains("countersign")) {
+                    bench.countersign(prepared);
+                }
             }
         } finally {
             POOL.shutdownNow();

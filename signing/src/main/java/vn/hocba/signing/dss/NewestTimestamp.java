@@ -160,16 +160,40 @@ final class NewestTimestamp {
         return i;
     }
 
-    private static byte[] hex(byte[] pdf, int from, int to) {
+    /** Hex digit values; {@link #SPACE} for the white space a hex string may hold, -1 for anything else. */
+    private static final byte[] HEX = new byte[256];
+    private static final byte SPACE = -2;
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int c = 0; c < 10; c++) {
+            HEX['0' + c] = (byte) c;
+        }
+        for (int c = 0; c < 6; c++) {
+            HEX['a' + c] = (byte) (10 + c);
+            HEX['A' + c] = (byte) (10 + c);
+        }
+        for (char c : new char[] {' ', '\n', '\r', '\t', '\f', 0}) {
+            HEX[c] = SPACE; // white space is allowed inside a hex string (ISO 32000-2 7.3.4.3)
+        }
+    }
+
+    /**
+     * Decodes the hex string between {@code from} and {@code to} up to the end of the DER object it starts with: a
+     * signature's {@code /Contents} is mostly zero padding after the CMS, which is neither decoded nor checked.
+     *
+     * @throws IllegalArgumentException when a byte before the object's end is not a hex digit or white space
+     */
+    static byte[] hex(byte[] pdf, int from, int to) {
         byte[] out = new byte[(to - from) / 2];
         int n = 0;
         int high = -1;
-        for (int i = from; i < to; i++) {
-            byte b = pdf[i];
-            if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0) {
-                continue; // white space is allowed inside a hex string (ISO 32000-2 7.3.4.3)
+        int needed = out.length; // known once the DER header is decoded
+        for (int i = from; i < to && n < needed; i++) {
+            int digit = HEX[pdf[i] & 0xff];
+            if (digit == SPACE) {
+                continue;
             }
-            int digit = Character.digit(b, 16);
             if (digit < 0) {
                 throw new IllegalArgumentException("not a hex string");
             }
@@ -178,9 +202,38 @@ final class NewestTimestamp {
             } else {
                 out[n++] = (byte) (high << 4 | digit);
                 high = -1;
+                if (needed == out.length) {
+                    needed = Math.min(out.length, derLength(out, n));
+                }
             }
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * @return the whole length of the DER object (tag, length, content) whose first {@code n} bytes are decoded, or
+     *         {@link Integer#MAX_VALUE} while its header is incomplete or when it is not a definite length
+     */
+    private static int derLength(byte[] der, int n) {
+        if (n < 2) {
+            return Integer.MAX_VALUE;
+        }
+        int first = der[1] & 0xff;
+        if (first < 0x80) {
+            return 2 + first;
+        }
+        int octets = first & 0x7f;
+        if (octets == 0 || octets > 3) {
+            return Integer.MAX_VALUE; // indefinite (BER), or larger than any /Contents
+        }
+        if (n < 2 + octets) {
+            return Integer.MAX_VALUE;
+        }
+        int length = 0;
+        for (int k = 0; k < octets; k++) {
+            length = length << 8 | der[2 + k] & 0xff;
+        }
+        return 2 + octets + length;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
