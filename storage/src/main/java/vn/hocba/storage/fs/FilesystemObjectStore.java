@@ -60,6 +60,7 @@ import vn.hocba.storage.RetentionChangeRefusedException;
 import vn.hocba.storage.RetentionMode;
 import vn.hocba.storage.StorageException;
 import vn.hocba.storage.StoredObject;
+import vn.hocba.storage.VerifyingInputStream;
 
 /**
  * {@link ObjectStore} on a local directory: the embedded default, with the same write-once guarantees
@@ -604,83 +605,6 @@ public final class FilesystemObjectStore implements ObjectStore {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    /** Checks the bytes against the recorded SHA-256 when the reader reaches the end. */
-    private static final class VerifyingInputStream extends FilterInputStream {
-
-        private final StoredObject object;
-        private final MessageDigest digest = sha256();
-        private boolean checked;
-
-        VerifyingInputStream(InputStream in, StoredObject object) {
-            super(in);
-            this.object = object;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                digest.update((byte) b);
-            } else {
-                check();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                digest.update(buffer, offset, n);
-            } else if (n < 0) {
-                check();
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // read instead of skipping so that the digest sees every byte
-            byte[] buffer = new byte[(int) Math.min(8192, Math.max(n, 1))];
-            long skipped = 0;
-            while (skipped < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (r < 0) {
-                    break;
-                }
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public synchronized void mark(int readLimit) {
-            // not supported: rereading would corrupt the digest
-        }
-
-        @Override
-        public synchronized void reset() throws IOException {
-            throw new IOException("mark/reset not supported");
-        }
-
-        private void check() {
-            if (checked) {
-                return;
-            }
-            checked = true;
-            String actual = HEX.formatHex(digest.digest());
-            if (!actual.equals(object.sha256())) {
-                throw new IntegrityException(object.key(), object.sha256(), actual,
-                        "stored bytes do not match their SHA-256");
-            }
         }
     }
 

@@ -27,12 +27,12 @@ import vn.hocba.storage.ObjectExistsException;
 import vn.hocba.storage.ObjectKey;
 import vn.hocba.storage.ObjectLockedException;
 import vn.hocba.storage.ObjectStore;
-import vn.hocba.storage.ObjectStoreContract;
+import vn.hocba.storage.TimeTravelContract;
 import vn.hocba.storage.Retention;
 import vn.hocba.storage.StorageException;
 import vn.hocba.storage.StoredObject;
 
-class FilesystemObjectStoreTest extends ObjectStoreContract {
+class FilesystemObjectStoreTest extends TimeTravelContract {
 
     private static final byte[] PDF = "%PDF-1.7 sổ điểm".getBytes(UTF_8);
     private static final Path CHATTR = Path.of("/usr/bin/chattr");
@@ -300,5 +300,17 @@ class FilesystemObjectStoreTest extends ObjectStoreContract {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).toList();
         }
+    }
+
+    /** Bytes altered in place on disk are never served: the read fails at the end of the stream. */
+    @Test
+    void readingCorruptedBytesFailsInsteadOfReturningThem() throws IOException {
+        ObjectKey key = ObjectKey.of("records/hs-001.pdf");
+        store.put(args(key, PDF, Retention.permanent()).build());
+
+        corruptStoredBytes(key);
+
+        assertThatThrownBy(() -> store.getBytes(key)).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> readAll(store.get(key))).isInstanceOf(IntegrityException.class);
     }
 }

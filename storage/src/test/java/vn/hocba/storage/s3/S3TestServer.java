@@ -1,0 +1,133 @@
+package vn.hocba.storage.s3;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+
+/**
+ * A real S3 server with Object Lock for tests: Ceph radosgw on a loopback port, started once per JVM by
+ * {@code bin/s3-server} (which installs the Debian packages when they are absent) and stopped when the JVM exits.
+ * Tests give each store a bucket of its own, so they never share objects (locked objects cannot be cleaned up).
+ */
+public final class S3TestServer {
+
+    private static final Pattern LINE = Pattern.compile("endpoint=(\\S+) access_key=(\\S+) secret_key=(\\S+)");
+    private static S3TestServer shared;
+
+    private final String endpoint;
+    private final String accessKey;
+    private final String secretKey;
+
+    private S3TestServer(String endpoint, String accessKey, String secretKey) {
+        this.endpoint = endpoint;
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
+    }
+
+    /** The JVM's server, started on first use (about 15 s). */
+    public static synchronized S3TestServer shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    private static S3TestServer start() {
+        Path root = repositoryRoot();
+        Path dir = root.resolve("storage/target/s3-server-" + ProcessHandle.current().pid());
+        int port = freePort();
+        String line = run(root, "start", dir.toString(), Integer.toString(port), Integer.toString(freePort()));
+        Matcher m = LINE.matcher(line);
+        if (!m.find()) {
+            throw new IllegalStateException("bin/s3-server printed no endpoint: " + line);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, "stop", dir.toString())));
+        return new S3TestServer(m.group(1), m.group(2), m.group(3));
+    }
+
+    /** The server's endpoint, e.g. {@code http://127.0.0.1:40123}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** A client with full rights, for what a test does behind the store's back. */
+    public MinioClient client() {
+        return MinioClient.builder().endpoint(endpoint).region("us-east-1").credentials(accessKey, secretKey).build();
+    }
+
+    /** A new bucket with Object Lock (and so versioning), named {@code prefix-<random>}. */
+    public String newLockedBucket(String prefix) {
+        String bucket = prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+        try {
+            client().makeBucket(MakeBucketArgs.builder().bucket(bucket).objectLock(true).build());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create bucket " + bucket, e);
+        }
+        return bucket;
+    }
+
+    /** Settings of a store on {@code bucket} of this server. */
+    public S3ObjectStore.Settings settings(String bucket) {
+        return new S3ObjectStore.Settings(endpoint, "us-east-1", bucket, accessKey, secretKey, true);
+    }
+
+    /** A store on a new locked bucket. */
+    public S3ObjectStore newStore(Clock clock) {
+        return S3ObjectStore.open(settings(newLockedBucket("hocba")), clock);
+    }
+
+    /** The environment a service started by a test needs to use a new locked bucket on this server. */
+    public Map<String, String> environment(String bucket) {
+        return Map.of("HOCBA_STORAGE", "s3", "HOCBA_S3_ENDPOINT", endpoint, "HOCBA_S3_REGION", "us-east-1",
+                "HOCBA_S3_BUCKET", bucket, "HOCBA_S3_ACCESS_KEY", accessKey, "HOCBA_S3_SECRET_KEY", secretKey);
+    }
+
+    private static String run(Path root, String... args) {
+        String[] command = new String[args.length + 1];
+        command[0] = root.resolve("bin/s3-server").toString();
+        System.arraycopy(args, 0, command, 1, args.length);
+        try {
+            Path log = Files.createTempFile("s3-server", ".log");
+            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("bin/s3-server " + String.join(" ", args) + " failed: " + out + "\n"
+                        + Files.readString(log));
+            }
+            return out.trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run bin/s3-server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isExecutable(dir.resolve("bin/s3-server"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("bin/s3-server not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
