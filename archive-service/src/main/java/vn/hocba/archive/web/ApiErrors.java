@@ -45,6 +45,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 "Dữ liệu vừa được người khác thay đổi cùng lúc; vui lòng thử lại."));
     }
 
+    /** The archive's store does not answer (S3 server down or unreachable): nothing was decided, try again later. */
+    @ExceptionHandler(vn.hocba.storage.StorageUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(vn.hocba.storage.StorageUnavailableException e) {
+        log.error("archive store unavailable: {}", e.getMessage());
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "archive-unavailable", "Archive unavailable",
+                "The archive's storage cannot be reached; try again later. Nothing was lost.",
+                "Không kết nối được kho lưu trữ; vui lòng thử lại sau. Không có dữ liệu nào bị mất."));
+    }
+
     @ExceptionHandler(DataAccessResourceFailureException.class)
     ResponseEntity<ProblemDetail> unavailable(DataAccessResourceFailureException e) {
         log.error("database unavailable", e);

@@ -11,9 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.hocba.archive.security.TestAccounts;
 
 /**
- * The same scenario on the real PostgreSQL at 127.0.0.1:5432 (bin/test starts it), in a database made fresh for the
- * run. Storage and search stay embedded until their production adapters arrive. The application creates no demo
- * accounts on a server database, so the test brings its own ({@link TestAccounts}).
+ * The same scenario in production mode: the real PostgreSQL at 127.0.0.1:5432 (bin/test starts it), in a database
+ * made fresh for the run, and the archive on S3 Object Lock ({@code HOCBA_STORAGE=s3}) in a bucket of its own on the
+ * radosgw that {@code bin/s3-server} starts. Search stays embedded until its production adapter arrives. The
+ * application creates no demo accounts on a server database, so the test brings its own ({@link TestAccounts}).
  */
 @ActiveProfiles("postgres")
 @Import(TestAccounts.class)
@@ -34,6 +35,19 @@ class PostgresEndToEndIT extends EndToEndScenario {
         registry.add("spring.datasource.url", () -> HOST + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        var s3 = vn.hocba.storage.s3.S3TestServer.shared();
+        var bucket = s3.settings(s3.newLockedBucket("e2e"));
+        registry.add("hocba.storage", () -> "s3");
+        registry.add("hocba.s3.endpoint", bucket::endpoint);
+        registry.add("hocba.s3.region", bucket::region);
+        registry.add("hocba.s3.bucket", bucket::bucket);
+        registry.add("hocba.s3.access-key", bucket::accessKey);
+        registry.add("hocba.s3.secret-key", bucket::secretKey);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theArchiveIsTheS3Bucket() {
+        org.assertj.core.api.Assertions.assertThat(store).isInstanceOf(vn.hocba.storage.s3.S3ObjectStore.class);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
