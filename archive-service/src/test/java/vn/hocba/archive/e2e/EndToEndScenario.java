@@ -865,6 +865,44 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(api().get(BASE + "HS2400091/record.pdf", "admin").status()).isEqualTo(200);
     }
 
+    @Autowired
+    vn.hocba.archive.archive.ArchiveIntegrity integrity;
+
+    /**
+     * Alters the archived object under {@code key} behind the service's back, as someone holding the store's keys
+     * could: here the file of the filesystem store, one byte flipped; the S3 flavour writes a new version instead.
+     *
+     * @return what puts it back as it was
+     */
+    AutoCloseable alterBehindTheServicesBack(String key, String sha256) throws Exception {
+        var file = ArchiveFiles.of(dataDir(), sha256);
+        file.flipByte(1500);
+        return () -> file.flipByte(1500);
+    }
+
+    @Test
+    void theFixitySweepNamesAnObjectAlteredBehindTheServicesBackAndRecordsIt() throws Exception {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + "HS2400083", SCHOOL);
+        String sha = done.get("sha256").asString();
+        String key = ObjectKey.contentAddressed("records", sha, "pdf").value();
+        long auditFailures = auditCount("INTEGRITY_FAILURE");
+        try (var restore = alterBehindTheServicesBack(key, sha)) {
+            var sweep = integrity.sweep();
+            assertThat(sweep.failures()).as("named, with its document")
+                    .anySatisfy(f -> {
+                        assertThat(f.key()).isEqualTo(key);
+                        assertThat(f.lookupCode().toString()).isEqualTo(done.get("lookupCode").asString());
+                        assertThat(f.reason()).isEqualTo("SHA_MISMATCH");
+                    });
+            assertThat(auditCount("INTEGRITY_FAILURE")).as("recorded in the audit log").isGreaterThan(auditFailures);
+            var report = api().get("/api/v1/integrity", "admin").json();
+            assertThat(report.get("failures").toString()).contains(key);
+        }
+        assertThat(integrity.sweep().failures()).as("put back: nothing to report about it")
+                .noneMatch(f -> f.key().equals(key));
+    }
+
     @Test
     void onlyTheSystemAdministratorSeesTheIntegrityReport() throws IOException {
         ensureImported();
