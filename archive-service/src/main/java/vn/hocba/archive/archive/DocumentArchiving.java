@@ -49,7 +49,8 @@ public class DocumentArchiving {
         for (CompletedDocuments source : documents) {
             var completed = source.awaitingArchive(lookupCode);
             if (completed.isPresent()) {
-                String key = archive.archive(completed.get().pdf(), completed.get().sha256());
+                String key = archive.archive(completed.get().pdf(), completed.get().sha256(), completed.get().facts(),
+                        null);
                 Boolean marked = tx.execute(status -> source.markArchived(lookupCode, key, clock.instant()));
                 if (Boolean.TRUE.equals(marked)) {
                     log.debug("archived {} under {}", lookupCode, key);

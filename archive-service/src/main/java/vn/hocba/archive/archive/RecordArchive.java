@@ -2,31 +2,64 @@ package vn.hocba.archive.archive;
 
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+
 import vn.hocba.storage.ObjectKey;
 import vn.hocba.storage.ObjectStore;
 import vn.hocba.storage.PutObjectArgs;
 import vn.hocba.storage.Retention;
+import vn.hocba.storage.StoredObject;
 
 /**
- * Writes signed records once to the immutable store, under a content-addressed key, kept permanently (student records
- * are kept for good: Thông tư 27/2016). The store itself refuses overwrite and delete.
+ * Writes signed documents once to the immutable store, under a content-addressed key, with the retention of their type
+ * ({@link RetentionSchedule}: student records are kept for good, Thông tư 27/2016), and catalogues each object
+ * ({@link ArchiveCatalogue}). The store itself refuses overwrite and delete.
  */
 @Service
 public class RecordArchive {
 
     private final ObjectStore store;
     private final ArchiveIntegrity integrity;
+    private final RetentionSchedule schedule;
+    private final ArchiveCatalogue catalogue;
+    private final Clock clock;
 
-    RecordArchive(ObjectStore store, ArchiveIntegrity integrity) {
+    RecordArchive(ObjectStore store, ArchiveIntegrity integrity, RetentionSchedule schedule, ArchiveCatalogue catalogue,
+                  Clock clock) {
         this.store = store;
         this.integrity = integrity;
+        this.schedule = schedule;
+        this.catalogue = catalogue;
+        this.clock = clock;
     }
 
-    /** Stores the PDF (idempotent for the same bytes) and returns its key. */
-    public String archive(byte[] pdf, String sha256) {
+    /**
+     * Stores the PDF of a document (idempotent for the same bytes) and catalogues it.
+     *
+     * @param facts         the document it is a version of
+     * @param supersedesKey the object it replaces for the same document (an archive timestamp renewal), or null; the
+     *                      new object is kept at least as long as that one
+     * @return its key in the store
+     * @throws vn.hocba.storage.StorageUnavailableException when the store does not answer (nothing catalogued)
+     */
+    public String archive(byte[] pdf, String sha256, DocumentFacts facts, String supersedesKey) {
         ObjectKey key = ObjectKey.contentAddressed("records", sha256, "pdf");
-        store.put(PutObjectArgs.builder().key(key).content(pdf).contentType("application/pdf")
-                .retention(Retention.permanent()).expectedSha256(sha256).build());
+        var now = clock.instant();
+        Retention retention = schedule.retention(facts.documentType(), now);
+        String basis = schedule.basis(facts.documentType());
+        if (supersedesKey != null) {
+            var replaced = catalogue.byKey(supersedesKey);
+            if (replaced.isPresent() && !retention.isPermanent() && (replaced.get().retainUntil() == null
+                    || replaced.get().retainUntil().isAfter(retention.retainUntil()))) {
+                retention = replaced.get().retainUntil() == null ? Retention.permanent()
+                        : Retention.compliance(replaced.get().retainUntil());
+                basis = "as the object it replaces (" + supersedesKey + "): " + replaced.get().basis();
+            }
+        }
+        StoredObject stored = store.put(PutObjectArgs.builder().key(key).content(pdf).contentType("application/pdf")
+                .retention(retention).expectedSha256(sha256).build());
+        catalogue.add(new ArchiveCatalogue.Entry(key.value(), stored.versionId(), stored.sha256(), stored.size(), facts,
+                stored.retention().retainUntil(), basis, supersedesKey, stored.storedAt()));
         return key.value();
     }
 

@@ -20,6 +20,10 @@ public enum AuditAction {
     DOCUMENT_SUPERSEDED,
     /** An archived object found not to be what the database recorded. */
     INTEGRITY_FAILURE,
+    /** A legal hold placed on an archived document (reason, reference). */
+    LEGAL_HOLD_PLACED,
+    /** A legal hold released (and whether the store's hold went off, the document's last one). */
+    LEGAL_HOLD_RELEASED,
     /** A class-term locked by the principal: entry closes, corrections only. */
     CLASS_TERM_LOCKED,
     /** A class-term unlocked by the principal. */

@@ -85,6 +85,18 @@ class AuditTrail {
     }
 
     @EventListener
+    void on(vn.hocba.archive.archive.LegalHoldPlaced e) {
+        log.append(e.actor(), AuditAction.LEGAL_HOLD_PLACED, e.lookupCode().toString(),
+                "hold=" + e.holdId() + " reference=" + e.reference() + " reason=" + e.reason());
+    }
+
+    @EventListener
+    void on(vn.hocba.archive.archive.LegalHoldReleased e) {
+        log.append(e.actor(), AuditAction.LEGAL_HOLD_RELEASED, e.lookupCode().toString(),
+                "hold=" + e.holdId() + (e.storeHoldOff() ? " (last open hold: the store's hold is off)" : ""));
+    }
+
+    @EventListener
     void on(IntegrityFailed e) {
         log.append("system", AuditAction.INTEGRITY_FAILURE, e.lookupCode() == null ? e.key() : e.lookupCode().toString(),
                 e.reason() + " key=" + e.key() + " found by " + e.foundBy() + ": " + e.detail());

@@ -117,7 +117,7 @@ public class ArchiveTimestampRenewal {
         String sha = Hashes.sha256(renewed);
         Instant until = newestValidity(validator, renewed).orElseThrow(() ->
                 new IllegalStateException("the renewed file has no document timestamp"));
-        String key = archive.archive(renewed, sha);
+        String key = archive.archive(renewed, sha, DocumentWorkflow.facts(version), version.archiveKey());
         Instant now = clock.instant();
         UUID lookupCode = version.lookupCode();
         Boolean done = tx.execute(status -> {

@@ -10,7 +10,7 @@ import vn.hocba.archive.archive.CompletedDocuments;
 
 /** Documents whose signatures are complete, for the archive (which takes their bytes and records the key). */
 @Component
-class CompletedRecords implements CompletedDocuments {
+class CompletedRecords implements CompletedDocuments, vn.hocba.archive.archive.DocumentReaders {
 
     private final DocumentWorkflow workflow;
 
@@ -26,5 +26,10 @@ class CompletedRecords implements CompletedDocuments {
     @Override
     public boolean markArchived(UUID lookupCode, String key, Instant at) {
         return workflow.markArchived(lookupCode, key, at);
+    }
+
+    @Override
+    public vn.hocba.archive.archive.DocumentFacts readable(UUID lookupCode, vn.hocba.archive.common.Caller caller) {
+        return workflow.readableFacts(lookupCode, caller);
     }
 }

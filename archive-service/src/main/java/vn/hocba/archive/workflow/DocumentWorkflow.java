@@ -218,6 +218,12 @@ public class DocumentWorkflow {
      * @throws NotFoundException  (404) no document has that lookup code
      * @throws ForbiddenException (403) the caller may not read it
      */
+    /** What the archive catalogues of a document, when the caller may read it (the refusals of {@link #document}). */
+    vn.hocba.archive.archive.DocumentFacts readableFacts(UUID lookupCode, Caller caller) {
+        document(lookupCode, caller);
+        return facts(documents.byLookupCode(lookupCode).orElseThrow());
+    }
+
     public DocumentView document(UUID lookupCode, Caller caller) {
         return view(readable(lookupCode, caller));
     }
@@ -540,7 +546,8 @@ public class DocumentWorkflow {
             }
             PadesLevel target = signatures.archiveLevel(version.get().key().type().name());
             if (!below(version.get().signatureLevel(), target)) {
-                return Optional.of(new CompletedDocuments.Completed(lookupCode, pdf, version.get().sha256()));
+                return Optional.of(new CompletedDocuments.Completed(lookupCode, pdf, version.get().sha256(),
+                        facts(version.get())));
             }
             byte[] extended = signer.extend(pdf, target, signatures.signing());
             String sha = Hashes.sha256(extended);
@@ -552,10 +559,16 @@ public class DocumentWorkflow {
             Boolean stored = ownTransaction.execute(status -> documents.storeExtension(lookupCode,
                     version.get().revision(), extended, sha, target.label()));
             if (Boolean.TRUE.equals(stored)) {
-                return Optional.of(new CompletedDocuments.Completed(lookupCode, extended, sha));
+                return Optional.of(new CompletedDocuments.Completed(lookupCode, extended, sha, facts(version.get())));
             }
         }
         throw new IllegalStateException("document " + lookupCode + " kept changing while it was extended for the archive");
+    }
+
+    /** What the archive catalogues of a version. */
+    static vn.hocba.archive.archive.DocumentFacts facts(DocumentRepository.Version version) {
+        return new vn.hocba.archive.archive.DocumentFacts(version.lookupCode(), version.key().type().name(),
+                version.key().school(), version.key().schoolYear(), version.key().classCode());
     }
 
     /** @return whether a file at {@code current} (an ETSI level name) is below {@code target} */

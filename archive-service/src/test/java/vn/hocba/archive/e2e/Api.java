@@ -164,6 +164,10 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);
     }
 
+    Response delete(String path, String account) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), account);
+    }
+
     Response post(String path, String contentType, byte[] body, String account) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), account);

@@ -903,6 +903,69 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 .noneMatch(f -> f.key().equals(key));
     }
 
+    // ---- retention and legal hold (API.md) ----
+
+    @Test
+    void aPrincipalPlacesAndReleasesALegalHoldThatTheStoreItselfEnforces() throws Exception {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + "HS2400084", SCHOOL);
+        String code = done.get("lookupCode").asString();
+        ObjectKey key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf");
+        String holds = "/api/v1/documents/" + code + "/holds";
+
+        var retention = api().get("/api/v1/documents/" + code + "/retention", account("GV001"));
+        assertThat(retention.status()).isEqualTo(200);
+        assertThat(retention.json().get("retainUntil").isNull()).as("a student record is kept for good").isTrue();
+        assertThat(retention.json().get("basis").asString()).contains("permanent").contains("STUDENT_RECORD");
+        assertThat(retention.json().get("holds")).isEmpty();
+        assertThat(jdbc.sql("select count(*) from archived_object where lookup_code = ? and retain_until is null")
+                .param(java.util.UUID.fromString(code)).query(Long.class).single()).as("catalogued").isEqualTo(1);
+
+        byte[] body = "{\"reason\": \"Thanh tra Sở: hồ sơ khiếu nại điểm\", \"reference\": \"QĐ 12/QĐ-SGDĐT\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(api().postJson(holds, body, account("GV011")).status()).as("a teacher").isEqualTo(403);
+        assertThat(api().postJson(holds, body, "admin").status()).as("the system administrator").isEqualTo(403);
+        var noReference = api().postJson(holds, "{\"reason\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                account("GV001"));
+        assertThat(noReference.status()).isEqualTo(422);
+        assertThat(noReference.json().get("errors").get(0).get("path").asString()).isEqualTo("reference");
+        assertThat(store.stat(key).orElseThrow().legalHold()).as("nothing held by refusals").isFalse();
+
+        var placed = api().postJson(holds, body, account("GV001"));
+        assertThat(placed.status()).isEqualTo(201);
+        String id = placed.json().get("id").asString();
+        assertThat(store.stat(key).orElseThrow().legalHold()).as("the store's own hold").isTrue();
+        var second = api().postJson(holds, body, account("GV001"));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(api().get("/api/v1/documents/" + code + "/retention", account("GV001")).json().get("holds"))
+                .hasSize(2);
+
+        assertThat(api().delete(holds + "/" + id, account("GV011")).status()).isEqualTo(403);
+        assertThat(api().delete(holds + "/" + id, account("GV001")).status()).isEqualTo(204);
+        assertThat(api().delete(holds + "/" + id, account("GV001")).status()).as("released already").isEqualTo(404);
+        assertThat(store.stat(key).orElseThrow().legalHold()).as("another hold is still open").isTrue();
+        assertThat(api().delete(holds + "/" + second.json().get("id").asString(), account("GV001")).status())
+                .isEqualTo(204);
+        assertThat(store.stat(key).orElseThrow().legalHold()).as("the last one released").isFalse();
+        assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(code)).map(AuditLog.Entry::action))
+                .contains("LEGAL_HOLD_PLACED", "LEGAL_HOLD_RELEASED");
+        assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    @Test
+    void aDocumentNotArchivedYetHasNoRetentionAndTakesNoHold() throws Exception {
+        ensureImported();
+        var rendered = api().post(BASE + "HS2400085/record", "admin");
+        assertThat(rendered.status()).isIn(200, 201);
+        String code = rendered.json().get("lookupCode").asString();
+        assertThat(api().get("/api/v1/documents/" + code + "/retention", "admin").status()).isEqualTo(409);
+        assertThat(api().postJson("/api/v1/documents/" + code + "/holds",
+                "{\"reason\": \"r\", \"reference\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                account("GV001")).status()).isEqualTo(409);
+        assertThat(api().get("/api/v1/documents/" + java.util.UUID.randomUUID() + "/retention", "admin").status())
+                .isIn(403, 404);
+    }
+
     @Test
     void onlyTheSystemAdministratorSeesTheIntegrityReport() throws IOException {
         ensureImported();

@@ -1,0 +1,156 @@
+package vn.hocba.archive.archive;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.common.InvalidInputException;
+import vn.hocba.archive.common.NotFoundException;
+import vn.hocba.archive.common.StaffRole;
+import vn.hocba.storage.ObjectKey;
+import vn.hocba.storage.ObjectStore;
+
+/**
+ * Legal holds and retention of archived documents (API.md "Retention and legal hold"). A hold is placed and released by
+ * the principal of the document's school (inspectors with jurisdiction once their accounts exist), with a reason and a
+ * reference (a decision's number, a case file); while any hold of a document is open, the store itself holds every
+ * object of it, so none can be deleted even after its retention ends. Each change is in the audit log. The store's
+ * hold is set as the last step of the transaction that records it: a store that does not answer leaves nothing
+ * recorded (503), and a record never claims a hold the store does not have.
+ */
+@Service
+public class LegalHolds {
+
+    static final int REASON_MAX = 1000;
+    static final int REFERENCE_MAX = 200;
+
+    private final DocumentReaders readers;
+    private final ArchiveCatalogue catalogue;
+    private final ObjectStore store;
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LegalHolds(DocumentReaders readers, ArchiveCatalogue catalogue, ObjectStore store, JdbcClient db,
+               TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+        this.readers = readers;
+        this.catalogue = catalogue;
+        this.store = store;
+        this.db = db;
+        this.tx = tx;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** One hold; {@code releasedAt} null while open. */
+    public record Hold(UUID id, UUID lookupCode, String reason, String reference, String placedBy, Instant placedAt,
+                       String releasedBy, Instant releasedAt) {
+    }
+
+    /** {@code GET …/retention}: the retention of the document's newest object (null: permanent), why, open holds. */
+    public record RetentionView(UUID lookupCode, Instant retainUntil, String basis, List<Hold> holds) {
+    }
+
+    /**
+     * Places a hold.
+     *
+     * @throws vn.hocba.archive.common.HocbaException 404/403 as for the document, 403 not the principal of its school,
+     *                                                422 reason or reference missing or too long, 409 not archived yet
+     */
+    public Hold place(UUID lookupCode, Caller caller, String reason, String reference) {
+        DocumentFacts facts = readers.readable(lookupCode, caller);
+        requireAuthority(facts, caller);
+        String why = required("reason", reason, REASON_MAX, "lý do");
+        String ref = required("reference", reference, REFERENCE_MAX, "số hiệu văn bản căn cứ");
+        List<ArchiveCatalogue.Entry> objects = archivedObjects(lookupCode);
+        Hold hold = new Hold(UUID.randomUUID(), lookupCode, why, ref, caller.username(), clock.instant(), null, null);
+        return tx.execute(status -> {
+            db.sql("""
+                    insert into legal_hold (id, lookup_code, reason, reference, placed_by, placed_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(hold.id(), lookupCode, why, ref, hold.placedBy(), Timestamp.from(hold.placedAt())).update();
+            events.publishEvent(new LegalHoldPlaced(hold.id(), lookupCode, caller.username(), why, ref));
+            objects.forEach(o -> store.setLegalHold(new ObjectKey(o.key()), true));
+            return hold;
+        });
+    }
+
+    /**
+     * Releases an open hold; the store's hold goes off when it was the document's last open one.
+     *
+     * @throws vn.hocba.archive.common.HocbaException 404/403 as for the document, 403 not the principal of its school,
+     *                                                404 no open hold {@code id} on that document
+     */
+    public void release(UUID lookupCode, UUID id, Caller caller) {
+        DocumentFacts facts = readers.readable(lookupCode, caller);
+        requireAuthority(facts, caller);
+        List<ArchiveCatalogue.Entry> objects = archivedObjects(lookupCode);
+        tx.executeWithoutResult(status -> {
+            int released = db.sql("""
+                    update legal_hold set released_by = ?, released_at = ?
+                    where id = ? and lookup_code = ? and released_at is null""")
+                    .params(caller.username(), Timestamp.from(clock.instant()), id, lookupCode).update();
+            if (released == 0) {
+                throw new NotFoundException("open legal hold " + id, "lệnh phong tỏa đang hiệu lực " + id);
+            }
+            boolean last = open(lookupCode).isEmpty();
+            events.publishEvent(new LegalHoldReleased(id, lookupCode, caller.username(), last));
+            if (last) {
+                objects.forEach(o -> store.setLegalHold(new ObjectKey(o.key()), false));
+            }
+        });
+    }
+
+    /** The document's retention and open holds, for whoever may read the document. */
+    public RetentionView retention(UUID lookupCode, Caller caller) {
+        readers.readable(lookupCode, caller);
+        List<ArchiveCatalogue.Entry> objects = archivedObjects(lookupCode);
+        ArchiveCatalogue.Entry newest = objects.get(objects.size() - 1);
+        return new RetentionView(lookupCode, newest.retainUntil(), newest.basis(), open(lookupCode));
+    }
+
+    private List<Hold> open(UUID lookupCode) {
+        return db.sql("""
+                select id, lookup_code, reason, reference, placed_by, placed_at, released_by, released_at
+                from legal_hold where lookup_code = ? and released_at is null order by placed_at, id""")
+                .param(lookupCode)
+                .query((rs, i) -> new Hold(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    private List<ArchiveCatalogue.Entry> archivedObjects(UUID lookupCode) {
+        List<ArchiveCatalogue.Entry> objects = catalogue.ofDocument(lookupCode);
+        if (objects.isEmpty()) {
+            throw new NotArchivedException();
+        }
+        return objects;
+    }
+
+    private static void requireAuthority(DocumentFacts facts, Caller caller) {
+        if (!caller.isStaffOf(facts.school()) || !caller.roles().contains(StaffRole.PRINCIPAL)) {
+            throw new ForbiddenException("only the principal of the document's school places and releases legal holds",
+                    "chỉ hiệu trưởng của trường có văn bản được đặt hoặc gỡ lệnh phong tỏa");
+        }
+    }
+
+    private static String required(String path, String value, int max, String nameVi) {
+        String trimmed = value == null ? "" : value.strip();
+        if (trimmed.isEmpty() || trimmed.length() > max) {
+            throw new InvalidInputException("invalid-hold", path, path + " is required, at most " + max + " characters",
+                    nameVi + " là bắt buộc, tối đa " + max + " ký tự");
+        }
+        return trimmed;
+    }
+}
