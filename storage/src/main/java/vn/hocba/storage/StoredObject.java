@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param storedAt    when the object was written, by the store's clock
  * @param retention   current retention
  * @param legalHold   whether a legal hold is set; a held object cannot be deleted whatever its retention
+ * @param versionId   the store's own id of this version (S3's {@code versionId}), or {@code null} where the store
+ *                    keeps one version per key (the filesystem store)
  */
 public record StoredObject(
         ObjectKey key,
@@ -22,7 +24,8 @@ public record StoredObject(
         String contentType,
         Instant storedAt,
         Retention retention,
-        boolean legalHold) {
+        boolean legalHold,
+        String versionId) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -41,6 +44,12 @@ public record StoredObject(
         }
     }
 
+    /** An object of a store without version ids. */
+    public StoredObject(ObjectKey key, long size, String sha256, String contentType, Instant storedAt,
+                        Retention retention, boolean legalHold) {
+        this(key, size, sha256, contentType, storedAt, retention, legalHold, null);
+    }
+
     /** Whether deletion is refused at {@code now}: retention still in force or a legal hold set. */
     public boolean locked(Instant now) {
         return legalHold || retention.inForce(now);
@@ -48,11 +57,11 @@ public record StoredObject(
 
     /** Copy with another retention. */
     public StoredObject withRetention(Retention newRetention) {
-        return new StoredObject(key, size, sha256, contentType, storedAt, newRetention, legalHold);
+        return new StoredObject(key, size, sha256, contentType, storedAt, newRetention, legalHold, versionId);
     }
 
     /** Copy with the legal hold set or cleared. */
     public StoredObject withLegalHold(boolean on) {
-        return new StoredObject(key, size, sha256, contentType, storedAt, retention, on);
+        return new StoredObject(key, size, sha256, contentType, storedAt, retention, on, versionId);
     }
 }

@@ -546,7 +546,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         String contentType = Optional.ofNullable(headers.get("Content-Type")).orElse(PutObjectArgs.DEFAULT_CONTENT_TYPE);
         Instant storedAt = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(headers.get("Last-Modified")));
         return new StoredObject(key, length == null ? 0 : Long.parseLong(length), sha256, contentType, storedAt,
-                retention(key, headers, storedAt), "ON".equalsIgnoreCase(headers.get("x-amz-object-lock-legal-hold")));
+                retention(key, headers, storedAt), "ON".equalsIgnoreCase(headers.get("x-amz-object-lock-legal-hold")),
+                versionId);
     }
 
     private static Retention retention(ObjectKey key, Headers headers, Instant storedAt) {

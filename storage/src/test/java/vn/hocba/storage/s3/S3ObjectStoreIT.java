@@ -170,6 +170,7 @@ class S3ObjectStoreIT extends ObjectStoreContract {
         ObjectKey key = ObjectKey.of("records/hs-001.pdf");
         store.put(args(key, PDF, Retention.permanent()).build());
         String original = onlyVersion(key);
+        assertThat(store.stat(key)).get().extracting(StoredObject::versionId).isEqualTo(original);
 
         corruptStoredBytes(key);
 
@@ -182,6 +183,7 @@ class S3ObjectStoreIT extends ObjectStoreContract {
             assertThat(in.readAllBytes()).as("the latest version is the forged one").isNotEqualTo(PDF);
         }
         assertThat(store.getBytes(key)).as("the store keeps serving the original").isEqualTo(PDF);
+        assertThat(store.stat(key)).get().extracting(StoredObject::versionId).isEqualTo(original);
         assertThat(store.verify(key)).as("and reports the key as altered").isFalse();
     }
 
