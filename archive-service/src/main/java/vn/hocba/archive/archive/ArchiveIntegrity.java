@@ -136,7 +136,10 @@ public class ArchiveIntegrity {
             stored = keys.map(ObjectKey::value).toList();
         }
         for (String key : stored) {
-            if (!referenced.contains(key)) {
+            // an archive package's manifest belongs to its PDF: unreferenced only when that PDF is
+            String pdf = key.endsWith(RecordArchive.MANIFEST_SUFFIX)
+                    ? key.substring(0, key.length() - RecordArchive.MANIFEST_SUFFIX.length()) + ".pdf" : key;
+            if (!referenced.contains(pdf)) {
                 var f = new Finding(key, null, "UNREFERENCED",
                         "stored in the archive, but no document in the database refers to it", clock.instant());
                 failures.add(f);
@@ -171,14 +174,41 @@ public class ArchiveIntegrity {
         try {
             // the store re-reads the bytes against its record (equal to the database's, above); on S3 it also reads
             // every other version of the key, which only someone bypassing the service can have written
-            return store.verify(key) ? null : new Finding(ref.key(), ref.lookupCode(), "SHA_MISMATCH",
-                    "the stored bytes no longer match the sha256 recorded at archive time, or another version was "
-                            + "written under the key", clock.instant());
+            if (!store.verify(key)) {
+                return new Finding(ref.key(), ref.lookupCode(), "SHA_MISMATCH",
+                        "the stored bytes no longer match the sha256 recorded at archive time, or another version was "
+                                + "written under the key", clock.instant());
+            }
+            return manifestDisagrees(ref);
         } catch (NoSuchObjectException e) {
             return new Finding(ref.key(), ref.lookupCode(), "MISSING", "the archived object is missing from the store",
                     clock.instant());
         }
     }
+
+    /**
+     * The archive package's manifest must describe the object the database recorded (a document archived before
+     * packages existed has none: nothing to compare).
+     */
+    private Finding manifestDisagrees(ArchivedObjects.Reference ref) {
+        ObjectKey manifest = RecordArchive.manifestKey(ref.key());
+        if (store.stat(manifest).isEmpty()) {
+            return null;
+        }
+        try {
+            var json = MANIFESTS.readTree(store.getBytes(manifest));
+            String described = json.path("object").path("sha256").asString("");
+            return described.equals(ref.sha256()) && store.verify(manifest) ? null : new Finding(ref.key(),
+                    ref.lookupCode(), "MANIFEST_MISMATCH", "the manifest " + manifest.value() + " describes sha256 "
+                    + described + ", the database recorded " + ref.sha256(), clock.instant());
+        } catch (IntegrityException | tools.jackson.core.JacksonException e) {
+            return new Finding(ref.key(), ref.lookupCode(), "MANIFEST_MISMATCH", "the manifest " + manifest.value()
+                    + " is damaged: " + e.getMessage(), clock.instant());
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper MANIFESTS =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private void record(Long sweepId, String key, UUID lookupCode, String reason, String detail, String foundBy) {
         newTx.executeWithoutResult(status -> {

@@ -11,7 +11,7 @@ import java.util.UUID;
 public interface CompletedDocuments {
 
     /** A complete document waiting for the archive: its bytes, their sha256, and what the catalogue keeps of it. */
-    record Completed(UUID lookupCode, byte[] pdf, String sha256, DocumentFacts facts) {
+    record Completed(UUID lookupCode, byte[] pdf, String sha256, PackageFacts facts) {
     }
 
     /** The document if it is complete and not archived yet; empty otherwise (archived already, or not complete). */

@@ -42,7 +42,8 @@ public class RecordArchive {
      * @return its key in the store
      * @throws vn.hocba.storage.StorageUnavailableException when the store does not answer (nothing catalogued)
      */
-    public String archive(byte[] pdf, String sha256, DocumentFacts facts, String supersedesKey) {
+    public String archive(byte[] pdf, String sha256, PackageFacts pkg, String supersedesKey) {
+        DocumentFacts facts = pkg.document();
         ObjectKey key = ObjectKey.contentAddressed("records", sha256, "pdf");
         var now = clock.instant();
         Retention retention = schedule.retention(facts.documentType(), now);
@@ -58,10 +59,66 @@ public class RecordArchive {
         }
         StoredObject stored = store.put(PutObjectArgs.builder().key(key).content(pdf).contentType("application/pdf")
                 .retention(retention).expectedSha256(sha256).build());
-        catalogue.add(new ArchiveCatalogue.Entry(key.value(), stored.versionId(), stored.sha256(), stored.size(), facts,
-                stored.retention().retainUntil(), basis, supersedesKey, stored.storedAt()));
+        var entry = new ArchiveCatalogue.Entry(key.value(), stored.versionId(), stored.sha256(), stored.size(), facts,
+                stored.retention().retainUntil(), basis, supersedesKey, stored.storedAt());
+        writeManifest(key, entry, pkg, stored.retention());
+        catalogue.add(entry);
         return key.value();
     }
+
+    /** The manifest's key: next to the PDF, {@code records/sha256/ab/cd/<sha256>.manifest.json}. */
+    static ObjectKey manifestKey(String pdfKey) {
+        return new ObjectKey(pdfKey.replaceFirst("\\.pdf$", "") + MANIFEST_SUFFIX);
+    }
+
+    static final String MANIFEST_SUFFIX = ".manifest.json";
+
+    /**
+     * The archive package's manifest (JSON, {@code hocba.archive-manifest/v1}): the object's hashes and size, the
+     * document, its signers, the version it supersedes and its retention; stored once, immutable, with the PDF's
+     * retention. A retry finds the first one written and keeps it.
+     */
+    private void writeManifest(ObjectKey pdfKey, ArchiveCatalogue.Entry entry, PackageFacts pkg, Retention retention) {
+        ObjectKey key = manifestKey(pdfKey.value());
+        if (store.stat(key).isPresent()) {
+            return;
+        }
+        var json = MANIFESTS.createObjectNode();
+        json.put("format", "hocba.archive-manifest/v1");
+        json.put("lookupCode", entry.facts().lookupCode().toString());
+        json.put("documentType", entry.facts().documentType());
+        json.put("school", entry.facts().school());
+        json.put("schoolYear", entry.facts().schoolYear());
+        json.put("class", entry.facts().classCode());
+        json.put("student", pkg.student());
+        var object = json.putObject("object");
+        object.put("key", entry.key());
+        object.put("versionId", entry.versionId());
+        object.put("sha256", entry.sha256());
+        object.put("size", entry.size());
+        object.put("mediaType", "application/pdf");
+        object.put("signatureLevel", pkg.signatureLevel());
+        json.put("supersedesVersion", pkg.supersedes() == null ? null : pkg.supersedes().toString());
+        json.put("supersedesObject", entry.supersedesKey());
+        var signers = json.putArray("signers");
+        pkg.signers().forEach(s -> signers.addObject().put("staffId", s.staffId()).put("role", s.role())
+                .put("signedAt", s.signedAt() == null ? null : s.signedAt().toString()));
+        var kept = json.putObject("retention");
+        kept.put("mode", retention.mode().name());
+        kept.put("retainUntil", retention.isPermanent() ? null : retention.retainUntil().toString());
+        kept.put("basis", entry.basis());
+        json.put("archivedAt", entry.archivedAt().toString());
+        byte[] bytes = MANIFESTS.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+        try {
+            store.put(PutObjectArgs.builder().key(key).content(bytes).contentType("application/json")
+                    .retention(retention).build());
+        } catch (vn.hocba.storage.ObjectExistsException written) {
+            // another instance wrote it first: that one describes the same object
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper MANIFESTS =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** The archived bytes as the store checks them against its own record (for indexing, not for serving). */
     public byte[] read(String key) {

@@ -117,7 +117,8 @@ public class ArchiveTimestampRenewal {
         String sha = Hashes.sha256(renewed);
         Instant until = newestValidity(validator, renewed).orElseThrow(() ->
                 new IllegalStateException("the renewed file has no document timestamp"));
-        String key = archive.archive(renewed, sha, DocumentWorkflow.facts(version), version.archiveKey());
+        String key = archive.archive(renewed, sha, DocumentWorkflow.packageFacts(documents, version, PadesLevel.B_LTA.label()),
+                version.archiveKey());
         Instant now = clock.instant();
         UUID lookupCode = version.lookupCode();
         Boolean done = tx.execute(status -> {

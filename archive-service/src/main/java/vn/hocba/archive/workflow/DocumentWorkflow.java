@@ -547,7 +547,7 @@ public class DocumentWorkflow {
             PadesLevel target = signatures.archiveLevel(version.get().key().type().name());
             if (!below(version.get().signatureLevel(), target)) {
                 return Optional.of(new CompletedDocuments.Completed(lookupCode, pdf, version.get().sha256(),
-                        facts(version.get())));
+                        packageFacts(documents, version.get(), version.get().signatureLevel())));
             }
             byte[] extended = signer.extend(pdf, target, signatures.signing());
             String sha = Hashes.sha256(extended);
@@ -559,7 +559,8 @@ public class DocumentWorkflow {
             Boolean stored = ownTransaction.execute(status -> documents.storeExtension(lookupCode,
                     version.get().revision(), extended, sha, target.label()));
             if (Boolean.TRUE.equals(stored)) {
-                return Optional.of(new CompletedDocuments.Completed(lookupCode, extended, sha, facts(version.get())));
+                return Optional.of(new CompletedDocuments.Completed(lookupCode, extended, sha,
+                        packageFacts(documents, version.get(), target.label())));
             }
         }
         throw new IllegalStateException("document " + lookupCode + " kept changing while it was extended for the archive");
@@ -569,6 +570,17 @@ public class DocumentWorkflow {
     static vn.hocba.archive.archive.DocumentFacts facts(DocumentRepository.Version version) {
         return new vn.hocba.archive.archive.DocumentFacts(version.lookupCode(), version.key().type().name(),
                 version.key().school(), version.key().schoolYear(), version.key().classCode());
+    }
+
+    /** What an archive package's manifest says of a version: its facts, student, predecessor, level and signers. */
+    static vn.hocba.archive.archive.PackageFacts packageFacts(DocumentRepository documents,
+                                                              DocumentRepository.Version version, String level) {
+        var signers = documents.plan(version.lookupCode()).steps().stream().filter(SigningStep::signed)
+                .sorted(java.util.Comparator.comparing(SigningStep::signedAt))
+                .map(s -> new vn.hocba.archive.archive.PackageFacts.Signer(s.staffId(), s.role().name(), s.signedAt()))
+                .toList();
+        return new vn.hocba.archive.archive.PackageFacts(facts(version), version.key().student(), version.supersedes(),
+                level, signers);
     }
 
     /** @return whether a file at {@code current} (an ETSI level name) is below {@code target} */

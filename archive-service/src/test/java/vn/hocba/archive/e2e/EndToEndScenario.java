@@ -903,6 +903,30 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 .noneMatch(f -> f.key().equals(key));
     }
 
+    @Test
+    void anArchivedDocumentIsAPackageWithAnImmutableManifestNextToItsPdf() throws Exception {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + "HS2400086", SCHOOL);
+        String sha = done.get("sha256").asString();
+        ObjectKey pdf = ObjectKey.contentAddressed("records", sha, "pdf");
+        ObjectKey manifest = new ObjectKey(pdf.value().replaceFirst("\\.pdf$", ".manifest.json"));
+
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(store.getBytes(manifest));
+        assertThat(json.get("format").asString()).isEqualTo("hocba.archive-manifest/v1");
+        assertThat(json.get("lookupCode").asString()).isEqualTo(done.get("lookupCode").asString());
+        assertThat(json.get("student").asString()).isEqualTo("HS2400086");
+        assertThat(json.get("object").get("sha256").asString()).isEqualTo(sha);
+        assertThat(json.get("object").get("size").asLong()).isEqualTo(store.stat(pdf).orElseThrow().size());
+        assertThat(json.get("object").get("signatureLevel").asString()).isEqualTo("PAdES-BASELINE-LTA");
+        assertThat(json.get("signers")).hasSize(done.get("signatures").size());
+        assertThat(json.get("retention").get("retainUntil").isNull()).isTrue();
+        assertThat(json.get("retention").get("mode").asString()).isEqualTo("COMPLIANCE");
+        assertThatThrownBy(() -> store.delete(manifest)).as("as immutable as the PDF")
+                .isInstanceOf(ObjectLockedException.class);
+        assertThat(integrity.sweep().failures()).as("a manifest is no unreferenced object, and agrees")
+                .noneMatch(f -> f.key().equals(manifest.value()) || f.key().equals(pdf.value()));
+    }
+
     // ---- retention and legal hold (API.md) ----
 
     @Test
