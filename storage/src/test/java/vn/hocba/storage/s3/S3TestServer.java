@@ -28,11 +28,15 @@ public final class S3TestServer {
     private final String endpoint;
     private final String accessKey;
     private final String secretKey;
+    private final Path root;
+    private final Path dir;
 
-    private S3TestServer(String endpoint, String accessKey, String secretKey) {
+    private S3TestServer(String endpoint, String accessKey, String secretKey, Path root, Path dir) {
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.root = root;
+        this.dir = dir;
     }
 
     /** The JVM's server, started on first use (about 15 s). */
@@ -53,7 +57,17 @@ public final class S3TestServer {
             throw new IllegalStateException("bin/s3-server printed no endpoint: " + line);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, "stop", dir.toString())));
-        return new S3TestServer(m.group(1), m.group(2), m.group(3));
+        return new S3TestServer(m.group(1), m.group(2), m.group(3), root, dir);
+    }
+
+    /** Stops radosgw only (an S3 outage): the cluster behind it keeps every object, {@link #startGateway()} returns. */
+    public void stopGateway() {
+        run(root, "stop-gateway", dir.toString());
+    }
+
+    /** Starts radosgw again on the same port, after {@link #stopGateway()}; returns once it answers. */
+    public void startGateway() {
+        run(root, "start-gateway", dir.toString());
     }
 
     /** The server's endpoint, e.g. {@code http://127.0.0.1:40123}. */
