@@ -56,6 +56,11 @@ public class ArchiveCatalogue {
                 .update();
     }
 
+    /** Every catalogued key (for the start-up comparison with what the database says is archived). */
+    public java.util.Set<String> keys() {
+        return new java.util.HashSet<>(db.sql("select object_key from archived_object").query(String.class).list());
+    }
+
     /** The entry of one object. */
     public Optional<Entry> byKey(String key) {
         return db.sql("select " + COLUMNS + " from archived_object where object_key = ?").param(key)

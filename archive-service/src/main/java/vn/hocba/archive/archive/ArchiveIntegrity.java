@@ -47,9 +47,12 @@ public class ArchiveIntegrity {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<ArchivedObjects> references;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     ArchiveIntegrity(ObjectStore store, JdbcClient db, PlatformTransactionManager transactions,
-                     ApplicationEventPublisher events, Clock clock, List<ArchivedObjects> references) {
+                     ApplicationEventPublisher events, Clock clock, List<ArchivedObjects> references,
+                     io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.db = db;
         this.newTx = new TransactionTemplate(transactions);
@@ -101,15 +104,28 @@ public class ArchiveIntegrity {
      * referred to them). Fast enough to run at every start.
      */
     public SweepResult reconcileReferences() {
-        return run("REFERENCES", false);
+        return run("REFERENCES", false, 1.0);
     }
 
     /** {@link #reconcileReferences()} plus every referenced object re-hashed against the database's sha256. */
     public SweepResult sweep() {
-        return run("FULL", true);
+        return run("FULL", true, 1.0);
     }
 
-    private SweepResult run(String kind, boolean rehash) {
+    /**
+     * {@link #reconcileReferences()} for a rotating share of the archive: {@code fraction} (0 to 1) of the referenced
+     * objects, in key order from after the last key the previous sample checked (wrapping round), re-hashed; so that
+     * {@code 1 / fraction} samples cover everything, each reading that share of the bytes. Listing the store for
+     * unreferenced objects still covers it all.
+     */
+    public SweepResult sample(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("the fixity sample is a fraction in (0, 1]: " + fraction);
+        }
+        return fraction == 1 ? sweep() : run("SAMPLE", true, fraction);
+    }
+
+    private SweepResult run(String kind, boolean rehash, double fraction) {
         Instant started = clock.instant();
         long sweepId = newTx.execute(status -> {
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -119,16 +135,24 @@ public class ArchiveIntegrity {
         });
         Set<String> referenced = new HashSet<>();
         List<Finding> failures = new ArrayList<>();
-        int objects = 0;
+        List<ArchivedObjects.Reference> all = new ArrayList<>();
         for (ArchivedObjects source : references) {
-            for (ArchivedObjects.Reference ref : source.archivedObjects()) {
-                referenced.add(ref.key());
-                objects++;
-                Finding f = check(ref, rehash);
-                if (f != null) {
-                    failures.add(f);
-                    record(sweepId, f.key(), f.lookupCode(), f.reason(), f.detail(), "sweep");
-                }
+            all.addAll(source.archivedObjects());
+        }
+        all.sort(java.util.Comparator.comparing(ArchivedObjects.Reference::key));
+        Set<String> sampled = sampled(all, kind, fraction);
+        // the sample's last key in rotation order: where the next sample starts
+        String lastKey = sampled.isEmpty() ? null : new ArrayList<>(sampled).get(sampled.size() - 1);
+        int objects = 0;
+        for (ArchivedObjects.Reference ref : all) {
+            referenced.add(ref.key());
+            boolean read = rehash && sampled.contains(ref.key());
+            objects++;
+            Finding f = check(ref, read);
+            metrics.counter("hocba.fixity.objects", "kind", kind, "read", Boolean.toString(read)).increment();
+            if (f != null) {
+                failures.add(f);
+                record(sweepId, f.key(), f.lookupCode(), f.reason(), f.detail(), "sweep");
             }
         }
         List<String> stored;
@@ -147,13 +171,40 @@ public class ArchiveIntegrity {
             }
         }
         int counted = objects;
+        String cursor = lastKey;
         newTx.executeWithoutResult(status -> db.sql(
-                        "update fixity_sweep set finished_at = ?, objects = ?, failures = ? where id = ?")
-                .params(Timestamp.from(clock.instant()), counted, failures.size(), sweepId).update());
+                        "update fixity_sweep set finished_at = ?, objects = ?, failures = ?, last_key = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), counted, failures.size(), cursor, sweepId).update());
+        failures.forEach(f -> metrics.counter("hocba.fixity.failures", "reason", f.reason()).increment());
         if (failures.isEmpty()) {
             log.info("fixity {}: {} archived object(s) checked, no failure", kind, objects);
         }
         return new SweepResult(sweepId, objects, failures);
+    }
+
+    /** The keys a run re-reads: all, or the share after the previous sample's last key, wrapping round. */
+    private Set<String> sampled(List<ArchivedObjects.Reference> sorted, String kind, double fraction) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        if (!"SAMPLE".equals(kind)) {
+            sorted.forEach(r -> keys.add(r.key()));
+            return keys;
+        }
+        if (sorted.isEmpty()) {
+            return keys;
+        }
+        String after = db.sql("""
+                select last_key from fixity_sweep where kind = 'SAMPLE' and finished_at is not null
+                and last_key is not null order by id desc fetch first 1 rows only""")
+                .query(String.class).optional().orElse("");
+        int start = 0;
+        while (start < sorted.size() && sorted.get(start).key().compareTo(after) <= 0) {
+            start++;
+        }
+        int count = (int) Math.min(sorted.size(), Math.ceil(fraction * sorted.size()));
+        for (int i = 0; i < count; i++) {
+            keys.add(sorted.get((start + i) % sorted.size()).key());
+        }
+        return keys;
     }
 
     private Finding check(ArchivedObjects.Reference ref, boolean rehash) {
@@ -171,6 +222,7 @@ public class ArchiveIntegrity {
         if (!rehash) {
             return null;
         }
+        metrics.counter("hocba.fixity.bytes").increment(stored.get().size());
         try {
             // the store re-reads the bytes against its record (equal to the database's, above); on S3 it also reads
             // every other version of the key, which only someone bypassing the service can have written

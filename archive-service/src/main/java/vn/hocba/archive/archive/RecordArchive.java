@@ -66,6 +66,30 @@ public class RecordArchive {
         return key.value();
     }
 
+    /**
+     * Catalogues an object archived before the catalogue existed, as the store describes it (its retention, size,
+     * version): nothing is written to the store. Does nothing when it is catalogued already.
+     *
+     * @return whether an entry was added
+     * @throws vn.hocba.storage.NoSuchObjectException when the store does not have it (the fixity sweep reports it)
+     */
+    public boolean catalogueExisting(String key, PackageFacts pkg) {
+        if (catalogue.byKey(key).isPresent()) {
+            return false;
+        }
+        var objectKey = new ObjectKey(key);
+        StoredObject stored = store.stat(objectKey).orElseThrow(() -> new vn.hocba.storage.NoSuchObjectException(objectKey));
+        catalogue.add(new ArchiveCatalogue.Entry(key, stored.versionId(), stored.sha256(), stored.size(), pkg.document(),
+                stored.retention().retainUntil(), "as the store keeps it (archived before the catalogue): "
+                + schedule.basis(pkg.document().documentType()), null, stored.storedAt()));
+        return true;
+    }
+
+    /** Every key the catalogue holds. */
+    public java.util.Set<String> cataloguedKeys() {
+        return catalogue.keys();
+    }
+
     /** The manifest's key: next to the PDF, {@code records/sha256/ab/cd/<sha256>.manifest.json}. */
     static ObjectKey manifestKey(String pdfKey) {
         return new ObjectKey(pdfKey.replaceFirst("\\.pdf$", "") + MANIFEST_SUFFIX);

@@ -23,12 +23,38 @@ class ArchivingReconciler {
     private final DocumentWorkflow workflow;
     private final ArchiveIntegrity integrity;
     private final vn.hocba.archive.archive.DocumentArchiving archiving;
+    private final vn.hocba.archive.archive.RecordArchive archive;
+    private final DocumentRepository documents;
 
     ArchivingReconciler(DocumentWorkflow workflow, ArchiveIntegrity integrity,
-                        vn.hocba.archive.archive.DocumentArchiving archiving) {
+                        vn.hocba.archive.archive.DocumentArchiving archiving,
+                        vn.hocba.archive.archive.RecordArchive archive, DocumentRepository documents) {
         this.workflow = workflow;
         this.integrity = integrity;
         this.archiving = archiving;
+        this.archive = archive;
+        this.documents = documents;
+    }
+
+    /** Documents archived before the archive catalogue existed get their entry, from what the store says. */
+    private void catalogueArchivedBeforeTheCatalogue() {
+        var known = archive.cataloguedKeys();
+        int added = 0;
+        for (var version : documents.archived()) {
+            if (version.archiveKey() == null || known.contains(version.archiveKey())) {
+                continue;
+            }
+            try {
+                added += archive.catalogueExisting(version.archiveKey(),
+                        DocumentWorkflow.packageFacts(documents, version, version.signatureLevel())) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("archived object {} of {} not catalogued: {}", version.archiveKey(), version.lookupCode(),
+                        e.getMessage());
+            }
+        }
+        if (added > 0) {
+            log.info("archive catalogue: {} object(s) archived before it catalogued from the store", added);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -45,6 +71,7 @@ class ArchivingReconciler {
         if (archived > 0) {
             log.info("archived {} fully signed record(s) left unarchived by an interruption", archived);
         }
+        catalogueArchivedBeforeTheCatalogue();
         var result = integrity.reconcileReferences();
         if (!result.failures().isEmpty()) {
             log.warn("archive reconciliation: {} finding(s) among {} archived object(s); see GET /api/v1/integrity",

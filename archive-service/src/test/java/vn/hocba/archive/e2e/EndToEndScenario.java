@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -988,6 +989,49 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 account("GV001")).status()).isEqualTo(409);
         assertThat(api().get("/api/v1/documents/" + java.util.UUID.randomUUID() + "/retention", "admin").status())
                 .isIn(403, 404);
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void fixitySamplesRotateOverTheArchiveAndTheAdministratorStartsAFullSweep() throws Exception {
+        ensureImported();
+        api().signThroughTheSequence(BASE + "HS2400087", SCHOOL);
+        api().signThroughTheSequence(BASE + "HS2400088", SCHOOL);
+        var read = meters.counter("hocba.fixity.objects", "kind", "SAMPLE", "read", "true");
+        double before = read.count();
+        var first = integrity.sample(0.5);
+        int half = (int) Math.ceil(first.objects() / 2.0);
+        assertThat(read.count() - before).as("half of " + first.objects() + " objects re-read").isEqualTo(half);
+        var second = integrity.sample(0.5);
+        assertThat(read.count() - before).isEqualTo(2.0 * half);
+        java.util.function.LongFunction<String> cursor = id -> jdbc.sql("select last_key from fixity_sweep where id = ?")
+                .param(id).query(String.class).single();
+        List<String> keys = jdbc.sql("select archive_key from document where archive_key is not null order by 1")
+                .query(String.class).list();
+        assertThat(cursor.apply(first.id())).as("the second sample starts where the first ended")
+                .isNotEqualTo(cursor.apply(second.id()));
+        if (first.objects() == keys.size() && keys.size() % 2 == 0) {
+            assertThat(cursor.apply(second.id())).as("two halves: the whole archive").isIn(keys.get(keys.size() - 1),
+                    keys.get(half - 1));
+        }
+        assertThat(meters.counter("hocba.fixity.bytes").count()).isPositive();
+
+        assertThat(api().post("/api/v1/integrity/sweeps", account("GV001")).status()).isEqualTo(403);
+        Instant asked = Instant.now();
+        var started = api().post("/api/v1/integrity/sweeps", "admin");
+        assertThat(started.status()).isEqualTo(202);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        JsonNode report;
+        do {
+            Thread.sleep(200);
+            report = api().get("/api/v1/integrity", "admin").json();
+        } while (System.nanoTime() < deadline && !(report.get("kind").asString().equals("FULL")
+                && Instant.parse(report.get("checkedAt").asString()).isAfter(asked)));
+        assertThat(report.get("kind").asString()).isEqualTo("FULL");
+        assertThat(Instant.parse(report.get("checkedAt").asString())).isAfter(asked);
+        assertThat(report.get("objects").asInt()).isGreaterThanOrEqualTo(first.objects());
     }
 
     @Test
