@@ -24,17 +24,17 @@ class PostgresEndToEndIT extends EndToEndScenario {
     /** Its own database per checkout when several builds share one server: {@code -Dhocba.it.database=...}. */
     static final String DATABASE = System.getProperty("hocba.it.database", "hocba_it");
 
-    static vn.hocba.storage.s3.S3ObjectStore.Settings bucket;
+    static String bucket;
 
     /** A new version written directly to the bucket, bypassing the service (as the keys' holder could): unlocked. */
     @Override
     AutoCloseable alterBehindTheServicesBack(String key, String sha256) throws Exception {
         var raw = vn.hocba.storage.s3.S3TestServer.shared().client();
         byte[] forged = "%PDF-1.7 forged".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var written = raw.putObject(io.minio.PutObjectArgs.builder().bucket(bucket.bucket()).object(key)
+        var written = raw.putObject(io.minio.PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(new java.io.ByteArrayInputStream(forged), forged.length, -1)
                 .userMetadata(java.util.Map.of("sha256", sha256)).build());
-        return () -> raw.removeObject(io.minio.RemoveObjectArgs.builder().bucket(bucket.bucket()).object(key)
+        return () -> raw.removeObject(io.minio.RemoveObjectArgs.builder().bucket(bucket).object(key)
                 .versionId(written.versionId()).build());
     }
 
@@ -49,14 +49,9 @@ class PostgresEndToEndIT extends EndToEndScenario {
         registry.add("spring.datasource.url", () -> HOST + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
-        var s3 = vn.hocba.storage.s3.S3TestServer.shared();
-        bucket = s3.settings(s3.newLockedBucket("e2e"));
-        registry.add("hocba.storage", () -> "s3");
-        registry.add("hocba.s3.endpoint", bucket::endpoint);
-        registry.add("hocba.s3.region", bucket::region);
-        registry.add("hocba.s3.bucket", bucket::bucket);
-        registry.add("hocba.s3.access-key", bucket::accessKey);
-        registry.add("hocba.s3.secret-key", bucket::secretKey);
+        var s3 = vn.hocba.storage.s3.S3TestServer.shared().serviceProperties("e2e");
+        bucket = s3.get("hocba.s3.bucket");
+        s3.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @org.junit.jupiter.api.Test

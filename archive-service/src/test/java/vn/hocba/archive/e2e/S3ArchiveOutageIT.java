@@ -41,13 +41,7 @@ class S3ArchiveOutageIT {
         registry.add("hocba.demo.dataset", () -> "");
         registry.add("hocba.outbox.resubmit-interval", () -> "PT1S");
         registry.add("hocba.outbox.resubmit-after", () -> "PT1S");
-        var bucket = server.settings(server.newLockedBucket("outage"));
-        registry.add("hocba.storage", () -> "s3");
-        registry.add("hocba.s3.endpoint", bucket::endpoint);
-        registry.add("hocba.s3.region", bucket::region);
-        registry.add("hocba.s3.bucket", bucket::bucket);
-        registry.add("hocba.s3.access-key", bucket::accessKey);
-        registry.add("hocba.s3.secret-key", bucket::secretKey);
+        server.serviceProperties("outage").forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Test

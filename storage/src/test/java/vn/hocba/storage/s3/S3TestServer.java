@@ -101,10 +101,11 @@ public final class S3TestServer {
         return S3ObjectStore.open(settings(newLockedBucket("hocba")), clock);
     }
 
-    /** The environment a service started by a test needs to use a new locked bucket on this server. */
-    public Map<String, String> environment(String bucket) {
-        return Map.of("HOCBA_STORAGE", "s3", "HOCBA_S3_ENDPOINT", endpoint, "HOCBA_S3_REGION", "us-east-1",
-                "HOCBA_S3_BUCKET", bucket, "HOCBA_S3_ACCESS_KEY", accessKey, "HOCBA_S3_SECRET_KEY", secretKey);
+    /** The service's properties ({@code hocba.storage=s3}, {@code hocba.s3.*}) for a new locked bucket on this server. */
+    public Map<String, String> serviceProperties(String bucketPrefix) {
+        String bucket = newLockedBucket(bucketPrefix);
+        return Map.of("hocba.storage", "s3", "hocba.s3.endpoint", endpoint, "hocba.s3.region", "us-east-1",
+                "hocba.s3.bucket", bucket, "hocba.s3.access-key", accessKey, "hocba.s3.secret-key", secretKey);
     }
 
     private static String run(Path root, String... args) {
