@@ -228,8 +228,8 @@ public class ArchiveIntegrity {
             // every other version of the key, which only someone bypassing the service can have written
             if (!store.verify(key)) {
                 return new Finding(ref.key(), ref.lookupCode(), "SHA_MISMATCH",
-                        "the stored bytes no longer match the sha256 recorded at archive time, or another version was "
-                                + "written under the key", clock.instant());
+                        "the stored bytes no longer match the sha256 recorded at archive time, or another version or a "
+                                + "delete marker was written under the key", clock.instant());
             }
             return manifestDisagrees(ref);
         } catch (NoSuchObjectException e) {
@@ -248,11 +248,16 @@ public class ArchiveIntegrity {
             return null;
         }
         try {
+            if (!store.verify(manifest)) {
+                return new Finding(ref.key(), ref.lookupCode(), "MANIFEST_MISMATCH", "the manifest " + manifest.value()
+                        + " no longer matches what was written (altered bytes, or another version written under its key)",
+                        clock.instant());
+            }
             var json = MANIFESTS.readTree(store.getBytes(manifest));
             String described = json.path("object").path("sha256").asString("");
-            return described.equals(ref.sha256()) && store.verify(manifest) ? null : new Finding(ref.key(),
-                    ref.lookupCode(), "MANIFEST_MISMATCH", "the manifest " + manifest.value() + " describes sha256 "
-                    + described + ", the database recorded " + ref.sha256(), clock.instant());
+            return described.equals(ref.sha256()) ? null : new Finding(ref.key(), ref.lookupCode(),
+                    "MANIFEST_MISMATCH", "the manifest " + manifest.value() + " describes sha256 " + described
+                    + ", the database recorded " + ref.sha256(), clock.instant());
         } catch (IntegrityException | tools.jackson.core.JacksonException e) {
             return new Finding(ref.key(), ref.lookupCode(), "MANIFEST_MISMATCH", "the manifest " + manifest.value()
                     + " is damaged: " + e.getMessage(), clock.instant());

@@ -72,15 +72,16 @@ public class LegalHolds {
         requireAuthority(facts, caller);
         String why = required("reason", reason, REASON_MAX, "lý do");
         String ref = required("reference", reference, REFERENCE_MAX, "số hiệu văn bản căn cứ");
-        List<ArchiveCatalogue.Entry> objects = archivedObjects(lookupCode);
+        archivedObjects(lookupCode);
         Hold hold = new Hold(UUID.randomUUID(), lookupCode, why, ref, caller.username(), clock.instant(), null, null);
         return tx.execute(status -> {
+            List<ObjectKey> objects = lockDocument(lookupCode);
             db.sql("""
                     insert into legal_hold (id, lookup_code, reason, reference, placed_by, placed_at)
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(hold.id(), lookupCode, why, ref, hold.placedBy(), Timestamp.from(hold.placedAt())).update();
             events.publishEvent(new LegalHoldPlaced(hold.id(), lookupCode, caller.username(), why, ref));
-            objects.forEach(o -> store.setLegalHold(new ObjectKey(o.key()), true));
+            holdInStore(objects, true);
             return hold;
         });
     }
@@ -94,8 +95,9 @@ public class LegalHolds {
     public void release(UUID lookupCode, UUID id, Caller caller) {
         DocumentFacts facts = readers.readable(lookupCode, caller);
         requireAuthority(facts, caller);
-        List<ArchiveCatalogue.Entry> objects = archivedObjects(lookupCode);
+        archivedObjects(lookupCode);
         tx.executeWithoutResult(status -> {
+            List<ObjectKey> objects = lockDocument(lookupCode);
             int released = db.sql("""
                     update legal_hold set released_by = ?, released_at = ?
                     where id = ? and lookup_code = ? and released_at is null""")
@@ -106,9 +108,39 @@ public class LegalHolds {
             boolean last = open(lookupCode).isEmpty();
             events.publishEvent(new LegalHoldReleased(id, lookupCode, caller.username(), last));
             if (last) {
-                objects.forEach(o -> store.setLegalHold(new ObjectKey(o.key()), false));
+                holdInStore(objects, false);
             }
         });
+    }
+
+    /**
+     * Takes the document's row locks (its catalogue entries, {@code for update}) for the rest of the transaction, so
+     * that hold changes of one document follow one another, in this instance and across instances: each sees the
+     * holds the previous one committed, and the store's hold ends as the last change left it. Returns the document's
+     * objects in the store: each archived PDF and its manifest.
+     */
+    private List<ObjectKey> lockDocument(UUID lookupCode) {
+        List<String> keys = db.sql("select object_key from archived_object where lookup_code = ? order by object_key "
+                + "for update").param(lookupCode).query(String.class).list();
+        List<ObjectKey> objects = new java.util.ArrayList<>();
+        for (String key : keys) {
+            objects.add(new ObjectKey(key));
+            objects.add(RecordArchive.manifestKey(key));
+        }
+        return objects;
+    }
+
+    /** Sets the store's own hold of each object; a manifest absent (archived before packages existed) is skipped. */
+    private void holdInStore(List<ObjectKey> objects, boolean on) {
+        for (ObjectKey key : objects) {
+            try {
+                store.setLegalHold(key, on);
+            } catch (vn.hocba.storage.NoSuchObjectException absent) {
+                if (!key.value().endsWith(RecordArchive.MANIFEST_SUFFIX)) {
+                    throw absent;
+                }
+            }
+        }
     }
 
     /** The document's retention and open holds, for whoever may read the document. */
@@ -145,11 +177,16 @@ public class LegalHolds {
         }
     }
 
+    /** Required, at most {@code max} characters (code points), no control character but line breaks and tabs. */
     private static String required(String path, String value, int max, String nameVi) {
-        String trimmed = value == null ? "" : value.strip();
-        if (trimmed.isEmpty() || trimmed.length() > max) {
+        String trimmed = value == null ? "" : java.text.Normalizer.normalize(value.strip(), java.text.Normalizer.Form.NFC);
+        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > max) {
             throw new InvalidInputException("invalid-hold", path, path + " is required, at most " + max + " characters",
                     nameVi + " là bắt buộc, tối đa " + max + " ký tự");
+        }
+        if (trimmed.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
+            throw new InvalidInputException("invalid-hold", path, path + " holds a control character",
+                    nameVi + " chứa ký tự điều khiển không hợp lệ");
         }
         return trimmed;
     }

@@ -956,10 +956,16 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(noReference.json().get("errors").get(0).get("path").asString()).isEqualTo("reference");
         assertThat(store.stat(key).orElseThrow().legalHold()).as("nothing held by refusals").isFalse();
 
+        var control = api().postJson(holds, "{\"reason\": \"a\\u0000b\", \"reference\": \"x\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), account("GV001"));
+        assertThat(control.status()).as("a control character in audited evidence").isEqualTo(422);
+        ObjectKey manifest = new ObjectKey(key.value().replaceFirst("\\.pdf$", ".manifest.json"));
+
         var placed = api().postJson(holds, body, account("GV001"));
         assertThat(placed.status()).isEqualTo(201);
         String id = placed.json().get("id").asString();
         assertThat(store.stat(key).orElseThrow().legalHold()).as("the store's own hold").isTrue();
+        assertThat(store.stat(manifest).orElseThrow().legalHold()).as("and the manifest's").isTrue();
         var second = api().postJson(holds, body, account("GV001"));
         assertThat(second.status()).isEqualTo(201);
         assertThat(api().get("/api/v1/documents/" + code + "/retention", account("GV001")).json().get("holds"))
@@ -972,9 +978,43 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(api().delete(holds + "/" + second.json().get("id").asString(), account("GV001")).status())
                 .isEqualTo(204);
         assertThat(store.stat(key).orElseThrow().legalHold()).as("the last one released").isFalse();
+        assertThat(store.stat(manifest).orElseThrow().legalHold()).isFalse();
         assertThat(audit.entries(1, 100_000).stream().filter(e -> e.subject().equals(code)).map(AuditLog.Entry::action))
                 .contains("LEGAL_HOLD_PLACED", "LEGAL_HOLD_RELEASED");
         assertThat(verifier.verify().valid()).isTrue();
+    }
+
+    /** Hold changes of one document at the same time: the store's hold ends as the recorded holds say. */
+    @Test
+    void concurrentHoldChangesLeaveTheStoresHoldAsTheRecordSays() throws Exception {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + "HS2400089", SCHOOL);
+        String code = done.get("lookupCode").asString();
+        ObjectKey key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf");
+        String holds = "/api/v1/documents/" + code + "/holds";
+        byte[] body = "{\"reason\": \"r\", \"reference\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String a = api().postJson(holds, body, account("GV001")).json().get("id").asString();
+                // a release and a placement at once: one hold stays open, so the store holds
+                var release = pool.submit(() -> api().delete(holds + "/" + a, account("GV001")).status());
+                var place = pool.submit(() -> api().postJson(holds, body, account("GV001")));
+                assertThat(release.get()).isEqualTo(204);
+                String b = place.get().json().get("id").asString();
+                assertThat(store.stat(key).orElseThrow().legalHold()).as("round " + round + ": b is open").isTrue();
+                // two releases at once: none stays open, so the store lets go
+                String c = api().postJson(holds, body, account("GV001")).json().get("id").asString();
+                var first = pool.submit(() -> api().delete(holds + "/" + b, account("GV001")).status());
+                var second = pool.submit(() -> api().delete(holds + "/" + c, account("GV001")).status());
+                assertThat(List.of(first.get(), second.get())).containsOnly(204);
+                assertThat(api().get("/api/v1/documents/" + code + "/retention", account("GV001")).json().get("holds"))
+                        .isEmpty();
+                assertThat(store.stat(key).orElseThrow().legalHold()).as("round " + round + ": none open").isFalse();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

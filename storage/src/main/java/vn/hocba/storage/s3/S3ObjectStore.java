@@ -413,18 +413,33 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     /**
      * Re-reads the original version and compares its bytes with the SHA-256 and size recorded when it was written;
      * then every other version of the key, which must hold the same bytes (a retry of the same write) or the key was
-     * written behind the archive's back.
+     * written behind the archive's back. A delete marker on the key also makes it altered: the original stays, locked,
+     * but whoever reads the bucket directly sees the key deleted.
      */
     @Override
     public boolean verify(ObjectKey key) {
         StoredObject object = require(key);
         String original = originals.get(key.value());
+        if (hasDeleteMarker(key)) {
+            return false;
+        }
         for (Item version : versions(key)) {
             if (!intact(key, version.versionId(), object, version.versionId().equals(original))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean hasDeleteMarker(ObjectKey key) {
+        for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket())
+                .prefix(key.value()).recursive(true).includeVersions(true).build())) {
+            Item item = call(key, result::get);
+            if (item.objectName().equals(key.value()) && item.isDeleteMarker()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean intact(ObjectKey key, String versionId, StoredObject original, boolean isOriginal) {

@@ -188,6 +188,18 @@ class S3ObjectStoreIT extends ObjectStoreContract {
     }
 
     @Test
+    void aDeleteMarkerPutFromOutsideHidesNothingFromTheStoreButVerifyReportsIt() throws Exception {
+        ObjectKey key = ObjectKey.of("records/marked.pdf");
+        store.put(args(key, PDF, Retention.permanent()).build());
+
+        raw.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key.value()).build()); // no version: a marker
+
+        assertThat(store.getBytes(key)).isEqualTo(PDF);
+        assertThat(store.list("records/")).containsExactly(key);
+        assertThat(store.verify(key)).as("the bucket shows the key deleted").isFalse();
+    }
+
+    @Test
     void aBucketWithoutObjectLockIsRefusedWithAClearMessage() throws Exception {
         String plain = "plain-" + bucket.substring(bucket.length() - 12);
         raw.makeBucket(MakeBucketArgs.builder().bucket(plain).build());
