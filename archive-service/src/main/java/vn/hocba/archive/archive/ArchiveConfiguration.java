@@ -36,8 +36,17 @@ class ArchiveConfiguration {
                     throw new IllegalStateException("HOCBA_STORAGE=s3 needs HOCBA_S3_ENDPOINT, HOCBA_S3_BUCKET, "
                             + "HOCBA_S3_ACCESS_KEY and HOCBA_S3_SECRET_KEY (and HOCBA_S3_REGION unless us-east-1)", missing);
                 }
-                S3ObjectStore store = S3ObjectStore.open(settings, clock);
-                LoggerFactory.getLogger(ArchiveConfiguration.class).info("archive: {}", settings);
+                var log = LoggerFactory.getLogger(ArchiveConfiguration.class);
+                S3ObjectStore store;
+                try {
+                    store = S3ObjectStore.open(settings, clock);
+                    log.info("archive: {}", settings);
+                } catch (vn.hocba.storage.StorageUnavailableException down) {
+                    // signing goes on without the store (the outbox archives later): start, and let readiness say it
+                    store = S3ObjectStore.connect(settings, clock);
+                    log.warn("archive: {} does not answer ({}); starting anyway, not ready until it does, and the "
+                            + "bucket is checked before the first write", settings, down.getMessage());
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(store::close, "s3-store-close"));
                 return store;
             }

@@ -114,7 +114,14 @@ public class AuditVerifier {
     @EventListener(ApplicationReadyEvent.class)
     @Order(10)
     void atStart() {
-        verifyAndAnchor();
+        try {
+            verifyAndAnchor();
+        } catch (vn.hocba.storage.StorageUnavailableException down) {
+            // the anchors live in the archive's store: the service starts without it (not ready), and the scheduled
+            // verification runs once it answers
+            log.warn("audit verification at start deferred: the archive's store does not answer ({})",
+                    down.getMessage());
+        }
     }
 
     @Scheduled(initialDelayString = "${hocba.audit.verify-interval:PT10M}", fixedDelayString = "${hocba.audit.verify-interval:PT10M}")

@@ -71,11 +71,16 @@ class ArchivingReconciler {
         if (archived > 0) {
             log.info("archived {} fully signed record(s) left unarchived by an interruption", archived);
         }
-        catalogueArchivedBeforeTheCatalogue();
-        var result = integrity.reconcileReferences();
-        if (!result.failures().isEmpty()) {
-            log.warn("archive reconciliation: {} finding(s) among {} archived object(s); see GET /api/v1/integrity",
-                    result.failures().size(), result.objects());
+        try {
+            catalogueArchivedBeforeTheCatalogue();
+            var result = integrity.reconcileReferences();
+            if (!result.failures().isEmpty()) {
+                log.warn("archive reconciliation: {} finding(s) among {} archived object(s); see GET /api/v1/integrity",
+                        result.failures().size(), result.objects());
+            }
+        } catch (vn.hocba.storage.StorageUnavailableException down) {
+            // the service starts without its store (not ready); the scheduled sweep compares them once it answers
+            log.warn("archive reconciliation skipped at start: the store does not answer ({})", down.getMessage());
         }
     }
 }

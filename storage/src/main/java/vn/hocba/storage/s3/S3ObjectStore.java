@@ -155,23 +155,45 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     /**
      * Connects to the bucket and checks that it can keep records: it exists, keeps versions and has Object Lock.
      *
-     * @throws IllegalStateException       when the bucket is missing, or has no Object Lock or no versioning (the
-     *                                     message says which and how to create one)
+     * @throws IllegalStateException       when the bucket is missing, or has no Object Lock or no versioning, or the
+     *                                     keys are refused (the message says which and what to do)
      * @throws StorageUnavailableException when the server does not answer
      */
     public static S3ObjectStore open(Settings settings, Clock clock) {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(clock, "clock");
-        MinioAsyncClient minio = MinioAsyncClient.builder().endpoint(settings.endpoint())
-                .region(settings.region()).credentials(settings.accessKey(), settings.secretKey()).build();
-        S3ObjectStore store = new S3ObjectStore(settings, new Client(minio), clock);
+        S3ObjectStore store = connect(settings, clock);
         store.checkBucket();
         return store;
     }
 
+    /**
+     * Connects without asking the server anything, for a service that starts while the server is down: the bucket is
+     * checked as {@link #open} does before the first write, and no object is written until it passes.
+     */
+    public static S3ObjectStore connect(Settings settings, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        MinioAsyncClient minio = MinioAsyncClient.builder().endpoint(settings.endpoint())
+                .region(settings.region()).credentials(settings.accessKey(), settings.secretKey()).build();
+        return new S3ObjectStore(settings, new Client(minio), clock);
+    }
+
+    private volatile boolean bucketChecked;
+
     private void checkBucket() {
+        if (bucketChecked) {
+            return;
+        }
         String bucket = settings.bucket();
-        boolean exists = call(null, () -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+        boolean exists;
+        try {
+            exists = call(null, () -> client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+        } catch (StorageUnavailableException e) {
+            throw e;
+        } catch (StorageException e) {
+            throw new IllegalStateException("the S3 server at " + settings.endpoint() + " refused the keys for bucket "
+                    + bucket + " (" + e.getMessage() + "): check HOCBA_S3_ACCESS_KEY, HOCBA_S3_SECRET_KEY and "
+                    + "HOCBA_S3_REGION", e);
+        }
         if (!exists) {
             throw new IllegalStateException("the S3 bucket " + bucket + " does not exist at " + settings.endpoint()
                     + ": create it with Object Lock enabled (aws s3api create-bucket --bucket " + bucket
@@ -193,6 +215,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
             throw new IllegalStateException("the S3 bucket " + bucket + " does not keep versions (" + versioning.status()
                     + "): Object Lock needs versioning enabled");
         }
+        bucketChecked = true;
     }
 
     /** The bucket and server this store writes to (no secret). */
@@ -210,6 +233,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
             throw new IllegalArgumentException("retention must end in the future: " + args.retention());
         }
         requireRepresentable(args.retention());
+        checkBucket(); // once: a store connected while the server was down writes nothing to a bucket without a lock
         byte[] content = readExactly(key, args);
         String sha256 = HEX.formatHex(digest().digest(content));
         String expected = args.expectedSha256().orElse(sha256);

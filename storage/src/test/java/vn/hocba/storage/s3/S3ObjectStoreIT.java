@@ -211,6 +211,27 @@ class S3ObjectStoreIT extends ObjectStoreContract {
     }
 
     @Test
+    void aStoreConnectedWithoutCheckingWritesNothingToABucketWithoutObjectLock() throws Exception {
+        String plain = "unlocked-" + bucket.substring(bucket.length() - 12);
+        raw.makeBucket(MakeBucketArgs.builder().bucket(plain).build());
+        try (S3ObjectStore unchecked = S3ObjectStore.connect(server.settings(plain), Clock.systemUTC())) {
+            assertThatThrownBy(() -> unchecked.put(args(ObjectKey.of("records/x.pdf"), PDF, Retention.permanent())
+                    .build())).isInstanceOf(IllegalStateException.class).hasMessageContaining("Object Lock");
+        }
+        assertThat(raw.listObjects(ListObjectsArgs.builder().bucket(plain).includeVersions(true).build())).isEmpty();
+    }
+
+    @Test
+    void refusedKeysNameTheSettingsToCheck() {
+        var settings = server.settings(bucket);
+        var wrong = new S3ObjectStore.Settings(settings.endpoint(), settings.region(), bucket, settings.accessKey(),
+                "not-the-secret", true);
+
+        assertThatThrownBy(() -> S3ObjectStore.open(wrong, Clock.systemUTC())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HOCBA_S3_SECRET_KEY");
+    }
+
+    @Test
     void aServerThatDoesNotAnswerIsUnavailableNotAnError() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
