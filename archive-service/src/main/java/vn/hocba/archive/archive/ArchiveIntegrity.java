@@ -267,6 +267,17 @@ public class ArchiveIntegrity {
     private static final tools.jackson.databind.json.JsonMapper MANIFESTS =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
+    /**
+     * A sweep that could not run to its end (the store did not answer): recorded as a finding {@code SWEEP_FAILED}
+     * (object key {@code (sweep)}), so that the integrity report and the audit log say the archive went unchecked.
+     */
+    void recordSweepFailure(String kind, RuntimeException cause) {
+        String detail = "the " + kind + " fixity sweep could not finish: " + cause.getMessage();
+        record(null, "(sweep)", null, "SWEEP_FAILED", detail.length() > 1000 ? detail.substring(0, 1000) : detail,
+                "sweep");
+        metrics.counter("hocba.fixity.failures", "reason", "SWEEP_FAILED").increment();
+    }
+
     private void record(Long sweepId, String key, UUID lookupCode, String reason, String detail, String foundBy) {
         newTx.executeWithoutResult(status -> {
             db.sql("""

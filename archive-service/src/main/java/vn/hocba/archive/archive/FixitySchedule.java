@@ -42,8 +42,17 @@ class FixitySchedule {
             integrity.sample(sample);
         } catch (RuntimeException e) {
             log.error("ALERT the scheduled fixity sweep failed", e);
+            failed(sample == 1 ? "FULL" : "SAMPLE", e);
         } finally {
             running.set(false);
+        }
+    }
+
+    private void failed(String kind, RuntimeException e) {
+        try {
+            integrity.recordSweepFailure(kind, e);
+        } catch (RuntimeException unrecorded) {
+            log.error("ALERT the failure of the fixity sweep could not be recorded either", unrecorded);
         }
     }
 
@@ -57,6 +66,7 @@ class FixitySchedule {
                 integrity.sweep();
             } catch (RuntimeException e) {
                 log.error("ALERT the fixity sweep asked for by the administrator failed", e);
+                failed("FULL", e);
             } finally {
                 running.set(false);
             }

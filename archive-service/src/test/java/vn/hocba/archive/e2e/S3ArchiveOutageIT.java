@@ -80,6 +80,12 @@ class S3ArchiveOutageIT {
                     "admin");
             assertThat(retention.status()).as("the catalogue answers without the store").isEqualTo(200);
             assertThat(api.get("/actuator/health/readiness", null).status()).as("not ready").isEqualTo(503);
+            assertThat(api.post("/api/v1/integrity/sweeps", "admin").status()).isEqualTo(202);
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!api.get("/api/v1/integrity", "admin").text().contains("SWEEP_FAILED")) {
+                assertThat(System.nanoTime()).as("a sweep that cannot run says so in the report").isLessThan(until);
+                Thread.sleep(200);
+            }
             Thread.sleep(2_500); // resubmission rounds: still unarchived, and nothing half-stored
             assertThat(api.get(BASE + student + "/record", "admin").json().get("status").asString())
                     .isEqualTo("SIGNING");
