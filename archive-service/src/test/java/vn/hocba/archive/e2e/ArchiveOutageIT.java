@@ -48,12 +48,7 @@ class ArchiveOutageIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hocba.data-dir", () -> dataDir.toString());
-        registry.add("hocba.demo.enabled", () -> "true");
-        registry.add("hocba.demo.dataset", () -> "");
-        // the outbox's scheduled resubmission, quick enough for a test
-        registry.add("hocba.outbox.resubmit-interval", () -> "PT1S");
-        registry.add("hocba.outbox.resubmit-after", () -> "PT1S");
+        OutageProperties.register(registry, dataDir);
     }
 
     @Test

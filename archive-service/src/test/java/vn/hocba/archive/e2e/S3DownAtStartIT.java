@@ -30,11 +30,7 @@ class S3DownAtStartIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("hocba.data-dir", () -> dataDir.toString());
-        registry.add("hocba.demo.enabled", () -> "true");
-        registry.add("hocba.demo.dataset", () -> "");
-        registry.add("hocba.outbox.resubmit-interval", () -> "PT1S");
-        registry.add("hocba.outbox.resubmit-after", () -> "PT1S");
+        OutageProperties.register(registry, dataDir);
         server.serviceProperties("down-at-start").forEach((name, value) -> registry.add(name, () -> value));
         server.stopGateway(); // before the application context starts
     }

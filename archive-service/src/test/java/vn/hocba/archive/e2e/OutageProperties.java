@@ -1,0 +1,24 @@
+package vn.hocba.archive.e2e;
+
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** The service of an outage scenario: the embedded default with the demo accounts, and a quick outbox. */
+final class OutageProperties {
+
+    private OutageProperties() {
+    }
+
+    /**
+     * Data in {@code dataDir}, demo accounts and PKI but no automatic demo school (the test imports it), and the
+     * outbox's scheduled resubmission every second, quick enough for a test to see archiving resume.
+     */
+    static void register(DynamicPropertyRegistry registry, Path dataDir) {
+        registry.add("hocba.data-dir", dataDir::toString);
+        registry.add("hocba.demo.enabled", () -> "true");
+        registry.add("hocba.demo.dataset", () -> "");
+        registry.add("hocba.outbox.resubmit-interval", () -> "PT1S");
+        registry.add("hocba.outbox.resubmit-after", () -> "PT1S");
+    }
+}
