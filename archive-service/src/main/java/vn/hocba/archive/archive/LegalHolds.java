@@ -72,7 +72,6 @@ public class LegalHolds {
         requireAuthority(facts, caller);
         String why = required("reason", reason, REASON_MAX, "lý do");
         String ref = required("reference", reference, REFERENCE_MAX, "số hiệu văn bản căn cứ");
-        archivedObjects(lookupCode);
         Hold hold = new Hold(UUID.randomUUID(), lookupCode, why, ref, caller.username(), clock.instant(), null, null);
         return tx.execute(status -> {
             List<ObjectKey> objects = lockDocument(lookupCode);
@@ -95,7 +94,6 @@ public class LegalHolds {
     public void release(UUID lookupCode, UUID id, Caller caller) {
         DocumentFacts facts = readers.readable(lookupCode, caller);
         requireAuthority(facts, caller);
-        archivedObjects(lookupCode);
         tx.executeWithoutResult(status -> {
             List<ObjectKey> objects = lockDocument(lookupCode);
             int released = db.sql("""
@@ -122,6 +120,9 @@ public class LegalHolds {
     private List<ObjectKey> lockDocument(UUID lookupCode) {
         List<String> keys = db.sql("select object_key from archived_object where lookup_code = ? order by object_key "
                 + "for update").param(lookupCode).query(String.class).list();
+        if (keys.isEmpty()) {
+            throw new NotArchivedException();
+        }
         List<ObjectKey> objects = new java.util.ArrayList<>();
         for (String key : keys) {
             objects.add(new ObjectKey(key));

@@ -100,13 +100,11 @@ public class RecordArchive {
     /**
      * The archive package's manifest (JSON, {@code hocba.archive-manifest/v1}): the object's hashes and size, the
      * document, its signers, the version it supersedes and its retention; stored once, immutable, with the PDF's
-     * retention. A retry finds the first one written and keeps it.
+     * retention. A retry writes the same bytes (what the store already holds: idempotent); a manifest that differs
+     * (another instance first) is kept.
      */
     private void writeManifest(ObjectKey pdfKey, ArchiveCatalogue.Entry entry, PackageFacts pkg, Retention retention) {
         ObjectKey key = manifestKey(pdfKey.value());
-        if (store.stat(key).isPresent()) {
-            return;
-        }
         var json = MANIFESTS.createObjectNode();
         json.put("format", "hocba.archive-manifest/v1");
         json.put("lookupCode", entry.facts().lookupCode().toString());

@@ -444,26 +444,16 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     public boolean verify(ObjectKey key) {
         StoredObject object = require(key);
         String original = originals.get(key.value());
-        if (hasDeleteMarker(key)) {
+        List<Item> listed = listing(key);
+        if (listed.stream().anyMatch(Item::isDeleteMarker)) {
             return false;
         }
-        for (Item version : versions(key)) {
+        for (Item version : listed) {
             if (!intact(key, version.versionId(), object, version.versionId().equals(original))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private boolean hasDeleteMarker(ObjectKey key) {
-        for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket())
-                .prefix(key.value()).recursive(true).includeVersions(true).build())) {
-            Item item = call(key, result::get);
-            if (item.objectName().equals(key.value()) && item.isDeleteMarker()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean intact(ObjectKey key, String versionId, StoredObject original, boolean isOriginal) {
@@ -556,11 +546,17 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
     /** The versions stored under exactly this key (not delete markers), newest first. */
     private List<Item> versions(ObjectKey key) {
+        return listing(key).stream().filter(item -> !item.isDeleteMarker()).collect(
+                java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    /** Everything stored under exactly this key, versions and delete markers, newest first. */
+    private List<Item> listing(ObjectKey key) {
         List<Item> out = new ArrayList<>();
         for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(settings.bucket())
                 .prefix(key.value()).recursive(true).includeVersions(true).build())) {
             Item item = call(key, result::get);
-            if (item.objectName().equals(key.value()) && !item.isDeleteMarker()) {
+            if (item.objectName().equals(key.value())) {
                 out.add(item);
             }
             if (item.objectName().compareTo(key.value()) > 0 && !item.objectName().startsWith(key.value())) {
