@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -154,7 +153,7 @@ final class DocumentSecurityStore {
         if (revocation == null || settings.trustAnchors().isEmpty()) {
             throw new Unavailable("no revocation source or no trust anchor");
         }
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = FastHexPdfParser.load(pdf)) {
             if (document.isEncrypted()) {
                 throw new Unavailable("an encrypted document");
             }
@@ -546,7 +545,8 @@ final class DocumentSecurityStore {
             options.setPreferredSignatureSize(stamp.reservation());
             document.addSignature(timestamp, options);
             for (var field : document.getSignatureFields()) {
-                if (field.getCOSObject().getDictionaryObject(COSName.V) == timestamp.getCOSObject()) {
+                // getItem, not getDictionaryObject: the other fields' values are not parsed (the new one is direct)
+                if (field.getCOSObject().getItem(COSName.V) == timestamp.getCOSObject()) {
                     for (var widget : field.getWidgets()) {
                         widget.setPrinted(true);
                         widget.setLocked(true);

@@ -1,6 +1,19 @@
 package vn.hocba.signing.dss;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.slf4j.LoggerFactory;
+
 import eu.europa.esig.dss.enumerations.MimeTypeEnum;
+import eu.europa.esig.dss.model.DSSException;
+import eu.europa.esig.dss.model.DSSMessageDigest;
+import eu.europa.esig.dss.spi.signature.resources.DSSResourcesHandler;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDocumentReader;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.PAdESCommonParameters;
@@ -22,6 +35,14 @@ import eu.europa.esig.dss.spi.DSSUtils;
  * when it computed the digest) takes the lower-case hex of the CMS (as DSS writes it); the rest of the run stays zero padding. Anything
  * unusual (no prepared revision, no such run, or a second one: DSS refuses "more than one empty signature") is left
  * to DSS's own path, which reports it as DSS does.
+ *
+ * <p>Second, DSS's document is read by {@link FastHexPdfParser}: PDFBox's incremental save
+ * ({@code COSWriter.prepareIncrement}) parses every object of the file, and its reading of the 15 {@code /Contents}
+ * hex strings of a record cost about 10% of a signature's CPU. DSS 6.4 has no hook for the reader of
+ * {@code computeDigest}, so {@link Service#computeDigest} does what DSS's does with the reader's document replaced,
+ * through two reflective handles (the reader's {@code pdDocument}, DSS's private
+ * {@code signDocumentAndReturnDigest}). Without them (another DSS version), a password, or a document not in memory,
+ * DSS's own path runs. {@code FastPdfObjectFactoryTest} compares the signed bytes with DSS's.
  */
 final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
 
@@ -94,6 +115,26 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
         }
 
         @Override
+        protected DSSMessageDigest computeDigest(DSSDocument toSignDocument, PAdESCommonParameters parameters) {
+            if (!FastReader.AVAILABLE || parameters.getPasswordProtection() != null
+                    || !(toSignDocument instanceof InMemoryDocument inMemory)) {
+                return super.computeDigest(toSignDocument, parameters);
+            }
+            // DSS 6.4's PdfBoxSignatureService.computeDigest, with the document read by FastHexPdfParser
+            try (DSSResourcesHandler resources = instantiateResourcesHandler();
+                 OutputStream out = resources.createOutputStream();
+                 PdfBoxDocumentReader reader = new PdfBoxDocumentReader(toSignDocument, null, pdfMemoryUsageSetting)) {
+                FastReader.replaceDocument(reader, FastHexPdfParser.load(inMemory.getBytes()));
+                checkPdfPermissions(reader, parameters.getImageParameters().getFieldParameters());
+                DSSMessageDigest digest = FastReader.signAndDigest(this, parameters, out, reader);
+                parameters.getPdfSignatureCache().setToBeSignedDocument(resources.writeToDSSDocument());
+                return digest;
+            } catch (IOException e) {
+                throw new DSSException(e);
+            }
+        }
+
+        @Override
         public DSSDocument sign(DSSDocument toSignDocument, byte[] cmsSignedData, PAdESCommonParameters parameters) {
             if (parameters != null && cmsSignedData != null && parameters.getContentSize() < cmsSignedData.length) {
                 throw new ReservationTooSmallException(parameters.getContentSize(), cmsSignedData.length);
@@ -109,6 +150,71 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
                 }
             }
             return super.sign(toSignDocument, cmsSignedData, parameters);
+        }
+    }
+
+    /** @return whether signatures read DSS's document with {@link FastHexPdfParser} (DSS has the members it needs) */
+    static boolean fastReader() {
+        return FastReader.AVAILABLE;
+    }
+
+    /** The two members of DSS 6.4 that {@link Service#computeDigest} needs, or none (then DSS's own path runs). */
+    private static final class FastReader {
+
+        private static final Field DOCUMENT;
+        private static final Method SIGN_AND_DIGEST;
+        static final boolean AVAILABLE;
+
+        static {
+            Field document = null;
+            Method signAndDigest = null;
+            try {
+                document = PdfBoxDocumentReader.class.getDeclaredField("pdDocument");
+                document.setAccessible(true);
+                signAndDigest = PdfBoxSignatureService.class.getDeclaredMethod("signDocumentAndReturnDigest",
+                        PAdESCommonParameters.class, byte[].class, OutputStream.class, PdfBoxDocumentReader.class);
+                signAndDigest.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LoggerFactory.getLogger(FastPdfObjectFactory.class).warn("this EU DSS has no {}: signatures take "
+                        + "DSS's slower reading of the document", document == null ? "PdfBoxDocumentReader.pdDocument"
+                        : "PdfBoxSignatureService.signDocumentAndReturnDigest");
+                document = null;
+                signAndDigest = null;
+            }
+            DOCUMENT = document;
+            SIGN_AND_DIGEST = signAndDigest;
+            AVAILABLE = document != null;
+        }
+
+        /** Puts {@code document} in the reader, closing the one it read. */
+        static void replaceDocument(PdfBoxDocumentReader reader, PDDocument document) throws IOException {
+            PDDocument read = reader.getPDDocument();
+            try {
+                DOCUMENT.set(reader, document);
+            } catch (IllegalAccessException e) {
+                document.close();
+                throw new IllegalStateException(e);
+            }
+            read.close();
+        }
+
+        /** DSS's {@code signDocumentAndReturnDigest(parameters, empty signature value, out, reader)}. */
+        static DSSMessageDigest signAndDigest(Service service, PAdESCommonParameters parameters, OutputStream out,
+                                              PdfBoxDocumentReader reader) {
+            try {
+                return (DSSMessageDigest) SIGN_AND_DIGEST.invoke(service, parameters, DSSUtils.EMPTY_BYTE_ARRAY, out,
+                        reader);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new DSSException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

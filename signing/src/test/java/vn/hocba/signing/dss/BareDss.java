@@ -51,9 +51,14 @@ public final class BareDss {
      * @param timestamps   the TSA for B-T, or null for B-B
      */
     public BareDss(byte[] trueTypeFont, TimestampSource timestamps) {
+        this(trueTypeFont, timestamps, new PdfBoxNativeObjectFactory());
+    }
+
+    /** As above, with another of DSS's PDF object factories (ours, to compare their bytes with DSS's). */
+    BareDss(byte[] trueTypeFont, TimestampSource timestamps, PdfBoxNativeObjectFactory factory) {
         this.font = new VisibleSignatureFont(trueTypeFont);
         this.service = new PAdESService(new CommonCertificateVerifier());
-        this.service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        this.service.setPdfObjFactory(factory);
         if (timestamps != null) {
             this.service.setTspSource(PortSources.tsp(timestamps));
         }

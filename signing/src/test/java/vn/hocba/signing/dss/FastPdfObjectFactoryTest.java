@@ -65,6 +65,51 @@ class FastPdfObjectFactoryTest {
         assertThat(one).isEqualTo(copy);
     }
 
+    /** Empty when equal, else both texts around the first differing byte. */
+    private static String difference(byte[] a, byte[] b) {
+        int i = java.util.Arrays.mismatch(a, b);
+        if (i < 0) {
+            return "";
+        }
+        if (a.length == b.length) { // the CMS differs when anything it covers does: show the last difference
+            int last = a.length - 1;
+            while (a[last] == b[last]) {
+                last--;
+            }
+            i = last;
+        }
+        int from = Math.max(0, i - 200);
+        return "at " + i + " of " + a.length + "/" + b.length + ":\n"
+                + new String(a, from, Math.min(a.length, i + 200) - from, StandardCharsets.ISO_8859_1) + "\n---- DSS:\n"
+                + new String(b, from, Math.min(b.length, i + 200) - from, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void signsTheSameBytesAsDssOnADocumentWithSignaturesAlready() {
+        var ca = CertificateAuthority.createRoot("Test Root", "Hocba", java.time.Clock.systemUTC());
+        var credential = ca.issue("Nguyễn Văn An", "Hocba", "GV1");
+        assertThat(FastPdfObjectFactory.fastReader()).as("DSS 6.4's members for the fast reader").isTrue();
+        var dss = new BareDss(TestPdfs.dejaVuSans(), null);
+        var ours = new BareDss(TestPdfs.dejaVuSans(), null, new FastPdfObjectFactory());
+        byte[] theirs = TestPdfs.pdfA2b(2, 5);
+        byte[] mine = theirs;
+        var signingTime = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(5);
+        for (int i = 0; i < 4; i++) { // each later one reads the earlier ones' /Contents hex
+            var request = new SignatureRequest(new SignatureBox(1 + i % 2, 40, 40 + 60 * i, 170, 48), "Trần Thị Bình " + i,
+                    "Giáo viên", "Xác nhận", "Trường", signingTime.plusSeconds(i));
+            theirs = dss.sign(theirs, credential.token(), request);
+            mine = ours.sign(mine, credential.token(), request);
+            assertThat(difference(mine, theirs)).as("signature %d", i + 1).isEmpty();
+        }
+        // the fields PDFBox's own path keeps: all four, in signing order
+        try (var document = org.apache.pdfbox.Loader.loadPDF(mine)) {
+            assertThat(document.getSignatureDictionaries()).extracting(s -> s.getName())
+                    .containsExactly("Trần Thị Bình 0", "Trần Thị Bình 1", "Trần Thị Bình 2", "Trần Thị Bình 3");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aDocumentCertifiedWithNoChangesAllowedIsStillRefusedAndAnOrdinaryOneSigned() {
         var ca = CertificateAuthority.createRoot("Test Root", "Hocba", java.time.Clock.systemUTC());
