@@ -7,7 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -51,6 +58,12 @@ import vn.hocba.archive.common.Texts;
  *
  * <p>School, school year and class are exact-match fields: the caller's {@link SearchScope} filters inside the query,
  * so totals and hits never count a document the caller may not read (its marks and personal details included).
+ *
+ * <p>Visibility and durability: a change is seen by the next search (near-real-time: the reader is reopened before a
+ * search that follows changes) and committed to disk within {@link #COMMIT_INTERVAL_MS} (and at close), not once per
+ * document: a commit's fsyncs per archived record held every indexing thread on the commit lock. What a crash loses
+ * of the last second is indexed again at the next start ({@link IndexReconciler} compares the index with the
+ * database both ways).
  */
 class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
@@ -73,8 +86,22 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private final Analyzer folded = new FoldedAnalyzer(true);
     private final Analyzer foldedQuery = new FoldedAnalyzer(false);
+    /** Milliseconds between commits while there are changes (a crash loses at most these, restored at start). */
+    static final long COMMIT_INTERVAL_MS = 1_000;
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Changes not yet visible to searches: the next acquire reopens the reader. */
+    private final AtomicBoolean unrefreshed = new AtomicBoolean();
+    /** Changes not yet committed: the committer's next run commits them. */
+    private final AtomicBoolean uncommitted = new AtomicBoolean();
+    private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "lucene-commit");
+        t.setDaemon(true);
+        return t;
+    });
 
     LuceneSearchIndex(Path dir) {
         try {
@@ -85,6 +112,27 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        committer.scheduleWithFixedDelay(this::commitIfChanged, COMMIT_INTERVAL_MS, COMMIT_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void commitIfChanged() {
+        if (uncommitted.getAndSet(false)) {
+            try {
+                writer.commit();
+            } catch (IOException | RuntimeException e) {
+                uncommitted.set(true); // tried again at the next run; the start-up reconciliation covers a crash
+                log.warn("search index commit failed; it is tried again", e);
+            }
+        }
+    }
+
+    /** A searcher that sees every change made before this call; release it with {@code searchers.release}. */
+    private IndexSearcher acquire() throws IOException {
+        if (unrefreshed.getAndSet(false)) {
+            searchers.maybeRefreshBlocking();
+        }
+        return searchers.acquire();
     }
 
     @Override
@@ -111,37 +159,32 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         doc.add(new TextField(ALL, Texts.fold(all), Field.Store.NO));
         try {
             writer.updateDocument(new Term(ID, d.lookupCode()), doc);
-            commitUnlessBatching();
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Whether this thread is inside {@link #inBatch}: commits wait for its end. */
-    private final ThreadLocal<Boolean> batching = ThreadLocal.withInitial(() -> false);
-
-    private void commitUnlessBatching() throws IOException {
-        if (!batching.get()) {
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        }
+    /** A change was made: the next search reopens the reader, the committer's next run commits. */
+    private void changed() {
+        unrefreshed.set(true);
+        uncommitted.set(true);
     }
 
+    /** Runs the work, then commits and reopens the reader at once (not within the commit interval). */
     @Override
     public void inBatch(Runnable work) {
-        boolean outer = !batching.get();
-        batching.set(true);
         try {
             work.run();
         } finally {
-            if (outer) {
-                batching.set(false);
-                try {
-                    writer.commit();
-                    searchers.maybeRefreshBlocking();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            try {
+                uncommitted.set(false);
+                writer.commit();
+                unrefreshed.set(false);
+                searchers.maybeRefreshBlocking();
+            } catch (IOException e) {
+                uncommitted.set(true);
+                throw new UncheckedIOException(e);
             }
         }
     }
@@ -150,7 +193,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     public void remove(String lookupCode) {
         try {
             writer.deleteDocuments(new Term(ID, lookupCode));
-            commitUnlessBatching();
+            changed();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -222,7 +265,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private SearchPage run(Query query, int page, int size) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = acquire();
             try {
                 TopDocs top = searcher.search(query, Math.max(1, (page + 1) * size));
                 List<Hit> hits = new ArrayList<>();
@@ -251,7 +294,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public boolean contains(String lookupCode) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = acquire();
             try {
                 return searcher.count(new TermQuery(new Term(ID, lookupCode))) > 0;
             } finally {
@@ -265,7 +308,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public void forEachEntry(Consumer<IndexedEntry> action) {
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher searcher = acquire();
             try {
                 for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                     var live = leaf.reader().getLiveDocs();
@@ -302,8 +345,9 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        committer.shutdownNow();
         searchers.close();
-        writer.close();
+        writer.close(); // commits
     }
 
     /** Folded text (see {@link Texts#fold}) as words; words with an apostrophe inside go through {@link WordPartsFilter}. */

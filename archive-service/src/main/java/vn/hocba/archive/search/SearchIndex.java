@@ -7,15 +7,18 @@ import java.util.function.Consumer;
 /** The full-text index of archived documents. In-process Lucene on the embedded default; Elasticsearch later. */
 public interface SearchIndex {
 
-    /** Adds or replaces the document with that lookup code. */
+    /**
+     * Adds or replaces the document with that lookup code: seen by every search that starts after this returns, made
+     * durable within about a second (what a crash loses is indexed again at start by the reconciliation).
+     */
     void index(IndexedDocument document);
 
-    /** Removes the document with that lookup code, if indexed. */
+    /** Removes the document with that lookup code, if indexed (seen and made durable as {@link #index}). */
     void remove(String lookupCode);
 
     /**
-     * Runs {@code work} (calls of {@link #index} and {@link #remove} on this thread) as one batch: made durable and
-     * visible once at its end, instead of after each call (a start-up reconciliation of thousands of records).
+     * Runs {@code work} (calls of {@link #index} and {@link #remove}), then makes everything durable and visible
+     * before returning (a start-up reconciliation of thousands of records).
      */
     void inBatch(Runnable work);
 
