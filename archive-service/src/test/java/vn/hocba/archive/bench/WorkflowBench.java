@@ -66,7 +66,9 @@ import vn.hocba.signing.pki.PkiServices;
  * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.warmupSeconds} (30, the
  * JIT's warm-up before the first round), {@code -Dbench.chunk} (8 records per 1-thread
  * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records), {@code -Dbench.parts}
- * ({@code ab,extension,countersign}: which of the three run).
+ * ({@code ab,extension,countersign}: which of the three run), {@code -Dbench.jfr=FILE} (a JFR recording with the JDK's
+ * "default" settings from the first step to the last, written to FILE; started before any load, as a recording started
+ * mid-run makes the JIT recompile and distorts what it measures).
  */
 public final class WorkflowBench {
 
@@ -111,6 +113,21 @@ public final class WorkflowBench {
     }
 
     public static void main(String[] args) throws Exception {
+        String jfr = System.getProperty("bench.jfr", "");
+        try (var recording = jfr.isBlank() ? null
+                : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"))) {
+            if (recording != null) {
+                recording.start();
+            }
+            run();
+            if (recording != null) {
+                recording.dump(Path.of(jfr));
+                System.out.printf("[bench] workflow: JFR recording of the whole run in %s%n", jfr);
+            }
+        }
+    }
+
+    private static void run() throws Exception {
         System.out.printf("[bench] workflow: %d cores, load average %.1f at start; %d rounds (+%d warm-up) of %d records on "
                         + "1 thread and %d on 2, the order of the 6 phases rotated each round%n",
                 Runtime.getRuntime().availableProcessors(), OS.getSystemLoadAverage(), ROUNDS, WARMUP, CHUNK, 2 * CHUNK);
