@@ -70,8 +70,8 @@ final class FastHexPdfParser extends PDFParser {
 
     /** Reads digits and white space up to '>' (consumed); null, at an unknown position, on anything else or EOF. */
     private COSString readHex() throws IOException {
-        byte[] chunk = new byte[8192];
-        byte[] out = new byte[256];
+        byte[] chunk = new byte[32 * 1024]; // a signature's /Contents in one read
+        byte[] out = null;
         int size = 0;
         int high = -1;
         long position = source.getPosition();
@@ -79,6 +79,9 @@ final class FastHexPdfParser extends PDFParser {
             int n = source.read(chunk, 0, chunk.length);
             if (n <= 0) {
                 return null;
+            }
+            if (out == null) {
+                out = new byte[n / 2 + 1]; // at most this many bytes come from this chunk
             }
             for (int i = 0; i < n; i++) {
                 int c = chunk[i] & 0xFF;

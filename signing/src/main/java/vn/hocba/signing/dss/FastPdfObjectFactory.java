@@ -40,7 +40,7 @@ import eu.europa.esig.dss.spi.DSSUtils;
  * ({@code COSWriter.prepareIncrement}) parses every object of the file, and its reading of the 15 {@code /Contents}
  * hex strings of a record cost about 10% of a signature's CPU. DSS 6.4 has no hook for the reader of
  * {@code computeDigest}, so {@link Service#computeDigest} does what DSS's does with the reader's document replaced,
- * through two reflective handles (the reader's {@code pdDocument}, DSS's private
+ * through reflective handles (the reader's {@code pdDocument} and {@code dssDocument}, DSS's private
  * {@code signDocumentAndReturnDigest}). Without them (another DSS version), a password, or a document not in memory,
  * DSS's own path runs. {@code FastPdfObjectFactoryTest} compares the signed bytes with DSS's.
  */
@@ -123,8 +123,9 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
             // DSS 6.4's PdfBoxSignatureService.computeDigest, with the document read by FastHexPdfParser
             try (DSSResourcesHandler resources = instantiateResourcesHandler();
                  OutputStream out = resources.createOutputStream();
-                 PdfBoxDocumentReader reader = new PdfBoxDocumentReader(toSignDocument, null, pdfMemoryUsageSetting)) {
-                FastReader.replaceDocument(reader, FastHexPdfParser.load(inMemory.getBytes()));
+                 PdfBoxDocumentReader reader = new PdfBoxDocumentReader(FastReader.placeholder(), null,
+                         pdfMemoryUsageSetting)) {
+                FastReader.replaceDocument(reader, FastHexPdfParser.load(inMemory.getBytes()), toSignDocument);
                 checkPdfPermissions(reader, parameters.getImageParameters().getFieldParameters());
                 DSSMessageDigest digest = FastReader.signAndDigest(this, parameters, out, reader);
                 parameters.getPdfSignatureCache().setToBeSignedDocument(resources.writeToDSSDocument());
@@ -158,39 +159,61 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
         return FastReader.AVAILABLE;
     }
 
-    /** The two members of DSS 6.4 that {@link Service#computeDigest} needs, or none (then DSS's own path runs). */
+    /**
+     * The three members of DSS 6.4 that {@link Service#computeDigest} needs, or none (then DSS's own path runs). The
+     * reader is made on a one-page placeholder (it reads what it is given at once: on a 15-signature record, 2 ms to
+     * read the cross-reference sections of every revision), then given the document and the {@code DSSDocument}
+     * (its name and size make the file identifier).
+     */
     private static final class FastReader {
 
         private static final Field DOCUMENT;
+        private static final Field DSS_DOCUMENT;
         private static final Method SIGN_AND_DIGEST;
+        private static final byte[] PLACEHOLDER;
         static final boolean AVAILABLE;
 
         static {
             Field document = null;
+            Field dssDocument = null;
             Method signAndDigest = null;
-            try {
+            byte[] placeholder = null;
+            try (PDDocument onePage = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+                onePage.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+                onePage.save(out);
+                placeholder = out.toByteArray();
+                dssDocument = PdfBoxDocumentReader.class.getDeclaredField("dssDocument");
+                dssDocument.setAccessible(true);
                 document = PdfBoxDocumentReader.class.getDeclaredField("pdDocument");
                 document.setAccessible(true);
                 signAndDigest = PdfBoxSignatureService.class.getDeclaredMethod("signDocumentAndReturnDigest",
                         PAdESCommonParameters.class, byte[].class, OutputStream.class, PdfBoxDocumentReader.class);
                 signAndDigest.setAccessible(true);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LoggerFactory.getLogger(FastPdfObjectFactory.class).warn("this EU DSS has no {}: signatures take "
-                        + "DSS's slower reading of the document", document == null ? "PdfBoxDocumentReader.pdDocument"
-                        : "PdfBoxSignatureService.signDocumentAndReturnDigest");
+            } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+                LoggerFactory.getLogger(FastPdfObjectFactory.class).warn("this EU DSS lacks a member the fast reading "
+                        + "of documents needs ({}): signatures take DSS's own path", e.toString());
                 document = null;
                 signAndDigest = null;
             }
             DOCUMENT = document;
+            DSS_DOCUMENT = dssDocument;
             SIGN_AND_DIGEST = signAndDigest;
-            AVAILABLE = document != null;
+            PLACEHOLDER = placeholder;
+            AVAILABLE = document != null && signAndDigest != null;
         }
 
-        /** Puts {@code document} in the reader, closing the one it read. */
-        static void replaceDocument(PdfBoxDocumentReader reader, PDDocument document) throws IOException {
+        /** A one-page PDF for the reader to read before it is given the document. */
+        static DSSDocument placeholder() {
+            return new InMemoryDocument(PLACEHOLDER);
+        }
+
+        /** Puts {@code document} (read from {@code dssDocument}) in the reader, closing the placeholder it read. */
+        static void replaceDocument(PdfBoxDocumentReader reader, PDDocument document, DSSDocument dssDocument)
+                throws IOException {
             PDDocument read = reader.getPDDocument();
             try {
                 DOCUMENT.set(reader, document);
+                DSS_DOCUMENT.set(reader, dssDocument);
             } catch (IllegalAccessException e) {
                 document.close();
                 throw new IllegalStateException(e);
