@@ -66,7 +66,8 @@ import vn.hocba.signing.pki.PkiServices;
  * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.warmupSeconds} (30, the
  * JIT's warm-up before the first round), {@code -Dbench.chunk} (8 records per 1-thread
  * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records), {@code -Dbench.parts}
- * ({@code ab,extension,countersign}: which of the three run), {@code -Dbench.jfr=FILE} (a JFR recording with the JDK's
+ * ({@code ab,extension,countersign}: which of the three run), {@code -Dbench.archiveLevel} (the level the outbox
+ * archives at, B-LTA by default: B-LT is the countersign target's level), {@code -Dbench.jfr=FILE} (a JFR recording with the JDK's
  * "default" settings from the first step to the last, written to FILE; started before any load, as a recording started
  * mid-run makes the JIT recompile and distorts what it measures).
  */
@@ -80,6 +81,8 @@ public final class WorkflowBench {
     private static final int COUNTERSIGN = Integer.getInteger("bench.countersign", 60);
     private static final int EXTEND_DOCS = 5;
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
+    /** The archive level of the B-T service (the countersign's target is B-LT; the service's default is B-LTA). */
+    private static final String ARCHIVE_LEVEL = System.getProperty("bench.archiveLevel", "");
     /** Which parts run: "ab" (the A/B at B-B and B-T), "extension", "countersign"; all by default. */
     private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "ab,extension,countersign")
             .split(","));
@@ -167,10 +170,14 @@ public final class WorkflowBench {
     private static ConfigurableApplicationContext start(String level) throws Exception {
         Path dir = Files.createTempDirectory("hocba-bench-");
         // command-line arguments: they outrank application.yaml (default properties would not)
-        return new SpringApplicationBuilder(HocbaApplication.class).run("--hocba.data-dir=" + dir,
-                "--hocba.demo.enabled=true", "--hocba.demo.dataset=", "--server.port=0", "--logging.level.root=ERROR",
+        List<String> args = new ArrayList<>(List.of("--hocba.data-dir=" + dir, "--hocba.demo.enabled=true",
+                "--hocba.demo.dataset=", "--server.port=0", "--logging.level.root=ERROR",
                 "--logging.level.eu.europa.esig=ERROR", "--spring.main.banner-mode=off",
-                "--hocba.signing.signature-level=" + level);
+                "--hocba.signing.signature-level=" + level));
+        if (!ARCHIVE_LEVEL.isBlank()) {
+            args.add("--hocba.signing.archive-level=" + ARCHIVE_LEVEL);
+        }
+        return new SpringApplicationBuilder(HocbaApplication.class).run(args.toArray(String[]::new));
     }
 
     /** One running service with the demo school imported, locked, and every staff certificate issued and checked. */
@@ -360,6 +367,12 @@ public final class WorkflowBench {
          * homeroom teacher sign through the workflow, on 2 threads, untimed.
          */
         List<DocumentKey> prepareForPrincipal(int n) throws Exception {
+            int forAb = PARTS.contains("ab") ? (ROUNDS + WARMUP) * 3 * CHUNK : 0;
+            if (forAb + n > records.size()) {
+                throw new IllegalArgumentException("the demo school has " + records.size() + " records: the A/B takes "
+                        + forAb + " and the countersign " + n + "; lower -Dbench.countersign, -Dbench.rounds or "
+                        + "-Dbench.chunk, or run the parts apart (-Dbench.parts)");
+            }
             List<DocumentKey> batch = new ArrayList<>(records.subList(Math.max(0, records.size() - n), records.size()));
             long start = System.nanoTime();
             for (DocumentKey key : batch) {
