@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -93,8 +94,13 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    /** Changes not yet visible to searches: the next acquire reopens the reader. */
-    private final AtomicBoolean unrefreshed = new AtomicBoolean();
+    /**
+     * Changes made, and how many of them the reader is known to see: a search that starts after a change reopens the
+     * reader unless a reopen begun after that change has finished (a flag cleared before the reopen ended let a second
+     * search take the old reader meanwhile).
+     */
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong refreshedTo = new AtomicLong();
     /** Changes not yet committed: the committer's next run commits them. */
     private final AtomicBoolean uncommitted = new AtomicBoolean();
     private final ScheduledExecutorService committer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -129,8 +135,10 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /** A searcher that sees every change made before this call; release it with {@code searchers.release}. */
     private IndexSearcher acquire() throws IOException {
-        if (unrefreshed.getAndSet(false)) {
-            searchers.maybeRefreshBlocking();
+        long wanted = changes.get();
+        if (refreshedTo.get() < wanted) {
+            searchers.maybeRefreshBlocking(); // waits for a reopen under way, then reopens on what is done now
+            refreshedTo.accumulateAndGet(wanted, Math::max);
         }
         return searchers.acquire();
     }
@@ -167,7 +175,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     /** A change was made: the next search reopens the reader, the committer's next run commits. */
     private void changed() {
-        unrefreshed.set(true);
+        changes.incrementAndGet();
         uncommitted.set(true);
     }
 
@@ -180,8 +188,9 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             try {
                 uncommitted.set(false);
                 writer.commit();
-                unrefreshed.set(false);
+                long wanted = changes.get();
                 searchers.maybeRefreshBlocking();
+                refreshedTo.accumulateAndGet(wanted, Math::max);
             } catch (IOException e) {
                 uncommitted.set(true);
                 throw new UncheckedIOException(e);
@@ -345,7 +354,12 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        committer.shutdownNow();
+        committer.shutdown(); // no interrupt: an interrupted commit closes the write lock's channel (NIO)
+        try {
+            committer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         searchers.close();
         writer.close(); // commits
     }

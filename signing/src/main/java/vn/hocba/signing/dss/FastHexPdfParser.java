@@ -68,10 +68,13 @@ final class FastHexPdfParser extends PDFParser {
         return hex;
     }
 
-    /** Reads digits and white space up to '>' (consumed); null, at an unknown position, on anything else or EOF. */
+    /**
+     * Reads digits and white space up to '>' (consumed); null, at an unknown position, on anything else or EOF. Reads
+     * grow from 64 bytes (most hex strings are an /ID or a name) to 32 KB (a signature's /Contents in one read).
+     */
     private COSString readHex() throws IOException {
-        byte[] chunk = new byte[32 * 1024]; // a signature's /Contents in one read
-        byte[] out = null;
+        byte[] chunk = new byte[64];
+        byte[] out = new byte[32];
         int size = 0;
         int high = -1;
         long position = source.getPosition();
@@ -80,8 +83,8 @@ final class FastHexPdfParser extends PDFParser {
             if (n <= 0) {
                 return null;
             }
-            if (out == null) {
-                out = new byte[n / 2 + 1]; // at most this many bytes come from this chunk
+            if (out.length - size < n / 2 + 1) {
+                out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, size + n / 2 + 1));
             }
             for (int i = 0; i < n; i++) {
                 int c = chunk[i] & 0xFF;
@@ -90,17 +93,11 @@ final class FastHexPdfParser extends PDFParser {
                     if (high < 0) {
                         high = v;
                     } else {
-                        if (size == out.length) {
-                            out = java.util.Arrays.copyOf(out, size * 2);
-                        }
                         out[size++] = (byte) (high << 4 | v);
                         high = -1;
                     }
                 } else if (c == '>') {
                     if (high >= 0) {
-                        if (size == out.length) {
-                            out = java.util.Arrays.copyOf(out, size + 1);
-                        }
                         out[size++] = (byte) (high << 4);
                     }
                     source.seek(position + i + 1);
@@ -110,6 +107,9 @@ final class FastHexPdfParser extends PDFParser {
                 }
             }
             position += n;
+            if (chunk.length < 32 * 1024) { // a larger read for what is left of a long string
+                chunk = new byte[Math.min(chunk.length * 4, 32 * 1024)];
+            }
         }
     }
 }

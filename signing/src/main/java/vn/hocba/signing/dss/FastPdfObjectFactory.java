@@ -130,6 +130,9 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
                 DSSMessageDigest digest = FastReader.signAndDigest(this, parameters, out, reader);
                 parameters.getPdfSignatureCache().setToBeSignedDocument(resources.writeToDSSDocument());
                 return digest;
+            } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+                throw new eu.europa.esig.dss.pades.exception.InvalidPasswordException(
+                        String.format("Encrypted document : %s", e.getMessage()));
             } catch (IOException e) {
                 throw new DSSException(e);
             }
