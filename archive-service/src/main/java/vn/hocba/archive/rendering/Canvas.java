@@ -17,14 +17,17 @@ final class Canvas implements AutoCloseable {
 
     private final PDPageContentStream stream;
     private final Typesetter typesetter;
+    /** Every text drawn, a line each, in drawing order: the document's text for the search index. */
+    private final StringBuilder drawnText;
     // The text state (font, size) outlives BT/ET; set it only when it changes (PDFBox looks the
     // font up in the page resources on every setFont).
     private PDFont currentFont;
     private float currentSize;
 
-    Canvas(PDPageContentStream stream, Typesetter typesetter) {
+    Canvas(PDPageContentStream stream, Typesetter typesetter, StringBuilder drawnText) {
         this.stream = stream;
         this.typesetter = typesetter;
+        this.drawnText = drawnText;
     }
 
     private float width(PDFont font, float size, String text) {
@@ -49,6 +52,7 @@ final class Canvas implements AutoCloseable {
         stream.newLineAtOffset(x, baseline);
         stream.showText(printable);
         stream.endText();
+        drawnText.append(printable).append('\n');
     }
 
     void centered(PDFont font, float size, float centerX, float baseline, String text) throws IOException {

@@ -246,6 +246,8 @@ public final class GradebookRenderer {
         private final Spec spec;
         private final Typesetter typesetter = new Typesetter(fonts);
         private final Map<SignatureSlot, Box> boxes = new LinkedHashMap<>();
+        /** The text drawn, for the search index (see {@link RenderedRecord#text}). */
+        private final StringBuilder drawnText = new StringBuilder();
         private final List<Cell> cells = new ArrayList<>();
         private final float width;
         private final float top;
@@ -272,7 +274,7 @@ public final class GradebookRenderer {
                         spec.renderedAt(), spec.lookupCode() + "|" + spec.version());
                 ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
                 doc.save(out);
-                return new Rendered(new RenderedRecord(out.toByteArray(), boxes), List.copyOf(cells));
+                return new Rendered(new RenderedRecord(out.toByteArray(), boxes, drawnText.toString()), List.copyOf(cells));
             } catch (IOException | UncheckedIOException e) {
                 throw new RenderingException("cannot render the gradebook " + spec.lookupCode(), e);
             } finally {
@@ -346,7 +348,7 @@ public final class GradebookRenderer {
         private Canvas newPage() throws IOException {
             PDPage page = new PDPage(spec.pageSize());
             document.addPage(page);
-            return new Canvas(new PDPageContentStream(document, page), typesetter);
+            return new Canvas(new PDPageContentStream(document, page), typesetter, drawnText);
         }
 
         /** School and national motto, title and the gradebook's subject, class, period and year; returns the table top. */

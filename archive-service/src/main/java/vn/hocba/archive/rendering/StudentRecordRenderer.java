@@ -119,6 +119,8 @@ public final class StudentRecordRenderer {
         private final PDType0Font regular;
         private final PDType0Font bold;
         private final Map<SignatureSlot, Box> boxes = new LinkedHashMap<>();
+        /** The text drawn, for the search index (see {@link RenderedRecord#text}). */
+        private final StringBuilder drawnText = new StringBuilder();
         private int pageCount;
 
         Job(StudentRecordView view, PDDocument document, RecordFonts.Pair pair) {
@@ -160,7 +162,7 @@ public final class StudentRecordRenderer {
 
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
-            return new RenderedRecord(out.toByteArray(), boxes);
+            return new RenderedRecord(out.toByteArray(), boxes, drawnText.toString());
         }
 
         // ---- page 1: heading, personal data ----
@@ -525,7 +527,7 @@ public final class StudentRecordRenderer {
         }
 
         private Canvas canvas(PDPage page) throws IOException {
-            return new Canvas(new PDPageContentStream(document, page), typesetter);
+            return new Canvas(new PDPageContentStream(document, page), typesetter, drawnText);
         }
 
         private void centeredLines(Canvas canvas, PDType0Font font, float size, float leading, List<String> lines,

@@ -2,6 +2,10 @@ package vn.hocba.archive.search;
 
 import java.io.IOException;
 
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -13,14 +17,17 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import vn.hocba.archive.archive.RecordArchive;
 import vn.hocba.archive.common.Texts;
 import vn.hocba.archive.workflow.DocumentArchived;
+import vn.hocba.archive.workflow.DocumentWorkflow;
 
 /**
- * Indexes a document version once it is archived (and again, as superseded, when a correction replaces it): the text is the pages' text, extracted with PDFBox's text stripper from the
- * archived bytes (read back from the store, so the index describes what was kept). Signature appearances are
- * annotations and not part of it; the signers' names are printed on the pages already. PDFBox reads the file lazily:
- * the signatures' dictionaries (each with a CMS of about 9 KB as hex) are not parsed, which made Apache Tika's
- * extraction three times as costly and a quarter of a countersignature's CPU. Runs after the archiving transaction commits, through the outbox;
- * a record whose indexing failed is tried again by the scheduled resubmission, and at the next start.
+ * Indexes a document version once it is archived (and again, as superseded, when a correction replaces it). The text
+ * is what the renderer drew on the version's pages, kept with the version when it was rendered (the pages are the
+ * first revision of the archived file: the signatures add only their own appearances, and the signers' names are
+ * printed on the pages already). A version rendered before that text was kept is read back from the store and its
+ * pages' text extracted with PDFBox's text stripper. Extracting it from every archived file cost a sixth of a
+ * countersignature's CPU (Apache Tika, before, three times that: it parsed every signature dictionary). Runs after
+ * the archiving transaction commits, through the outbox; a record whose indexing failed is tried again by the
+ * scheduled resubmission, and at the next start.
  */
 @Component
 class RecordIndexer {
@@ -29,12 +36,20 @@ class RecordIndexer {
 
     private final SearchIndex index;
     private final RecordArchive archive;
+    private final Function<UUID, Optional<String>> pageText;
     /** At most this many characters of a document's text are indexed (a record's pages hold a few thousand). */
     static final int MAX_TEXT = 1_000_000;
 
-    RecordIndexer(SearchIndex index, RecordArchive archive) {
+    @org.springframework.beans.factory.annotation.Autowired
+    RecordIndexer(SearchIndex index, RecordArchive archive, DocumentWorkflow workflow) {
+        this(index, archive, workflow::pageText);
+    }
+
+    /** {@code pageText} gives the text the renderer drew on a version's pages, if it was kept. */
+    RecordIndexer(SearchIndex index, RecordArchive archive, Function<UUID, Optional<String>> pageText) {
         this.index = index;
         this.archive = archive;
+        this.pageText = pageText;
     }
 
     /**
@@ -53,13 +68,14 @@ class RecordIndexer {
 
     /** Indexes the archived record now; throws when its file cannot be read or its text extracted. */
     void index(DocumentArchived e) {
-        String text = text(archive.read(e.archiveKey()), e);
+        String text = pageText.apply(e.lookupCode()).orElseGet(() -> text(archive.read(e.archiveKey()), e));
+        text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         index.index(new SearchIndex.IndexedDocument(e.lookupCode().toString(), e.school(), e.schoolYear(),
                 e.classCode(), e.student(), e.fullName(), e.documentType(), e.status(), text));
     }
 
     /** The pages' text of a PDF, at most {@link #MAX_TEXT} characters; throws when the PDF cannot be read. */
-    private static String text(byte[] pdf, DocumentArchived e) {
+    static String text(byte[] pdf, DocumentArchived e) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;

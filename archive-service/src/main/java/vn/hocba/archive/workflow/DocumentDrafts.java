@@ -36,8 +36,8 @@ class DocumentDrafts {
         this.gradebooks = gradebooks;
     }
 
-    /** A rendered version and the plan of its signatures, in the boxes the renderer drew. */
-    record Draft(byte[] pdf, SigningPlan plan) {
+    /** A rendered version, the plan of its signatures in the boxes the renderer drew, and the text it drew. */
+    record Draft(byte[] pdf, SigningPlan plan, String text) {
     }
 
     /**
@@ -96,7 +96,7 @@ class DocumentDrafts {
         steps.add(step(principal.id(), SignerRole.PRINCIPAL, SignatureSlot.PRINCIPAL, List.of(), staff, rendered));
         SigningPlan plan = new SigningPlan(steps);
         key.type().sequence().requireValid(plan);
-        return new Draft(rendered.pdf(), plan);
+        return new Draft(rendered.pdf(), plan, rendered.text());
     }
 
     /** The Vietnamese title of a class document, as the search lists it (the student's name for a record). */

@@ -84,6 +84,12 @@ class DocumentRepository {
                 .params(school, year).query(Integer.class).single() > 0;
     }
 
+    /** The text the renderer drew on the version's pages; empty when it was rendered before V18 kept it. */
+    Optional<String> pageText(UUID lookupCode) {
+        return db.sql("select page_text from document where lookup_code = ?").param(lookupCode)
+                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(t -> t);
+    }
+
     byte[] workingPdf(UUID lookupCode) {
         return db.sql("select pdf from document where lookup_code = ?").param(lookupCode)
                 .query((rs, i) -> rs.getBytes(1)).single();
@@ -91,14 +97,15 @@ class DocumentRepository {
 
     /** Inserts a rendered version in SIGNING with its plan. */
     void insert(UUID lookupCode, DocumentKey key, int version, byte[] pdf, String sha256, UUID supersedes,
-                int corrections, Instant at, SigningPlan plan) {
+                int corrections, Instant at, SigningPlan plan, String pageText) {
         db.sql("""
                 insert into document (lookup_code, document_type, school_code, school_year, class_code, student_id,
-                    subject_code, period, version, status, revision, pdf, sha256, supersedes, corrections, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNING', 0, ?, ?, ?, ?, ?)""")
+                    subject_code, period, version, status, revision, pdf, sha256, supersedes, corrections, created_at,
+                    page_text)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNING', 0, ?, ?, ?, ?, ?, ?)""")
                 .params(lookupCode, key.type().name(), key.school(), key.schoolYear(), key.classCode(), nz(key.student()),
                         nz(key.subject()), key.period() == null ? "" : key.period().name(), version, pdf, sha256,
-                        supersedes, corrections, Timestamp.from(at))
+                        supersedes, corrections, Timestamp.from(at), pageText)
                 .update();
         for (SigningStep step : plan.steps()) {
             db.sql("""

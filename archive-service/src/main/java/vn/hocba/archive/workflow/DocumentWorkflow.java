@@ -163,7 +163,8 @@ public class DocumentWorkflow {
                             "dữ liệu năm học vừa thay đổi trong lúc tạo văn bản; vui lòng thử lại", List.of());
                 }
                 locks.requireLocked(key.school(), key.schoolYear(), key.classCode(), key.terms()); // not unlocked meanwhile
-                documents.insert(lookupCode, key, 1, draft.pdf(), sha, null, reissue.corrections(), now, draft.plan());
+                documents.insert(lookupCode, key, 1, draft.pdf(), sha, null, reissue.corrections(), now, draft.plan(),
+                        draft.text());
                 events.publishEvent(new DocumentRendered(lookupCode, key, 1, null, reissue.corrections(), sha,
                         caller.username()));
             });
@@ -607,6 +608,15 @@ public class DocumentWorkflow {
     }
 
     /** Every version with a file in the archive, as the event that announced it (for rebuilding indexes). */
+    /**
+     * @param lookupCode a version
+     * @return the text its renderer drew on its pages (a line per drawn string), or empty for a version rendered
+     *         before the text was kept (then the archived file is read)
+     */
+    public Optional<String> pageText(UUID lookupCode) {
+        return documents.pageText(lookupCode);
+    }
+
     public List<DocumentArchived> archived() {
         Map<String, Map<String, String>> names = new HashMap<>();
         Map<String, Map<String, String>> subjects = new HashMap<>();
@@ -665,7 +675,7 @@ public class DocumentWorkflow {
             String sha = Hashes.sha256(draft.pdf());
             documents.markSuperseded(version.lookupCode());
             documents.insert(lookupCode, key, next, draft.pdf(), sha, version.lookupCode(), reissue.corrections(), now,
-                    draft.plan());
+                    draft.plan(), draft.text());
             events.publishEvent(new DocumentSuperseded(version.lookupCode(), lookupCode, key, e.correctionId(),
                     e.approvedBy()));
             events.publishEvent(new DocumentRendered(lookupCode, key, next, version.lookupCode(), reissue.corrections(),
