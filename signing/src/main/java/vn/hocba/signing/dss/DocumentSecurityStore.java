@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -109,6 +110,8 @@ final class DocumentSecurityStore {
     }
 
     private final Map<ByteBuffer, Answer> answers = new ConcurrentHashMap<>();
+    /** Whether the last OCSP answer had a whole-second status time (most responders): see {@link #ocsp}. */
+    private volatile boolean wholeSecondAnswers;
     private final Clock clock;
 
     DocumentSecurityStore(Clock clock) {
@@ -248,6 +251,7 @@ final class DocumentSecurityStore {
     private static Evidence collect(byte[] pdf, List<long[]> ranges) throws Unavailable {
         Map<ByteBuffer, X509Certificate> certificates = new LinkedHashMap<>();
         Map<ByteBuffer, Instant> usedUntil = new HashMap<>();
+        Map<X509CertificateHolder, org.bouncycastle.cms.SignerInformationVerifier> verifiers = new HashMap<>();
         try {
             for (long[] range : ranges) {
                 CMSSignedData cms = NewestTimestamp.cms(pdf, range);
@@ -279,8 +283,13 @@ final class DocumentSecurityStore {
                     if (tsa.isEmpty()) {
                         throw new Unavailable("a timestamp without its TSA certificate");
                     }
-                    token.validate(new JcaSimpleSignerInfoVerifierBuilder()
-                            .build((X509CertificateHolder) tsa.iterator().next()));
+                    X509CertificateHolder tsaCertificate = (X509CertificateHolder) tsa.iterator().next();
+                    var verifier = verifiers.get(tsaCertificate); // the 15 tokens of a record come from one TSA
+                    if (verifier == null) {
+                        verifier = new JcaSimpleSignerInfoVerifierBuilder().build(tsaCertificate);
+                        verifiers.put(tsaCertificate, verifier);
+                    }
+                    token.validate(verifier);
                     own.addAll(certificates(token.getCertificates()));
                     Instant time = token.getTimeStampInfo().getGenTime().toInstant();
                     newest = time.isAfter(newest) ? time : newest;
@@ -311,11 +320,24 @@ final class DocumentSecurityStore {
         }
     }
 
-    private static List<X509Certificate> certificates(Store<X509CertificateHolder> store) throws CertificateException {
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    /** Certificates already converted, by their encoding: the same few (teachers, CAs, TSA) fill every record. */
+    private static final Map<ByteBuffer, X509Certificate> CONVERTED = new ConcurrentHashMap<>();
+    private static final int MAX_CONVERTED = 10_000;
+
+    private static List<X509Certificate> certificates(Store<X509CertificateHolder> store)
+            throws CertificateException, IOException {
         List<X509Certificate> out = new ArrayList<>();
         for (X509CertificateHolder holder : store.getMatches(null)) {
-            out.add(converter.getCertificate(holder));
+            ByteBuffer encoded = ByteBuffer.wrap(holder.getEncoded());
+            X509Certificate certificate = CONVERTED.get(encoded);
+            if (certificate == null) {
+                certificate = new JcaX509CertificateConverter().getCertificate(holder);
+                if (CONVERTED.size() >= MAX_CONVERTED) {
+                    CONVERTED.clear();
+                }
+                CONVERTED.put(encoded, certificate);
+            }
+            out.add(certificate);
         }
         return out;
     }
@@ -333,7 +355,22 @@ final class DocumentSecurityStore {
                 && cached.fetchedAt().plus(REUSE).isAfter(clock.instant())) {
             return Optional.of(cached.response());
         }
+        if (wholeSecondAnswers) {
+            // the responders answer in whole seconds: none can answer after `after` before its next second, so wait for
+            // it first (not ask twice), then look again: another document's extension may have asked meanwhile
+            Duration wait = Duration.between(clock.instant(), after.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)
+                    .plusMillis(20));
+            if (!wait.isNegative() && wait.compareTo(LONGEST_WAIT) <= 0) {
+                sleep(wait);
+                cached = answers.get(key);
+                if (cached != null && cached.thisUpdate().isAfter(after)
+                        && cached.fetchedAt().plus(REUSE).isAfter(clock.instant())) {
+                    return Optional.of(cached.response());
+                }
+            }
+        }
         Optional<Answer> answer = fetchOcsp(revocation, certificate, issuer, after);
+        answer.ifPresent(a -> wholeSecondAnswers = a.thisUpdate().getNano() == 0);
         if (answer.isPresent() && !answer.get().thisUpdate().isAfter(after)) {
             Duration wait = Duration.between(clock.instant(), after.plusSeconds(1).plusMillis(20));
             if (wait.compareTo(LONGEST_WAIT) > 0) {
