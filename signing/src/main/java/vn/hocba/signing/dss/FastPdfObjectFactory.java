@@ -293,20 +293,27 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
     static byte[] paste(byte[] prepared, byte[] cms) {
         int hexLength = cms.length * 2;
         int at = -1;
-        for (int i = 0; i < prepared.length; i++) {
-            if (prepared[i] != '<') {
+        // a run of at least hexLength zeros holds one of every hexLength-th bytes: look only there, then at the run
+        int stride = Math.max(1, hexLength);
+        int runEnd = -1; // the end of the last run examined: its bytes are not examined again
+        for (int probe = 0; probe < prepared.length; probe += stride) {
+            if (prepared[probe] != '0' || probe < runEnd) {
                 continue;
             }
-            int zeros = 0;
-            while (i + 1 + zeros < prepared.length && prepared[i + 1 + zeros] == '0' && zeros < hexLength) {
-                zeros++;
+            int start = probe;
+            while (start > 0 && prepared[start - 1] == '0') {
+                start--;
             }
-            if (zeros == hexLength) {
+            int end = probe;
+            while (end < prepared.length && prepared[end] == '0') {
+                end++;
+            }
+            runEnd = end;
+            if (start > 0 && prepared[start - 1] == '<' && end - start >= hexLength) {
                 if (at >= 0) {
                     return null; // two placeholders: DSS's path refuses it with its own message
                 }
-                at = i + 1;
-                i += zeros;
+                at = start;
             }
         }
         if (at < 0) {

@@ -49,6 +49,58 @@ class FastPdfObjectFactoryTest {
         assertThat(FastPdfObjectFactory.paste(prepared, cms)).isEqualTo(dss);
     }
 
+    /** The placeholder search as first written: every '<', then its zeros. */
+    private static int referencePlaceholder(byte[] prepared, int hexLength) {
+        int at = -1;
+        for (int i = 0; i < prepared.length; i++) {
+            if (prepared[i] != '<') {
+                continue;
+            }
+            int zeros = 0;
+            while (i + 1 + zeros < prepared.length && prepared[i + 1 + zeros] == '0' && zeros < hexLength) {
+                zeros++;
+            }
+            if (zeros == hexLength) {
+                if (at >= 0) {
+                    return -2;
+                }
+                at = i + 1;
+                i += zeros;
+            }
+        }
+        return at;
+    }
+
+    @Test
+    void findsThePlaceholderAsAByteByByteSearchDoes() {
+        Random random = new Random(42);
+        for (int round = 0; round < 2_000; round++) {
+            byte[] cms = cms(1 + random.nextInt(40));
+            int hexLength = cms.length * 2;
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 50 + random.nextInt(400)) {
+                switch (random.nextInt(6)) {
+                    case 0 -> text.append('<').append("0".repeat(random.nextInt(3 * hexLength)));
+                    case 1 -> text.append("0".repeat(random.nextInt(3 * hexLength)));
+                    case 2 -> text.append("<a0").append("0".repeat(random.nextInt(2 * hexLength)));
+                    default -> text.append((char) ('!' + random.nextInt(90)));
+                }
+            }
+            byte[] prepared = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+            int expected = referencePlaceholder(prepared, hexLength);
+            byte[] pasted = FastPdfObjectFactory.paste(prepared, cms);
+            if (expected < 0) {
+                assertThat(pasted).as("round %d: %s", round, text).isNull();
+            } else {
+                assertThat(pasted).as("round %d: %s", round, text).isNotNull();
+                byte[] copy = prepared.clone();
+                String hex = java.util.HexFormat.of().formatHex(cms);
+                System.arraycopy(hex.getBytes(StandardCharsets.US_ASCII), 0, copy, expected, hexLength);
+                assertThat(pasted).as("round %d", round).isEqualTo(copy);
+            }
+        }
+    }
+
     @Test
     void leavesWhatDssRefusesToDssItself() {
         byte[] cms = cms(20);
