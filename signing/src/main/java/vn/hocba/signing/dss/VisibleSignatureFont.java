@@ -27,12 +27,12 @@ import vn.hocba.signing.SigningException;
 /**
  * The font of visible signatures. DSS parses the font file twice per signature (once for the data to sign, once to
  * assemble), and a 750 KB DejaVuSans takes about half of the signing time to parse. So the font is cut once, here,
- * to the Latin and Vietnamese repertoire (about 50 KB); text outside it falls back to the full font.
+ * to the Latin and Vietnamese repertoire (157 KB with its hinting); text outside it falls back to the full font.
  *
  * <p>Two ways to embed it. {@link #fontFor} (DSS's way, as any DSS user does it): each signature embeds the subset of
  * the glyphs it uses, about 7 KB a signature, 15 copies in a record. {@link #sharedFontFor} (ours): the whole reduced
  * font, made once per thread, which {@link FastPdfObjectFactory} then shares: the first signature of a file embeds it
- * (about 30 KB), every later one refers to that copy ({@link #isShared}). Text outside the reduced repertoire takes the
+ * (about 80 KB compressed), every later one refers to that copy ({@link #isShared}). Text outside the reduced repertoire takes the
  * full font's subset either way. Thread-safe.
  */
 final class VisibleSignatureFont {
