@@ -69,7 +69,8 @@ import vn.hocba.signing.pki.PkiServices;
  * ({@code ab,extension,countersign}: which of the three run), {@code -Dbench.archiveLevel} (the level the outbox
  * archives at, B-LTA by default: B-LT is the countersign target's level), {@code -Dbench.jfr=FILE} (a JFR recording with the JDK's
  * "default" settings from the first step to the last, written to FILE; started before any load, as a recording started
- * mid-run makes the JIT recompile and distorts what it measures).
+ * mid-run makes the JIT recompile and distorts what it measures), {@code -Dbench.jfrSettings=FILE.jfc} (other JFR settings,
+ * e.g. parks recorded from 1 ms instead of 20).
  */
 public final class WorkflowBench {
 
@@ -117,8 +118,9 @@ public final class WorkflowBench {
 
     public static void main(String[] args) throws Exception {
         String jfr = System.getProperty("bench.jfr", "");
-        try (var recording = jfr.isBlank() ? null
-                : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"))) {
+        String jfrSettings = System.getProperty("bench.jfrSettings", "");
+        try (var recording = jfr.isBlank() ? null : new jdk.jfr.Recording(jfrSettings.isBlank()
+                ? jdk.jfr.Configuration.getConfiguration("default") : jdk.jfr.Configuration.create(Path.of(jfrSettings)))) {
             if (recording != null) {
                 recording.start();
             }
