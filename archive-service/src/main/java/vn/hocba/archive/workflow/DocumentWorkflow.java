@@ -612,7 +612,6 @@ public class DocumentWorkflow {
         return true;
     }
 
-    /** Every version with a file in the archive, as the event that announced it (for rebuilding indexes). */
     /**
      * @param lookupCode a version
      * @return the text its renderer drew on its pages (a line per drawn string), or empty for a version rendered
@@ -622,6 +621,7 @@ public class DocumentWorkflow {
         return documents.pageText(lookupCode);
     }
 
+    /** Every version with a file in the archive, as the event that announced it (for rebuilding indexes). */
     public List<DocumentArchived> archived() {
         Map<String, Map<String, String>> names = new HashMap<>();
         Map<String, Map<String, String>> subjects = new HashMap<>();

@@ -46,16 +46,7 @@ import eu.europa.esig.dss.spi.DSSUtils;
  */
 final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
 
-    /** The font whose whole copy the signatures of a file share, or null (each signature embeds its own). */
-    private final VisibleSignatureFont sharedFont;
-
     FastPdfObjectFactory() {
-        this(null);
-    }
-
-    /** @param sharedFont the font drawn through {@link VisibleSignatureFont#sharedFontFor}: its copies are shared */
-    FastPdfObjectFactory(VisibleSignatureFont sharedFont) {
-        this.sharedFont = sharedFont;
         setPdfPermissionsChecker(new LeanPermissionsChecker());
     }
 
@@ -98,42 +89,29 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
 
     @Override
     public PDFSignatureService newPAdESSignatureService() {
-        return configure(new Service(PDFServiceMode.SIGNATURE, sharedFont));
+        return configure(new Service(PDFServiceMode.SIGNATURE));
     }
 
     @Override
     public PDFSignatureService newContentTimestampService() {
-        return configure(new Service(PDFServiceMode.CONTENT_TIMESTAMP, sharedFont));
+        return configure(new Service(PDFServiceMode.CONTENT_TIMESTAMP));
     }
 
     @Override
     public PDFSignatureService newSignatureTimestampService() {
-        return configure(new Service(PDFServiceMode.SIGNATURE_TIMESTAMP, sharedFont));
+        return configure(new Service(PDFServiceMode.SIGNATURE_TIMESTAMP));
     }
 
     @Override
     public PDFSignatureService newArchiveTimestampService() {
-        return configure(new Service(PDFServiceMode.ARCHIVE_TIMESTAMP, sharedFont));
+        return configure(new Service(PDFServiceMode.ARCHIVE_TIMESTAMP));
     }
 
     /** PDFBox's signature service with the CMS pasted by {@link #paste}. */
     private static final class Service extends PdfBoxSignatureService {
 
-        private final VisibleSignatureFont sharedFont;
-
-        Service(PDFServiceMode mode, VisibleSignatureFont sharedFont) {
+        Service(PDFServiceMode mode) {
             super(mode, new PdfBoxNativeSignatureDrawerFactory());
-            this.sharedFont = sharedFont;
-        }
-
-        /** Before DSS writes the revision: the new appearance refers to the file's copy of the shared font. */
-        @Override
-        public void checkEncryptedAndSaveIncrementally(PDDocument document, OutputStream out,
-                                                       PAdESCommonParameters parameters) {
-            if (sharedFont != null) {
-                SharedSignatureFont.share(document, sharedFont);
-            }
-            super.checkEncryptedAndSaveIncrementally(document, out, parameters);
         }
 
         @Override

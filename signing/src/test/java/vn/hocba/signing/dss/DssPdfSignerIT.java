@@ -165,14 +165,13 @@ class DssPdfSignerIT {
     }
 
     @Test
-    void theVisibleAppearanceEmbedsTheFontsLatinAndVietnameseRepertoireOnceForTheFile() throws IOException {
+    void theVisibleAppearanceEmbedsASubsetOfTheFontWithVietnameseGlyphs() throws IOException {
         byte[] signed;
         try (SigningToken token = staff.get(0).token()) {
             signed = signer.sign(unsigned, token, request(0));
         }
-        // a full DejaVuSans is 750 KB; its Latin and Vietnamese repertoire, embedded whole by the first signature of a
-        // file and shared by the later ones (SharedSignatureFontTest), about 75 KB
-        assertThat(signed.length - unsigned.length).isLessThan(120_000);
+        // a full DejaVuSans is 750 KB; a subset of the glyphs used is a few KB
+        assertThat(signed.length - unsigned.length).isLessThan(60_000);
         try (PDDocument document = Loader.loadPDF(signed)) {
             PDSignatureField field = (PDSignatureField) document.getDocumentCatalog().getAcroForm().getFields().get(0);
             assertThat(field.getWidgets().get(0).isPrinted()).isTrue();
@@ -186,7 +185,7 @@ class DssPdfSignerIT {
             PDFont font = fonts.get(0);
             assertThat(font).isInstanceOf(PDType0Font.class);
             assertThat(font.isEmbedded()).isTrue();
-            assertThat(font.getName()).isEqualTo("DejaVuSans"); // whole, not a subset: later signatures draw with it
+            assertThat(font.getName()).matches("[A-Z]{6}\\+DejaVuSans");
             assertThat(font.getStringWidth("Nguyễn Thị Hồng Nhung")).isPositive();
         }
     }
