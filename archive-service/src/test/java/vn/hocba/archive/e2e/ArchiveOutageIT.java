@@ -190,6 +190,14 @@ class ArchiveOutageIT {
                 assertThat(System.nanoTime()).as("the extension is kept while the store is down").isLessThan(until);
                 Thread.sleep(100);
             }
+            // and until that attempt has failed on the store: still under way, it would write the copy it extended
+            // (rightly: the service's own bytes), not the one changed below
+            while (jdbc.sql("select count(*) from event_publication where listener_id like '%DocumentArchiving%' "
+                    + "and serialized_event like ? and status = 'FAILED'").param("%" + lookupCode + "%")
+                    .query(Integer.class).single() == 0) {
+                assertThat(System.nanoTime()).as("the archiving fails while the store is down").isLessThan(until);
+                Thread.sleep(50);
+            }
             byte[] original = jdbc.sql("select pdf from document where lookup_code = ?").param(lookupCode)
                     .query((rs, i) -> rs.getBytes(1)).single();
             byte[] flipped = original.clone();
