@@ -2,10 +2,6 @@ package vn.hocba.archive.search;
 
 import java.io.IOException;
 
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -36,20 +32,14 @@ class RecordIndexer {
 
     private final SearchIndex index;
     private final RecordArchive archive;
-    private final Function<UUID, Optional<String>> pageText;
+    private final DocumentWorkflow workflow;
     /** At most this many characters of a document's text are indexed (a record's pages hold a few thousand). */
     static final int MAX_TEXT = 1_000_000;
 
-    @org.springframework.beans.factory.annotation.Autowired
     RecordIndexer(SearchIndex index, RecordArchive archive, DocumentWorkflow workflow) {
-        this(index, archive, workflow::pageText);
-    }
-
-    /** {@code pageText} gives the text the renderer drew on a version's pages, if it was kept. */
-    RecordIndexer(SearchIndex index, RecordArchive archive, Function<UUID, Optional<String>> pageText) {
         this.index = index;
         this.archive = archive;
-        this.pageText = pageText;
+        this.workflow = workflow;
     }
 
     /**
@@ -68,17 +58,16 @@ class RecordIndexer {
 
     /** Indexes the archived record now; throws when its file cannot be read or its text extracted. */
     void index(DocumentArchived e) {
-        String text = pageText.apply(e.lookupCode()).orElseGet(() -> text(archive.read(e.archiveKey()), e));
+        String text = workflow.pageText(e.lookupCode()).orElseGet(() -> text(archive.read(e.archiveKey()), e));
         text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         index.index(new SearchIndex.IndexedDocument(e.lookupCode().toString(), e.school(), e.schoolYear(),
                 e.classCode(), e.student(), e.fullName(), e.documentType(), e.status(), text));
     }
 
-    /** The pages' text of a PDF, at most {@link #MAX_TEXT} characters; throws when the PDF cannot be read. */
+    /** The pages' text of a PDF; throws when the PDF cannot be read. */
     static String text(byte[] pdf, DocumentArchived e) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(document);
-            return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+            return new PDFTextStripper().getText(document);
         } catch (IOException | RuntimeException ex) {
             throw new IllegalStateException("text extraction failed for " + e.lookupCode(), ex);
         }

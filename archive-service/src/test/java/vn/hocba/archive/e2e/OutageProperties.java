@@ -21,4 +21,11 @@ final class OutageProperties {
         registry.add("hocba.outbox.resubmit-interval", () -> "PT1S");
         registry.add("hocba.outbox.resubmit-after", () -> "PT1S");
     }
+
+    /** As {@link #register}, archiving to a bucket of its own ({@code bucketPrefix}) on the test S3 server. */
+    static void registerOnS3(DynamicPropertyRegistry registry, Path dataDir,
+                             vn.hocba.storage.s3.S3TestServer server, String bucketPrefix) {
+        register(registry, dataDir);
+        server.serviceProperties(bucketPrefix).forEach((name, value) -> registry.add(name, () -> value));
+    }
 }

@@ -36,8 +36,7 @@ class S3ArchiveOutageIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        OutageProperties.register(registry, dataDir);
-        server.serviceProperties("outage").forEach((name, value) -> registry.add(name, () -> value));
+        OutageProperties.registerOnS3(registry, dataDir, server, "outage");
     }
 
     @Test

@@ -30,8 +30,7 @@ class S3DownAtStartIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        OutageProperties.register(registry, dataDir);
-        server.serviceProperties("down-at-start").forEach((name, value) -> registry.add(name, () -> value));
+        OutageProperties.registerOnS3(registry, dataDir, server, "down-at-start");
         server.stopGateway(); // before the application context starts
     }
 

@@ -342,6 +342,12 @@ final class DocumentSecurityStore {
         return out;
     }
 
+    /** Whether an answer kept for another document serves one whose newest timestamp is {@code after}. */
+    private boolean usable(Answer cached, Instant after) {
+        return cached != null && cached.thisUpdate().isAfter(after)
+                && cached.fetchedAt().plus(REUSE).isAfter(clock.instant());
+    }
+
     /**
      * An OCSP answer about the certificate whose status time follows {@code after}: a recent one given for another
      * document, or a new one (waiting once for the responder's clock to pass {@code after}). Empty when no responder
@@ -351,8 +357,7 @@ final class DocumentSecurityStore {
                                   Instant after) throws Unavailable {
         ByteBuffer key = key(certificate);
         Answer cached = answers.get(key);
-        if (cached != null && cached.thisUpdate().isAfter(after)
-                && cached.fetchedAt().plus(REUSE).isAfter(clock.instant())) {
+        if (usable(cached, after)) {
             return Optional.of(cached.response());
         }
         if (wholeSecondAnswers) {
@@ -363,8 +368,7 @@ final class DocumentSecurityStore {
             if (!wait.isNegative() && wait.compareTo(LONGEST_WAIT) <= 0) {
                 sleep(wait);
                 cached = answers.get(key);
-                if (cached != null && cached.thisUpdate().isAfter(after)
-                        && cached.fetchedAt().plus(REUSE).isAfter(clock.instant())) {
+                if (usable(cached, after)) {
                     return Optional.of(cached.response());
                 }
             }
