@@ -56,7 +56,9 @@ import vn.hocba.signing.SigningToken;
  * forbid the later signatures and archive timestamps), with a visible appearance that shows "Ký bởi: name", the role
  * label and "Ngày ký: dd/MM/yyyy HH:mm" (Vietnam time), drawn as real text with the given TrueType font.
  *
- * <p>PDF/A: the appearance embeds a subset of the font, uses opaque DeviceGray colours only (covered by the
+ * <p>PDF/A: the appearances of a file share one embedded copy of the font's Vietnamese repertoire, without hinting,
+ * the first signature's (other text embeds a subset of its own; {@code SharedSignatureFont},
+ * {@code VisibleSignatureFont}), use opaque DeviceGray colours only (covered by the
  * document's sRGB output intent) and no transparency, so a PDF/A-2b input stays PDF/A-2b (ISO 19005-2 6.2.11.4,
  * 6.4). Thread-safe: parameters and DSS services are built per call; the font is prepared once (see
  * {@code VisibleSignatureFont}).
@@ -335,8 +337,9 @@ public final class DssPdfSigner implements PdfSigner {
             verifier = new CommonCertificateVerifier(true);
         }
         PAdESService service = new PAdESService(verifier);
-        // the native drawer writes text with the font (not a raster image of it), so text stays selectable and small
-        service.setPdfObjFactory(new FastPdfObjectFactory());
+        // the native drawer writes text with the font (not a raster image of it), so text stays selectable and small;
+        // the signatures of a file share one copy of it (SharedSignatureFont)
+        service.setPdfObjFactory(new FastPdfObjectFactory(font));
         if (settings.timestamps() != null) {
             service.setTspSource(PortSources.tsp(settings.timestamps(),
                     this::sawTimestampToken));
@@ -428,7 +431,7 @@ public final class DssPdfSigner implements PdfSigner {
         SignatureImageTextParameters text = new SignatureImageTextParameters();
         String visibleText = visibleText(request);
         text.setText(visibleText);
-        text.setFont(font.fontFor(visibleText));
+        text.setFont(font.sharedFontFor(visibleText));
         text.setTextWrapping(TextWrapping.FILL_BOX);
         text.setPadding(PADDING);
         // opaque and grey-scale only: PDF/A-2b forbids nothing here, but transparency would need a blending space

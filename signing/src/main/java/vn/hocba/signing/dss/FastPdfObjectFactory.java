@@ -46,7 +46,16 @@ import eu.europa.esig.dss.spi.DSSUtils;
  */
 final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
 
+    /** The font whose whole copy the signatures of a file share, or null (each signature embeds its own). */
+    private final VisibleSignatureFont sharedFont;
+
     FastPdfObjectFactory() {
+        this(null);
+    }
+
+    /** @param sharedFont the font drawn through {@link VisibleSignatureFont#sharedFontFor}: its copies are shared */
+    FastPdfObjectFactory(VisibleSignatureFont sharedFont) {
+        this.sharedFont = sharedFont;
         setPdfPermissionsChecker(new LeanPermissionsChecker());
     }
 
@@ -89,29 +98,42 @@ final class FastPdfObjectFactory extends PdfBoxNativeObjectFactory {
 
     @Override
     public PDFSignatureService newPAdESSignatureService() {
-        return configure(new Service(PDFServiceMode.SIGNATURE));
+        return configure(new Service(PDFServiceMode.SIGNATURE, sharedFont));
     }
 
     @Override
     public PDFSignatureService newContentTimestampService() {
-        return configure(new Service(PDFServiceMode.CONTENT_TIMESTAMP));
+        return configure(new Service(PDFServiceMode.CONTENT_TIMESTAMP, sharedFont));
     }
 
     @Override
     public PDFSignatureService newSignatureTimestampService() {
-        return configure(new Service(PDFServiceMode.SIGNATURE_TIMESTAMP));
+        return configure(new Service(PDFServiceMode.SIGNATURE_TIMESTAMP, sharedFont));
     }
 
     @Override
     public PDFSignatureService newArchiveTimestampService() {
-        return configure(new Service(PDFServiceMode.ARCHIVE_TIMESTAMP));
+        return configure(new Service(PDFServiceMode.ARCHIVE_TIMESTAMP, sharedFont));
     }
 
     /** PDFBox's signature service with the CMS pasted by {@link #paste}. */
     private static final class Service extends PdfBoxSignatureService {
 
-        Service(PDFServiceMode mode) {
+        private final VisibleSignatureFont sharedFont;
+
+        Service(PDFServiceMode mode, VisibleSignatureFont sharedFont) {
             super(mode, new PdfBoxNativeSignatureDrawerFactory());
+            this.sharedFont = sharedFont;
+        }
+
+        /** Before DSS writes the revision: the new appearance refers to the file's copy of the shared font. */
+        @Override
+        public void checkEncryptedAndSaveIncrementally(PDDocument document, OutputStream out,
+                                                       PAdESCommonParameters parameters) {
+            if (sharedFont != null) {
+                SharedSignatureFont.share(document, sharedFont);
+            }
+            super.checkEncryptedAndSaveIncrementally(document, out, parameters);
         }
 
         @Override

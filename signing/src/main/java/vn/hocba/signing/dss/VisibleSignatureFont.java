@@ -3,7 +3,9 @@ package vn.hocba.signing.dss;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -11,16 +13,35 @@ import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.pades.DSSFileFont;
+import eu.europa.esig.dss.pades.DSSFont;
+import eu.europa.esig.dss.pdf.pdfbox.visible.PdfBoxNativeFont;
 
 import vn.hocba.signing.SigningException;
 
 /**
- * The font of visible signatures. DSS parses the font file twice per signature (once for the data to sign, once to
- * assemble), and a 750 KB DejaVuSans takes about half of the signing time to parse. So the font is cut once, here,
- * to the Latin and Vietnamese repertoire (157 KB with its hinting); text outside it falls back to the full font. Each signature
- * still embeds only the glyphs it uses. Immutable and thread-safe.
+ * The font of visible signatures, in three cuts of the TrueType font given (DejaVu Sans), every one without hinting
+ * ({@link UnhintedTrueType}: the outlines and metrics as they are) and without the tables a PDF never uses (kerning,
+ * OpenType layout, MATH):
+ * <ul>
+ * <li><b>Shared</b>: the Vietnamese alphabet (every letter with every tone, upper and lower case), ASCII and the
+ * punctuation of names and dates ({@link #SHARED_EXTRA}), 238 glyphs, about 16 KB (10 KB compressed). Drawn through
+ * {@link #sharedFontFor}, embedded whole (not as a subset) by the first signature of a file; every later signature of
+ * that file refers to that copy ({@link SharedSignatureFont}, {@link #isShared}). Issue 15: "one font subset for all
+ * visible signatures of a file" (each signature used to embed its own hinted subset, about 6 KB, 15 in a record).</li>
+ * <li><b>Reduced</b>: the Latin and Vietnamese cut of {@link #RANGES} (the names the import accepts for signers,
+ * {@code PrintableText}), about 63 KB: text outside the shared repertoire but inside this cut embeds a subset of it.
+ * DSS parses the font of a signature twice (data to sign, then assembly), so the cut also keeps the parse cheap.</li>
+ * <li><b>Full</b>: the whole font, for any other text, as a subset.</li>
+ * </ul>
+ * Thread-safe: the shared font is a PDFBox object, made once per thread ({@link ThreadLocal}, about 30 KB each).
  */
 final class VisibleSignatureFont {
 
@@ -29,33 +50,74 @@ final class VisibleSignatureFont {
             {0x0020, 0x007E}, {0x00A0, 0x024F}, {0x0300, 0x036F}, {0x1E00, 0x1EFF}, {0x2000, 0x206F},
             {0x20AB, 0x20AB}};
 
+    /**
+     * The shared font's characters besides ASCII and Vietnamese Latin Extended Additional (U+1EA0..U+1EF9): the
+     * Vietnamese letters of Latin-1 and Latin Extended-A/B, and the apostrophes, quotes and dashes of names
+     * (H’Hen Niê, Ksor Hʼ Bia).
+     */
+    private static final String SHARED_EXTRA =
+            "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư’ʼ‘“”–—…·₫";
+
+    /** The tables a PDF font program needs (ISO 32000-1 9.9: glyph outlines, metrics, the character map). */
+    private static final List<String> PDF_TABLES =
+            List.of("head", "hhea", "loca", "maxp", "glyf", "hmtx", "cmap", "OS/2", "post", "name");
+
     private final DSSFileFont reduced;
     private final Set<Integer> reducedCodePoints;
     private final DSSFileFont full;
+    private final byte[] sharedBytes;
+    private final Set<Integer> sharedCodePoints;
+    /** The shared font as PDFBox embeds it, per thread (PDFBox fonts are not shared between threads). */
+    private final ThreadLocal<Whole> shared;
 
+    /** The shared font, and its embedded program as stored (compressed) to recognise a copy of it. */
+    private record Whole(PdfBoxNativeFont font, byte[] storedProgram) {
+    }
+
+    /**
+     * @param trueTypeFont a TrueType font file (glyf outlines) with the Vietnamese glyphs
+     * @throws SigningException when the font cannot be read or cut
+     */
     VisibleSignatureFont(byte[] trueTypeFont) {
-        Set<Integer> codePoints = new HashSet<>();
+        Set<Integer> inRanges = new HashSet<>();
+        Set<Integer> inShared = new HashSet<>();
         byte[] reducedBytes;
+        byte[] fullBytes;
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(trueTypeFont))) {
             CmapLookup cmap = ttf.getUnicodeCmapLookup();
             for (int[] range : RANGES) {
                 for (int cp = range[0]; cp <= range[1]; cp++) {
                     if (cmap.getGlyphId(cp) != 0) {
-                        codePoints.add(cp);
+                        inRanges.add(cp);
                     }
                 }
             }
-            TTFSubsetter subsetter = new TTFSubsetter(ttf);
-            subsetter.addAll(codePoints);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            subsetter.writeToStream(out);
-            reducedBytes = out.toByteArray();
+            IntStream.concat(IntStream.concat(IntStream.rangeClosed(0x20, 0x7E), IntStream.rangeClosed(0x1EA0, 0x1EF9)),
+                    SHARED_EXTRA.codePoints()).filter(cp -> cmap.getGlyphId(cp) != 0).forEach(inShared::add);
+            reducedBytes = cut(ttf, inRanges);
+            fullBytes = UnhintedTrueType.strip(trueTypeFont);
         } catch (IOException | RuntimeException e) {
             throw new SigningException("cannot read the TrueType font for visible signatures", e);
         }
-        this.reducedCodePoints = Set.copyOf(codePoints);
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(reducedBytes))) {
+            this.sharedBytes = cut(ttf, inShared);
+        } catch (IOException | RuntimeException e) {
+            throw new SigningException("cannot cut the shared signature font", e);
+        }
+        this.reducedCodePoints = Set.copyOf(inRanges);
+        this.sharedCodePoints = Set.copyOf(inShared);
         this.reduced = embeddedAsSubset(reducedBytes, "signature-font-latin-vi.ttf");
-        this.full = embeddedAsSubset(trueTypeFont.clone(), "signature-font.ttf");
+        this.shared = ThreadLocal.withInitial(this::wholeSharedFont);
+        this.full = embeddedAsSubset(fullBytes, "signature-font.ttf");
+    }
+
+    /** The font cut to the code points, with only the {@link #PDF_TABLES} and no hinting. */
+    private static byte[] cut(TrueTypeFont ttf, Set<Integer> codePoints) throws IOException {
+        TTFSubsetter subsetter = new TTFSubsetter(ttf, PDF_TABLES);
+        subsetter.addAll(codePoints);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        subsetter.writeToStream(out);
+        return UnhintedTrueType.strip(out.toByteArray());
     }
 
     private static DSSFileFont embeddedAsSubset(byte[] bytes, String name) {
@@ -67,9 +129,84 @@ final class VisibleSignatureFont {
 
     /**
      * @param text the text to draw
-     * @return the reduced font if it has every character of the text, else the full font
+     * @return the reduced font if it has every character of the text, else the full font; both embedded as subsets
      */
     DSSFileFont fontFor(String text) {
-        return text.codePoints().allMatch(cp -> cp == '\n' || reducedCodePoints.contains(cp)) ? reduced : full;
+        return within(text, reducedCodePoints) ? reduced : full;
+    }
+
+    /**
+     * @param text the text to draw
+     * @return the shared font, embedded whole once per file, if it has every character of the text; else
+     *         {@link #fontFor}
+     */
+    DSSFont sharedFontFor(String text) {
+        return within(text, sharedCodePoints) ? shared.get().font() : fontFor(text);
+    }
+
+    private static boolean within(String text, Set<Integer> codePoints) {
+        return text.codePoints().allMatch(cp -> cp == '\n' || codePoints.contains(cp));
+    }
+
+    /**
+     * @param font a font dictionary of a PDF
+     * @return whether it is the shared font as {@link #sharedFontFor} embeds it: a Type 0 font named after the
+     *         font (no subset tag) whose embedded TrueType program is byte for byte the one this thread embeds
+     */
+    boolean isShared(COSDictionary font) {
+        COSStream program = program(font);
+        if (program == null) {
+            return false;
+        }
+        byte[] ours = shared.get().storedProgram();
+        if (program.getLength() != ours.length) {
+            return false;
+        }
+        try (var in = program.createRawInputStream()) {
+            return java.util.Arrays.equals(in.readAllBytes(), ours);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** @return whether the font is a whole (untagged) Type 0 font whose program is as long as the shared font */
+    boolean isWhole(COSDictionary font) {
+        return program(font) != null;
+    }
+
+    /** The TrueType program of a whole (untagged) Type 0 font as long as the reduced font, or null. */
+    private COSStream program(COSDictionary font) {
+        if (!COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE))) {
+            return null;
+        }
+        String name = font.getNameAsString(COSName.BASE_FONT);
+        var descendants = font.getCOSArray(COSName.DESCENDANT_FONTS);
+        if (name == null || name.contains("+") || descendants == null || descendants.size() != 1
+                || !(descendants.getObject(0) instanceof COSDictionary descendant)) {
+            return null;
+        }
+        COSDictionary descriptor = descendant.getCOSDictionary(COSName.FONT_DESC);
+        if (descriptor == null || !(descriptor.getDictionaryObject(COSName.FONT_FILE2) instanceof COSStream program)) {
+            return null;
+        }
+        return program.getLong(COSName.LENGTH1) == sharedBytes.length ? program : null;
+    }
+
+    /** The shared font whole (no subset: every signature of a file can draw with one copy), in a holder document. */
+    private Whole wholeSharedFont() {
+        try {
+            // the holder is never saved or closed: it keeps the font's streams while the thread signs
+            PDDocument holder = new PDDocument();
+            PDType0Font font = PDType0Font.load(holder, new java.io.ByteArrayInputStream(sharedBytes), false);
+            COSStream program = program(font.getCOSObject());
+            if (program == null) {
+                throw new IOException("PDFBox embedded the shared font unexpectedly");
+            }
+            try (var in = program.createRawInputStream()) {
+                return new Whole(new PdfBoxNativeFont(font), in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new SigningException("cannot prepare the signature font", e);
+        }
     }
 }
