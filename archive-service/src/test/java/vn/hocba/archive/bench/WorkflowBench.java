@@ -61,11 +61,15 @@ import vn.hocba.signing.pki.PkiServices;
  * B-LTA, on copies.</li>
  * <li>The principal's countersignature: N records brought to the principal's turn (untimed), then countersigned in
  * one batch through {@link SigningBatches} (2 threads by default); the time runs until the outbox has extended every
- * one to B-LTA and archived it.</li>
+ * one to B-LTA and archived it. A smaller batch goes first, untimed, so that the JIT has compiled the batch, extension
+ * and archive code (without it the compiler took about one core through the whole timed batch).</li>
  * </ol>
  * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.warmupSeconds} (30, the
  * JIT's warm-up before the first round), {@code -Dbench.chunk} (8 records per 1-thread
- * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records), {@code -Dbench.parts}
+ * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records), {@code -Dbench.countersignWarmup} (20
+ * records, countersigned before the timed batch), {@code -Dbench.students=N} (a school of N students from the shared
+ * generator instead of the demo school: {@code -Dbench.students=1500 -Dbench.countersign=1500} measures the target's
+ * batch itself), {@code -Dbench.parts}
  * ({@code ab,extension,countersign}: which of the three run), {@code -Dbench.archiveLevel} (the level the outbox
  * archives at, B-LTA by default: B-LT is the countersign target's level), {@code -Dbench.jfr=FILE} (a JFR recording with the JDK's
  * "default" settings from the first step to the last, written to FILE; started before any load, as a recording started
@@ -80,6 +84,11 @@ public final class WorkflowBench {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 2);
     private static final int CHUNK = Integer.getInteger("bench.chunk", 8);
     private static final int COUNTERSIGN = Integer.getInteger("bench.countersign", 60);
+    /** Students of a generated school instead of the demo school's 320 (0: the demo school). */
+    private static final int STUDENTS = Integer.getInteger("bench.students", 0);
+    private static final String GEN_SCHOOL = System.getProperty("bench.genSchool", "/work/shared/tools/gen_school.py");
+    /** Records countersigned (untimed) before the timed batch: the batch, extension and archive code gets compiled. */
+    private static final int COUNTERSIGN_WARMUP = Integer.getInteger("bench.countersignWarmup", 20);
     private static final int EXTEND_DOCS = 5;
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
     /** The archive level of the B-T service (the countersign's target is B-LT; the service's default is B-LTA). */
@@ -143,7 +152,7 @@ public final class WorkflowBench {
                 try (ConfigurableApplicationContext app = start("B-B")) {
                     var bench = new Context(app);
                     int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
-                    bench.prepareForPrincipal(COUNTERSIGN); // the workflow's own warm-up (its code, not DSS's)
+                    bench.prepareForPrincipal(COUNTERSIGN + COUNTERSIGN_WARMUP); // the workflow's own warm-up (its code)
                     bench.abTest("B-B", new BareDss(bench.font(), null), bench.firstSignatures(needed));
                 }
             }
@@ -151,7 +160,7 @@ public final class WorkflowBench {
                 var bench = new Context(app);
                 int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
                 // first: it warms the workflow's code, and its records wait for the principal's batch below
-                List<DocumentKey> prepared = bench.prepareForPrincipal(COUNTERSIGN);
+                List<DocumentKey> prepared = bench.prepareForPrincipal(COUNTERSIGN + COUNTERSIGN_WARMUP);
                 if (PARTS.contains("ab")) {
                     bench.abTest("B-T", new BareDss(bench.font(), benchTsa), bench.firstSignatures(needed));
                 }
@@ -159,7 +168,8 @@ public final class WorkflowBench {
                     bench.extension(prepared.subList(0, Math.min(EXTEND_DOCS, prepared.size())));
                 }
                 if (PARTS.contains("countersign")) {
-                    bench.countersign(prepared);
+                    bench.countersign(prepared.subList(0, COUNTERSIGN_WARMUP), true);
+                    bench.countersign(prepared.subList(COUNTERSIGN_WARMUP, prepared.size()), false);
                 }
             }
         } finally {
@@ -197,9 +207,7 @@ public final class WorkflowBench {
 
         Context(ConfigurableApplicationContext app) throws Exception {
             this.app = app;
-            try (InputStream in = WorkflowBench.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
-                app.getBean(SchoolYearImport.class).importDataset(in.readAllBytes(), "bench");
-            }
+            app.getBean(SchoolYearImport.class).importDataset(dataset(), "bench");
             app.getBean(ClassTermLocks.class).lockAll(SCHOOL, YEAR, "bench"); // records render from locked terms
             directory = app.getBean(SchoolDirectory.class);
             workflow = app.getBean(DocumentWorkflow.class);
@@ -232,6 +240,32 @@ public final class WorkflowBench {
                         records.add(keysOfClass.get(i));
                     }
                 }
+            }
+        }
+
+        /**
+         * The demo school (320 students), or with {@code -Dbench.students=N} a school of N students made by the shared
+         * generator ({@code -Dbench.genSchool}, {@code /work/shared/tools/gen_school.py}; seed 15), with the demo
+         * school's code and year.
+         */
+        private static byte[] dataset() throws Exception {
+            if (STUDENTS <= 0) {
+                try (InputStream in = WorkflowBench.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
+                    return in.readAllBytes();
+                }
+            }
+            Path json = Files.createTempFile("hocba-bench-school-", ".json");
+            try {
+                Process gen = new ProcessBuilder("python3", GEN_SCHOOL, "--students", String.valueOf(STUDENTS), "--seed",
+                        "15", "--year", YEAR).redirectOutput(json.toFile())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                if (!gen.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || gen.exitValue() != 0) {
+                    throw new IllegalStateException(GEN_SCHOOL + " failed (python3 and the shared tools needed)");
+                }
+                System.out.printf("[bench] school: %d students generated by %s%n", STUDENTS, GEN_SCHOOL);
+                return Files.readAllBytes(json);
+            } finally {
+                Files.deleteIfExists(json);
             }
         }
 
@@ -371,9 +405,9 @@ public final class WorkflowBench {
         List<DocumentKey> prepareForPrincipal(int n) throws Exception {
             int forAb = PARTS.contains("ab") ? (ROUNDS + WARMUP) * 3 * CHUNK : 0;
             if (forAb + n > records.size()) {
-                throw new IllegalArgumentException("the demo school has " + records.size() + " records: the A/B takes "
-                        + forAb + " and the countersign " + n + "; lower -Dbench.countersign, -Dbench.rounds or "
-                        + "-Dbench.chunk, or run the parts apart (-Dbench.parts)");
+                throw new IllegalArgumentException("the school has " + records.size() + " records: the A/B takes "
+                        + forAb + " and the countersign with its warm-up " + n + "; lower -Dbench.countersign, -Dbench.countersignWarmup, -Dbench.rounds or "
+                        + "-Dbench.chunk, run the parts apart (-Dbench.parts) or generate a larger school (-Dbench.students)");
             }
             List<DocumentKey> batch = new ArrayList<>(records.subList(Math.max(0, records.size() - n), records.size()));
             long start = System.nanoTime();
@@ -444,8 +478,13 @@ public final class WorkflowBench {
          * The principal countersigns the prepared records in one batch ({@link SigningBatches}, what
          * {@code POST /api/v1/signing-batches} starts; its executor signs on {@code hocba.signing-batch.parallelism}
          * threads, 2 by default); timed from the start of the batch until the outbox has archived every record.
+         *
+         * @param warmUp an untimed batch before the timed one: one line, no target
          */
-        void countersign(List<DocumentKey> batch) throws Exception {
+        void countersign(List<DocumentKey> batch, boolean warmUp) throws Exception {
+            if (batch.isEmpty()) {
+                return;
+            }
             String principal = principalId(batch.get(0));
             Caller caller = caller(principal);
             if (!signatures.check(token(principal).chain()).valid()) {
@@ -470,6 +509,11 @@ public final class WorkflowBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMillis = (OS.getProcessCpuTime() - cpu) / 1e6;
             String level = signatures.archiveLevel("STUDENT_RECORD").label();
+            if (warmUp) {
+                System.out.printf("[bench] countersign warm-up (untimed): %d records signed and archived in %.1f s%n",
+                        done, seconds);
+                return;
+            }
             if (view.signed() < batch.size() || done < view.signed()) {
                 System.out.printf("[bench] countersign: of %d records %d signed, %d failed, %d skipped; %d archived after "
                         + "%.0f s%n", batch.size(), view.signed(), view.failed(), view.skipped(), done, seconds);
