@@ -35,6 +35,8 @@ public interface PdfSigner {
      * @param settings       the timestamp source (and level, which must equal the pending one)
      * @return the signed document: {@code pdf} followed by one new revision
      * @throws InvalidSignatureValueException if the value does not verify with the certificate
+     * @throws PreparedElsewhereException     if the revision rebuilt here does not give the prepared data to sign
+     *                                        (prepared by another version of the signer): prepare again
      * @throws SigningException               if the document changed, or the timestamp cannot be had
      */
     byte[] complete(byte[] pdf, PendingSignature pending, byte[] signatureValue, SigningSettings settings);

@@ -24,6 +24,7 @@ import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.signing.InvalidSignatureValueException;
 import vn.hocba.signing.PdfSigner;
 import vn.hocba.signing.PendingSignature;
+import vn.hocba.signing.PreparedElsewhereException;
 import vn.hocba.signing.SigningException;
 import vn.hocba.signing.SigningSettings;
 
@@ -224,6 +225,11 @@ public class TwoStepSigning {
                 throw new InvalidInputException("invalid-signature-value", "signatureValue",
                         "the signature value does not verify with your certificate over the data to sign",
                         "giá trị chữ ký không khớp với chứng thư số của bạn trên dữ liệu cần ký");
+            } catch (PreparedElsewhereException e) {
+                throw new WorkflowConflictException("prepared-elsewhere",
+                        "this signature was prepared by another version of the service and cannot be completed; prepare again",
+                        "yêu cầu ký này được tạo bởi một phiên bản khác của hệ thống nên không thể hoàn tất; hãy tạo yêu cầu mới",
+                        plan.awaiting());
             } catch (SigningException e) {
                 throw SigningUnavailableException.because(e);
             }

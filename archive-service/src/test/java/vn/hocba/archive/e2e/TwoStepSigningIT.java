@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import vn.hocba.signing.Pdfsig;
+import vn.hocba.signing.PendingSignature;
+import vn.hocba.signing.SignatureRequest;
 import vn.hocba.signing.dss.DssSignatureValidator;
 import vn.hocba.signing.pki.CertificateAuthority;
 
@@ -47,6 +50,7 @@ class TwoStepSigningIT {
         String account = TEACHER + "@" + SCHOOL;
         String code;
         JsonNode pending;
+        JsonNode elsewhere;
         X509Certificate certificate;
 
         PackagedApplication app = PackagedApplication.start(jar, workDir);
@@ -98,9 +102,36 @@ class TwoStepSigningIT {
             pending = prepared.json();
             assertThat(pending.get("digestAlgorithm").asString()).isEqualTo("SHA256");
             assertThat(Instant.parse(pending.get("expiresAt").asString())).isAfter(Instant.now());
+            // a second one for the same turn: below, it stands for one prepared by another version of the service
+            var another = api.postJson(pendingPath, json("certificate", certificate), account);
+            assertThat(another.status()).as(another.text()).isEqualTo(201);
+            elsewhere = another.json();
             app.kill();
         } finally {
             app.close();
+        }
+        // while the service is down, the second pending signature becomes what another version would have stored: the
+        // same data to sign, over a revision this version draws differently (here: a signing time a second later)
+        try (var db = java.sql.DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/db/hocba")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
+            UUID id = UUID.fromString(elsewhere.get("id").asString());
+            PendingSignature stored;
+            try (var select = db.prepareStatement("select encoded from pending_signature where id = ?")) {
+                select.setObject(1, id);
+                try (var rows = select.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    stored = PendingSignature.decode(rows.getBytes(1));
+                }
+            }
+            var r = stored.request();
+            var drawnElsewhere = new PendingSignature(stored.pdfSha256(), stored.level(), stored.digest(),
+                    stored.signatureAlgorithm(), stored.chain(), new SignatureRequest(r.box(), r.signerName(),
+                    r.roleLabel(), r.reason(), r.location(), r.signingTime().plusSeconds(1)), stored.dataToSign());
+            try (var update = db.prepareStatement("update pending_signature set encoded = ? where id = ?")) {
+                update.setBytes(1, drawnElsewhere.encode());
+                update.setObject(2, id);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
         }
 
         app = PackagedApplication.start(jar, workDir);
@@ -140,6 +171,17 @@ class TwoStepSigningIT {
             assertThat(notAnId.json().get("type").asString()).endsWith("/invalid-parameter");
             assertThat(notAnId.json().get("detail").asString()).doesNotContain("Failed to convert");
             assertThat(refused.json().get("errors").get(0).get("messageVi").asString()).isNotBlank();
+
+            // a value over the data to sign that this version cannot rebuild: refused, nothing signed (API.md: 409)
+            byte[] elsewhereData = Base64.getDecoder().decode(elsewhere.get("dataToSign").asString());
+            var prepareAgain = api.postJson("/api/v1/documents/" + code + "/signatures/pending/"
+                    + elsewhere.get("id").asString(), ("{\"signatureValue\": \""
+                    + Base64.getEncoder().encodeToString(sign(key, elsewhereData)) + "\"}").getBytes(StandardCharsets.UTF_8),
+                    TEACHER + "@" + SCHOOL);
+            assertThat(prepareAgain.status()).as(prepareAgain.text()).isEqualTo(409);
+            assertThat(prepareAgain.json().get("type").asString()).endsWith("/prepared-elsewhere");
+            assertThat(prepareAgain.json().toString()).contains("hãy tạo yêu cầu mới");
+            assertThat(api.get(BASE + STUDENT + "/record", "admin").json().get("signatures")).isEmpty();
 
             // the agent sends its value twice at once (a retry racing the first): one signature, the other told so
             byte[] body = ("{\"signatureValue\": \"" + Base64.getEncoder().encodeToString(sign(key, dataToSign))

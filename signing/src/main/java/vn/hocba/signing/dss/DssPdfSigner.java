@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,7 @@ import vn.hocba.signing.InvalidSignatureValueException;
 import vn.hocba.signing.PadesLevel;
 import vn.hocba.signing.PdfSigner;
 import vn.hocba.signing.PendingSignature;
+import vn.hocba.signing.PreparedElsewhereException;
 import vn.hocba.signing.SignatureBox;
 import vn.hocba.signing.SignatureRequest;
 import vn.hocba.signing.SigningException;
@@ -237,7 +239,15 @@ public final class DssPdfSigner implements PdfSigner {
                 creationLevel(pending.level()));
         try {
             PAdESService service = service(settings.withLevel(pending.level()));
-            DSSDocument signed = service.signDocument(new InMemoryDocument(pdf, "document.pdf"), parameters,
+            DSSDocument document = new InMemoryDocument(pdf, "document.pdf");
+            // the revision is rebuilt here: it must give the data to sign that was prepared, or the value (over the
+            // prepared bytes) would be embedded in a signature that never validates; DSS keeps this revision in the
+            // parameters' cache and assembles the signature on it below
+            if (!Arrays.equals(service.getDataToSign(document, parameters).getBytes(), pending.dataToSign())) {
+                throw new PreparedElsewhereException("the signature revision rebuilt to complete the signature "
+                        + "differs from the one prepared (prepared by another version of the service?): prepare again");
+            }
+            DSSDocument signed = service.signDocument(document, parameters,
                     new SignatureValue(algorithm, signatureValue));
             byte[] out = toBytes(signed);
             return pending.level().longTerm() ? extend(out, pending.level(), settings) : out;

@@ -42,13 +42,20 @@ final class UnhintedTrueType {
             }
             int numTables = in.getShort(4) & 0xFFFF;
             Map<String, byte[]> tables = new TreeMap<>(); // tags in ascending order, as the directory wants
+            java.util.Set<String> tags = new java.util.HashSet<>();
             for (int i = 0; i < numTables; i++) {
                 int entry = 12 + 16 * i;
                 String tag = new String(font, entry, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-                int offset = in.getInt(entry + 8);
-                int length = in.getInt(entry + 12);
+                long offset = in.getInt(entry + 8) & 0xFFFFFFFFL;
+                long length = in.getInt(entry + 12) & 0xFFFFFFFFL;
+                if (offset + length > font.length) {
+                    throw new IllegalArgumentException("damaged TrueType font: table '" + tag + "' ends past the file");
+                }
+                if (!tags.add(tag)) {
+                    throw new IllegalArgumentException("damaged TrueType font: two tables '" + tag + "'");
+                }
                 if (!HINTING_TABLES.contains(tag)) {
-                    tables.put(tag, java.util.Arrays.copyOfRange(font, offset, offset + length));
+                    tables.put(tag, java.util.Arrays.copyOfRange(font, (int) offset, (int) (offset + length)));
                 }
             }
             byte[] head = tables.get("head");
@@ -60,6 +67,9 @@ final class UnhintedTrueType {
             }
             int glyphs = ByteBuffer.wrap(maxp).getShort(4) & 0xFFFF;
             boolean longLoca = ByteBuffer.wrap(head).getShort(50) != 0;
+            if (loca.length < (glyphs + 1) * (longLoca ? 4 : 2)) {
+                throw new IllegalArgumentException("damaged TrueType font: 'loca' is shorter than 'maxp' says");
+            }
             ByteBuffer oldLoca = ByteBuffer.wrap(loca);
             ByteArrayOutputStream newGlyf = new ByteArrayOutputStream(glyf.length);
             ByteBuffer newLoca = ByteBuffer.allocate(4 * (glyphs + 1));
@@ -68,6 +78,9 @@ final class UnhintedTrueType {
                 long end = longLoca ? oldLoca.getInt(4 * gid + 4) & 0xFFFFFFFFL
                         : 2L * (oldLoca.getShort(2 * gid + 2) & 0xFFFF);
                 newLoca.putInt(newGlyf.size());
+                if (end < start || end > glyf.length) {
+                    throw new IllegalArgumentException("damaged TrueType font: glyph " + gid + " lies outside 'glyf'");
+                }
                 if (end > start) {
                     byte[] glyph = withoutInstructions(glyf, (int) start, (int) end);
                     newGlyf.write(glyph, 0, glyph.length);

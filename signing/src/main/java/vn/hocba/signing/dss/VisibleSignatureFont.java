@@ -13,7 +13,10 @@ import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -32,14 +35,15 @@ import vn.hocba.signing.SigningException;
  * OpenType layout, MATH):
  * <ul>
  * <li><b>Shared</b>: the Vietnamese alphabet (every letter with every tone, upper and lower case), ASCII and the
- * punctuation of names and dates ({@link #SHARED_EXTRA}), 238 glyphs, about 16 KB (10 KB compressed). Drawn through
- * {@link #sharedFontFor}, embedded whole (not as a subset) by the first signature of a file; every later signature of
- * that file refers to that copy ({@link SharedSignatureFont}, {@link #isShared}). Issue 15: "one font subset for all
+ * punctuation of names and dates ({@link #SHARED_EXTRA}), 239 glyphs, about 16 KB (10 KB compressed). Drawn through
+ * {@link #sharedFontFor}, embedded whole (this cut, no further subsetting, under the fixed subset tag
+ * {@link #SHARED_TAG}) by the first signature of a file; every later signature of that file refers to that copy
+ * ({@link SharedSignatureFont}, {@link #isShared}). Issue 15: "one font subset for all
  * visible signatures of a file" (each signature used to embed its own hinted subset, about 6 KB, 15 in a record).</li>
  * <li><b>Reduced</b>: the Latin and Vietnamese cut of {@link #RANGES} (the names the import accepts for signers,
  * {@code PrintableText}), about 63 KB: text outside the shared repertoire but inside this cut embeds a subset of it.
  * DSS parses the font of a signature twice (data to sign, then assembly), so the cut also keeps the parse cheap.</li>
- * <li><b>Full</b>: the whole font, for any other text, as a subset.</li>
+ * <li><b>Full</b>: every character of the font, for any other text, as a subset.</li>
  * </ul>
  * Thread-safe: the shared font is a PDFBox object, made once per thread ({@link ThreadLocal}, about 30 KB each).
  */
@@ -70,9 +74,12 @@ final class VisibleSignatureFont {
     /** The shared font as PDFBox embeds it, per thread (PDFBox fonts are not shared between threads). */
     private final ThreadLocal<Whole> shared;
 
-    /** The shared font, and its embedded program as stored (compressed) to recognise a copy of it. */
-    private record Whole(PdfBoxNativeFont font, byte[] storedProgram) {
+    /** The shared font, and its font dictionary as embedded, to recognise a copy of it. */
+    private record Whole(PdfBoxNativeFont font, COSDictionary dictionary) {
     }
+
+    /** The subset tag of the shared font's name (ISO 32000-1 9.6.4), the same in every file. */
+    static final String SHARED_TAG = "HCBAVN";
 
     /**
      * @param trueTypeFont a TrueType font file (glyf outlines) with the Vietnamese glyphs
@@ -81,34 +88,30 @@ final class VisibleSignatureFont {
     VisibleSignatureFont(byte[] trueTypeFont) {
         Set<Integer> inRanges = new HashSet<>();
         Set<Integer> inShared = new HashSet<>();
-        byte[] reducedBytes;
-        byte[] fullBytes;
+        Set<Integer> inFont = new HashSet<>();
         try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(trueTypeFont))) {
             CmapLookup cmap = ttf.getUnicodeCmapLookup();
-            for (int[] range : RANGES) {
-                for (int cp = range[0]; cp <= range[1]; cp++) {
-                    if (cmap.getGlyphId(cp) != 0) {
-                        inRanges.add(cp);
-                    }
+            // the Basic Multilingual Plane (PDFBox's subsetter writes a BMP character map; the import refuses the rest)
+            for (int cp = 0x20; cp <= 0xFFFF; cp++) {
+                if (!Character.isSurrogate((char) cp) && cmap.getGlyphId(cp) != 0) {
+                    inFont.add(cp);
                 }
             }
+            for (int[] range : RANGES) {
+                IntStream.rangeClosed(range[0], range[1]).filter(inFont::contains).forEach(inRanges::add);
+            }
+            // every cut from the font itself: a character of the shared repertoire outside RANGES (ʼ) is still drawn
             IntStream.concat(IntStream.concat(IntStream.rangeClosed(0x20, 0x7E), IntStream.rangeClosed(0x1EA0, 0x1EF9)),
-                    SHARED_EXTRA.codePoints()).filter(cp -> cmap.getGlyphId(cp) != 0).forEach(inShared::add);
-            reducedBytes = cut(ttf, inRanges);
-            fullBytes = UnhintedTrueType.strip(trueTypeFont);
+                    SHARED_EXTRA.codePoints()).filter(inFont::contains).forEach(inShared::add);
+            this.sharedBytes = cut(ttf, inShared);
+            this.reduced = embeddedAsSubset(cut(ttf, inRanges), "signature-font-latin-vi.ttf");
+            this.full = embeddedAsSubset(cut(ttf, inFont), "signature-font.ttf");
         } catch (IOException | RuntimeException e) {
             throw new SigningException("cannot read the TrueType font for visible signatures", e);
         }
-        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(reducedBytes))) {
-            this.sharedBytes = cut(ttf, inShared);
-        } catch (IOException | RuntimeException e) {
-            throw new SigningException("cannot cut the shared signature font", e);
-        }
         this.reducedCodePoints = Set.copyOf(inRanges);
         this.sharedCodePoints = Set.copyOf(inShared);
-        this.reduced = embeddedAsSubset(reducedBytes, "signature-font-latin-vi.ttf");
         this.shared = ThreadLocal.withInitial(this::wholeSharedFont);
-        this.full = embeddedAsSubset(fullBytes, "signature-font.ttf");
     }
 
     /** The font cut to the code points, with only the {@link #PDF_TABLES} and no hinting. */
@@ -150,38 +153,66 @@ final class VisibleSignatureFont {
 
     /**
      * @param font a font dictionary of a PDF
-     * @return whether it is the shared font as {@link #sharedFontFor} embeds it: a Type 0 font named after the
-     *         font (no subset tag) whose embedded TrueType program is byte for byte the one this thread embeds
+     * @return whether it is the shared font as {@link #sharedFontFor} embeds it: the same Type 0 font, CID font,
+     *         descriptor, widths, ToUnicode map and program, value for value and byte for byte (a file's copy changed
+     *         after its first signature, by an incremental update, is not taken for it)
      */
     boolean isShared(COSDictionary font) {
-        COSStream program = program(font);
-        if (program == null) {
-            return false;
-        }
-        byte[] ours = shared.get().storedProgram();
-        if (program.getLength() != ours.length) {
-            return false;
-        }
-        try (var in = program.createRawInputStream()) {
-            return java.util.Arrays.equals(in.readAllBytes(), ours);
-        } catch (IOException e) {
-            return false;
-        }
+        return program(font) != null && same(font, shared.get().dictionary(), 0);
     }
 
-    /** @return whether the font is a whole (untagged) Type 0 font whose program is as long as the shared font */
+    /** @return whether the font is a Type 0 font with the shared font's tag and a program as long as the shared font */
     boolean isWhole(COSDictionary font) {
         return program(font) != null;
     }
 
-    /** The TrueType program of a whole (untagged) Type 0 font as long as the reduced font, or null. */
+    /** Deep equality of two PDF objects (references followed), streams by their stored bytes; at most 8 levels. */
+    private static boolean same(COSBase a, COSBase b, int depth) {
+        COSBase x = a instanceof COSObject ref ? ref.getObject() : a;
+        COSBase y = b instanceof COSObject ref ? ref.getObject() : b;
+        if (x == null || y == null || depth > 8) {
+            return x == null && y == null;
+        }
+        if (x instanceof COSDictionary dx && y instanceof COSDictionary dy) {
+            if (!dx.keySet().equals(dy.keySet()) || (x instanceof COSStream) != (y instanceof COSStream)) {
+                return false;
+            }
+            for (COSName key : dx.keySet()) {
+                if (!same(dx.getItem(key), dy.getItem(key), depth + 1)) {
+                    return false;
+                }
+            }
+            if (x instanceof COSStream sx && y instanceof COSStream sy) {
+                try (var ix = sx.createRawInputStream(); var iy = sy.createRawInputStream()) {
+                    return java.util.Arrays.equals(ix.readAllBytes(), iy.readAllBytes());
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (x instanceof COSArray ax && y instanceof COSArray ay) {
+            if (ax.size() != ay.size()) {
+                return false;
+            }
+            for (int i = 0; i < ax.size(); i++) {
+                if (!same(ax.get(i), ay.get(i), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return x.equals(y);
+    }
+
+    /** The TrueType program of a Type 0 font with the shared font's tag, as long as the shared font, or null. */
     private COSStream program(COSDictionary font) {
         if (!COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE))) {
             return null;
         }
         String name = font.getNameAsString(COSName.BASE_FONT);
         var descendants = font.getCOSArray(COSName.DESCENDANT_FONTS);
-        if (name == null || name.contains("+") || descendants == null || descendants.size() != 1
+        if (name == null || !name.startsWith(SHARED_TAG + "+") || descendants == null || descendants.size() != 1
                 || !(descendants.getObject(0) instanceof COSDictionary descendant)) {
             return null;
         }
@@ -192,20 +223,28 @@ final class VisibleSignatureFont {
         return program.getLong(COSName.LENGTH1) == sharedBytes.length ? program : null;
     }
 
-    /** The shared font whole (no subset: every signature of a file can draw with one copy), in a holder document. */
+    /**
+     * The shared font embedded whole (every signature of a file can draw with one copy), in a holder document, named
+     * as the subset it is ({@link #SHARED_TAG}, ISO 32000-1 9.6.4: a subset's name begins with a tag of six capital
+     * letters and a plus sign; a fixed tag, as the subset is always the same).
+     */
     private Whole wholeSharedFont() {
         try {
             // the holder is never saved or closed: it keeps the font's streams while the thread signs
             PDDocument holder = new PDDocument();
             PDType0Font font = PDType0Font.load(holder, new java.io.ByteArrayInputStream(sharedBytes), false);
-            COSStream program = program(font.getCOSObject());
-            if (program == null) {
+            COSDictionary type0 = font.getCOSObject();
+            COSDictionary descendant = (COSDictionary) type0.getCOSArray(COSName.DESCENDANT_FONTS).getObject(0);
+            COSDictionary descriptor = descendant.getCOSDictionary(COSName.FONT_DESC);
+            String tagged = SHARED_TAG + "+" + descendant.getNameAsString(COSName.BASE_FONT);
+            type0.setName(COSName.BASE_FONT, tagged);
+            descendant.setName(COSName.BASE_FONT, tagged);
+            descriptor.setName(COSName.FONT_NAME, tagged);
+            if (program(type0) == null) {
                 throw new IOException("PDFBox embedded the shared font unexpectedly");
             }
-            try (var in = program.createRawInputStream()) {
-                return new Whole(new PdfBoxNativeFont(font), in.readAllBytes());
-            }
-        } catch (IOException e) {
+            return new Whole(new PdfBoxNativeFont(font), type0);
+        } catch (IOException | RuntimeException e) {
             throw new SigningException("cannot prepare the signature font", e);
         }
     }

@@ -1,6 +1,7 @@
 package vn.hocba.signing.dss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -88,5 +89,84 @@ class SharedSignatureFontTest {
         assertThat(fonts).hasSize(3);
         assertThat(fonts.get(1)).isNotEqualTo(fonts.get(0));
         assertThat(fonts.get(2)).isEqualTo(fonts.get(0));
+    }
+
+    @Test
+    void aSubjectNameWithAModifierApostropheIsDrawnWithTheSharedFont() throws Exception {
+        // ʼ (U+02BC) is in the shared repertoire but outside the Latin/Vietnamese cut: it comes from the font itself
+        var request = new SignatureRequest(new SignatureBox(1, 40, 40, 170, 48), "Ksor Hʼ Bia",
+                "Giáo viên bộ môn (Tiếng Hʼmông)", "Xác nhận", "Trường THCS Mạo Khê II", Instant.now());
+        byte[] first = signer.sign(TestPdfs.pdfA2b(1, 5), credential.token(), request, SigningSettings.baselineB());
+        byte[] second = sign(first, 1, "Võ Văn Trung");
+        List<COSObjectKey> fonts = appearanceFonts(second);
+        assertThat(fonts).hasSize(2).containsOnly(fonts.get(0));
+        try (PDDocument document = Loader.loadPDF(second)) {
+            var field = document.getSignatureFields().get(0);
+            var appearance = field.getWidgets().get(0).getNormalAppearanceStream();
+            var font = appearance.getResources().getFont(appearance.getResources().getFontNames().iterator().next());
+            assertThat(font.getName()).as("a subset's name has a tag (ISO 32000-1 9.6.4)")
+                    .isEqualTo(VisibleSignatureFont.SHARED_TAG + "+DejaVuSans");
+            assertThat(font.getStringWidth("Tiếng Hʼmông")).as("the embedded program has ʼ").isPositive();
+        }
+    }
+
+    @Test
+    void aSharedFontChangedInTheFileIsNotSharedAgain() throws Exception {
+        byte[] first = sign(TestPdfs.pdfA2b(1, 5), 0, "Tạ Mai Thảo");
+        // an incremental update drops the first signature's font's ToUnicode map (its program stays byte for byte)
+        byte[] tampered;
+        try (PDDocument document = Loader.loadPDF(first)) {
+            COSDictionary normal = (COSDictionary) document.getSignatureFields().get(0).getWidgets().get(0)
+                    .getCOSObject().getCOSDictionary(COSName.AP).getDictionaryObject(COSName.N);
+            COSDictionary fonts = normal.getCOSDictionary(COSName.RESOURCES).getCOSDictionary(COSName.FONT);
+            COSDictionary font = (COSDictionary) fonts.getDictionaryObject(fonts.keySet().iterator().next());
+            font.removeItem(COSName.TO_UNICODE);
+            font.setNeedToBeUpdated(true);
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            tampered = out.toByteArray();
+        }
+        byte[] second = sign(tampered, 1, "Võ Văn Trung");
+        List<COSObjectKey> fonts = appearanceFonts(second);
+        assertThat(fonts).hasSize(2);
+        assertThat(fonts.get(1)).as("the new signature embeds its own copy").isNotEqualTo(fonts.get(0));
+        byte[] third = sign(second, 2, "Đặng Thanh Trang");
+        assertThat(appearanceFonts(third).get(2)).as("and the next one shares that copy").isEqualTo(fonts.get(1));
+    }
+
+    @Test
+    void aPendingSignaturePreparedByASignerThatDrawsDifferentlyIsRefusedNotCompletedInvalid() throws Exception {
+        byte[] pdf = TestPdfs.pdfA2b(1, 5);
+        var request = new SignatureRequest(new SignatureBox(1, 40, 40, 170, 48), "Tạ Mai Thảo", "Giáo viên bộ môn",
+                "Xác nhận", "Trường THCS Mạo Khê II", Instant.now());
+        // another version of the service: its font program differs (here: the italic angle in its post table)
+        DssPdfSigner otherVersion = new DssPdfSigner(withOtherItalicAngle(TestPdfs.dejaVuSans()));
+        var settings = SigningSettings.baselineB();
+        var pending = otherVersion.prepare(pdf, credential.chain(), request, settings);
+        byte[] value;
+        try (var token = credential.token()) {
+            value = token.sign(pending.dataToSign());
+        }
+        assertThatThrownBy(() -> signer.complete(pdf, pending, value, settings))
+                .isInstanceOf(vn.hocba.signing.PreparedElsewhereException.class);
+        // the version that prepared it completes it, and the signature is valid
+        byte[] signed = otherVersion.complete(pdf, pending, value, settings);
+        var report = new DssSignatureValidator(List.of(ca.certificate())).validate(signed);
+        assertThat(report.signatures()).hasSize(1);
+        assertThat(report.allPassed()).as("%s", report).isTrue();
+    }
+
+    /** The font with another italic angle in its 'post' table: the same glyphs, another program and descriptor. */
+    private static byte[] withOtherItalicAngle(byte[] font) {
+        byte[] copy = font.clone();
+        var in = java.nio.ByteBuffer.wrap(copy);
+        for (int i = 0; i < (in.getShort(4) & 0xFFFF); i++) {
+            int entry = 12 + 16 * i;
+            if (new String(copy, entry, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("post")) {
+                in.putInt(in.getInt(entry + 8) + 4, 0xFFFF0000); // italicAngle, Fixed 16.16: -1 degree
+                return copy;
+            }
+        }
+        throw new IllegalStateException("no post table");
     }
 }

@@ -119,7 +119,50 @@ class UnhintedTrueTypeTest {
     void whatIsNotATrueTypeFontIsRefused() {
         assertThatThrownBy(() -> UnhintedTrueType.strip("%PDF-1.7 not a font".getBytes()))
                 .isInstanceOf(IllegalArgumentException.class);
-        byte[] truncated = java.util.Arrays.copyOf(TestPdfs.dejaVuSans(), 4000);
-        assertThatThrownBy(() -> UnhintedTrueType.strip(truncated)).isInstanceOf(IllegalArgumentException.class);
+        byte[] font = TestPdfs.dejaVuSans();
+        // cut anywhere, the last table included (a cut inside it once came back zero-filled)
+        for (int length = 12; length < font.length; length += 997) {
+            byte[] truncated = java.util.Arrays.copyOf(font, length);
+            assertThatThrownBy(() -> UnhintedTrueType.strip(truncated)).as("cut at %d", length)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        byte[] lastByteMissing = java.util.Arrays.copyOf(font, font.length - 1);
+        assertThatThrownBy(() -> UnhintedTrueType.strip(lastByteMissing)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDirectoryThatContradictsItselfIsRefused() {
+        byte[] font = TestPdfs.dejaVuSans();
+        ByteBuffer in = ByteBuffer.wrap(font);
+        int tables = in.getShort(4) & 0xFFFF;
+        // a table said to run past the end of the file
+        byte[] tooLong = font.clone();
+        ByteBuffer.wrap(tooLong).putInt(12 + 16 * (tables - 1) + 12, font.length);
+        assertThatThrownBy(() -> UnhintedTrueType.strip(tooLong)).isInstanceOf(IllegalArgumentException.class);
+        // two tables with one tag
+        byte[] twice = font.clone();
+        System.arraycopy(font, 12, twice, 12 + 16, 4);
+        assertThatThrownBy(() -> UnhintedTrueType.strip(twice)).isInstanceOf(IllegalArgumentException.class);
+        // a glyph whose loca entry goes backwards
+        byte[] backwards = font.clone();
+        int loca = tableOffset(font, "loca");
+        ByteBuffer b = ByteBuffer.wrap(backwards);
+        boolean longLoca = ByteBuffer.wrap(font).getShort(tableOffset(font, "head") + 50) != 0;
+        if (longLoca) {
+            b.putInt(loca + 4 * 40, b.getInt(loca + 4 * 42));
+        } else {
+            b.putShort(loca + 2 * 40, b.getShort(loca + 2 * 42));
+        }
+        assertThatThrownBy(() -> UnhintedTrueType.strip(backwards)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int tableOffset(byte[] font, String tag) {
+        ByteBuffer in = ByteBuffer.wrap(font);
+        for (int i = 0; i < (in.getShort(4) & 0xFFFF); i++) {
+            if (new String(font, 12 + 16 * i, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals(tag)) {
+                return in.getInt(12 + 16 * i + 8);
+            }
+        }
+        throw new IllegalArgumentException(tag);
     }
 }
