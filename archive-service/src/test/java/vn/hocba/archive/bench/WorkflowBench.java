@@ -249,6 +249,15 @@ public final class WorkflowBench {
          * school's code and year.
          */
         private static byte[] dataset() throws Exception {
+            if (generated == null) {
+                generated = readOrGenerate(); // once: the B-B and the B-T service import the same school
+            }
+            return generated;
+        }
+
+        private static byte[] generated;
+
+        private static byte[] readOrGenerate() throws Exception {
             if (STUDENTS <= 0) {
                 try (InputStream in = WorkflowBench.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
                     return in.readAllBytes();
@@ -390,8 +399,9 @@ public final class WorkflowBench {
             }
             // records no part measures (a generated school has them): the workflow signs their steps in the warm-up
             // too, so that its code (and DSS's, as the workflow calls it) is compiled before the rounds
-            List<DocumentKey> spare = new ArrayList<>(records.subList(used + (WARMUP + ROUNDS) * 3 * CHUNK,
-                    Math.max(used + (WARMUP + ROUNDS) * 3 * CHUNK, records.size() - COUNTERSIGN - COUNTERSIGN_WARMUP)));
+            // (the A/B's records are taken already: they end at `used`; the countersign's are the last ones)
+            List<DocumentKey> spare = new ArrayList<>(records.subList(used,
+                    Math.max(used, records.size() - COUNTERSIGN - COUNTERSIGN_WARMUP)));
             Map<String, Caller> callers = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.ConcurrentLinkedQueue<DocumentKey> open = new java.util.concurrent.ConcurrentLinkedQueue<>();
             for (DocumentKey key : spare) {

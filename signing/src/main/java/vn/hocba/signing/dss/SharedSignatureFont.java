@@ -2,6 +2,7 @@ package vn.hocba.signing.dss;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -15,9 +16,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  *
  * <p>DSS's native drawer builds each appearance in a template document of its own, which PDFBox copies into the
  * file, font included: 15 copies in a record. When the new signature was drawn with the whole shared font
- * ({@link VisibleSignatureFont#sharedFontFor}) and an earlier signature of the file embedded that same font (byte for
- * byte, {@link VisibleSignatureFont#isShared}), the new appearance's font resource is pointed at the earlier copy
- * before the revision is written; the template's copy, no longer referred to, is not written. The appearance draws
+ * ({@link VisibleSignatureFont#sharedFontFor}) and an earlier signature of the file embedded that same font (the same
+ * objects, value for value and byte for byte: {@link VisibleSignatureFont#isShared}), the new appearance's font
+ * resource is pointed at the earlier copy before the revision is written; the template's copy, no longer referred
+ * to, is not written. The appearance draws
  * the same glyphs (the same font program, the same glyph ids: the whole font, not a subset), so nothing on the page
  * changes. PDF/A-2 (ISO 19005-2 6.2.11.4) needs every font embedded with the glyphs used: the shared copy holds the
  * whole shared repertoire (the Vietnamese alphabet, ASCII, name punctuation).
@@ -45,15 +47,18 @@ final class SharedSignatureFont {
                 added.add(field);
             }
         }
-        List<COSDictionary> newFonts = new ArrayList<>();
+        // the new appearances' font entries drawn with the shared font (recognised without reading the program)
+        List<Map.Entry<COSDictionary, COSName>> drawnShared = new ArrayList<>();
         for (COSDictionary field : added) {
             COSDictionary fonts = appearanceFonts(field);
-            if (fonts != null) {
-                newFonts.add(fonts);
+            for (COSName name : fonts == null ? List.<COSName>of() : fonts.keySet()) {
+                if (fonts.getDictionaryObject(name) instanceof COSDictionary candidate && font.isWhole(candidate)) {
+                    drawnShared.add(Map.entry(fonts, name));
+                }
             }
         }
-        if (newFonts.isEmpty()) {
-            return;
+        if (drawnShared.isEmpty()) {
+            return; // drawn with a subset of its own (text outside the shared repertoire): nothing to share
         }
         COSObject copy = null;
         for (COSObject reference : earlier) {
@@ -64,12 +69,8 @@ final class SharedSignatureFont {
         if (copy == null) {
             return; // the first signature drawn with it: its copy is written, and the later ones use it
         }
-        for (COSDictionary fonts : newFonts) {
-            for (COSName name : new ArrayList<>(fonts.keySet())) {
-                if (fonts.getDictionaryObject(name) instanceof COSDictionary candidate && isWholeShared(candidate, font)) {
-                    fonts.setItem(name, copy);
-                }
-            }
+        for (Map.Entry<COSDictionary, COSName> entry : drawnShared) {
+            entry.getKey().setItem(entry.getValue(), copy);
         }
     }
 
@@ -86,11 +87,6 @@ final class SharedSignatureFont {
             }
         }
         return null;
-    }
-
-    /** The new appearance's font: recognised without reading its program (it was drawn by this signature). */
-    private static boolean isWholeShared(COSDictionary candidate, VisibleSignatureFont font) {
-        return font.isWhole(candidate);
     }
 
     /** The /Font dictionary of a field's normal appearance's resources, or null. */
