@@ -26,7 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -101,8 +105,11 @@ final class DocumentSecurityStore {
         }
     }
 
-    /** An OCSP response, the status time of its answer, and when it was fetched. */
-    private record Answer(byte[] response, Instant thisUpdate, Instant fetchedAt) {
+    /**
+     * An OCSP response, the status time of its answer, when it was fetched, and the revocation time it gives (null
+     * when the certificate was good).
+     */
+    private record Answer(byte[] response, Instant thisUpdate, Instant fetchedAt, Instant revokedAt) {
     }
 
     /** The certificates of the file and, for each, the newest time of a CMS it appears in. */
@@ -110,6 +117,12 @@ final class DocumentSecurityStore {
     }
 
     private final Map<ByteBuffer, Answer> answers = new ConcurrentHashMap<>();
+    /**
+     * The OCSP request being made for a certificate, by its key: extensions running at once for documents signed in
+     * the same second need the same answer, and ask for it once (the others wait for it) instead of each making the
+     * responder sign one.
+     */
+    private final Map<ByteBuffer, CompletableFuture<Optional<Answer>>> asking = new ConcurrentHashMap<>();
     /** Whether the last OCSP answer had a whole-second status time (most responders): see {@link #ocsp}. */
     private volatile boolean wholeSecondAnswers;
     private final Clock clock;
@@ -320,24 +333,32 @@ final class DocumentSecurityStore {
         }
     }
 
-    /** Certificates already converted, by their encoding: the same few (teachers, CAs, TSA) fill every record. */
-    private static final Map<ByteBuffer, X509Certificate> CONVERTED = new ConcurrentHashMap<>();
+    /**
+     * Certificates already converted, by their signature value: the same few (teachers, CAs, TSA) fill every record.
+     * A hit counts only if the whole certificate is equal (compared as ASN.1, which, unlike encoding it again to look
+     * it up, allocates nothing: that encoding was an eighth of this class's reading of a record's 15 CMS).
+     */
+    private static final Map<ByteBuffer, Converted> CONVERTED = new ConcurrentHashMap<>();
     private static final int MAX_CONVERTED = 10_000;
 
+    private record Converted(org.bouncycastle.asn1.x509.Certificate structure, X509Certificate certificate) {
+    }
+
     private static List<X509Certificate> certificates(Store<X509CertificateHolder> store)
-            throws CertificateException, IOException {
+            throws CertificateException {
         List<X509Certificate> out = new ArrayList<>();
         for (X509CertificateHolder holder : store.getMatches(null)) {
-            ByteBuffer encoded = ByteBuffer.wrap(holder.getEncoded());
-            X509Certificate certificate = CONVERTED.get(encoded);
-            if (certificate == null) {
-                certificate = new JcaX509CertificateConverter().getCertificate(holder);
+            ByteBuffer signature = ByteBuffer.wrap(holder.getSignature());
+            Converted converted = CONVERTED.get(signature);
+            if (converted == null || !converted.structure().equals(holder.toASN1Structure())) {
+                converted = new Converted(holder.toASN1Structure(),
+                        new JcaX509CertificateConverter().getCertificate(holder));
                 if (CONVERTED.size() >= MAX_CONVERTED) {
                     CONVERTED.clear();
                 }
-                CONVERTED.put(encoded, certificate);
+                CONVERTED.put(signature, converted);
             }
-            out.add(certificate);
+            out.add(converted.certificate());
         }
         return out;
     }
@@ -358,7 +379,7 @@ final class DocumentSecurityStore {
         ByteBuffer key = key(certificate);
         Answer cached = answers.get(key);
         if (usable(cached, after)) {
-            return Optional.of(cached.response());
+            return Optional.of(goodAt(cached, after).response());
         }
         if (wholeSecondAnswers) {
             // the responders answer in whole seconds: none can answer after `after` before its next second, so wait for
@@ -369,19 +390,24 @@ final class DocumentSecurityStore {
                 sleep(wait);
                 cached = answers.get(key);
                 if (usable(cached, after)) {
-                    return Optional.of(cached.response());
+                    return Optional.of(goodAt(cached, after).response());
                 }
             }
         }
-        Optional<Answer> answer = fetchOcsp(revocation, certificate, issuer, after);
+        Optional<Answer> answer = fetchOnce(revocation, certificate, issuer, key, after);
         answer.ifPresent(a -> wholeSecondAnswers = a.thisUpdate().getNano() == 0);
         if (answer.isPresent() && !answer.get().thisUpdate().isAfter(after)) {
-            Duration wait = Duration.between(clock.instant(), after.plusSeconds(1).plusMillis(20));
+            Duration wait = Duration.between(clock.instant(), (wholeSecondAnswers
+                    ? after.truncatedTo(ChronoUnit.SECONDS) : after).plusSeconds(1).plusMillis(20));
             if (wait.compareTo(LONGEST_WAIT) > 0) {
                 throw new Unavailable("the OCSP answer is older than the signature it should follow");
             }
             sleep(wait);
-            answer = fetchOcsp(revocation, certificate, issuer, after);
+            cached = answers.get(key);
+            if (usable(cached, after)) {
+                return Optional.of(goodAt(cached, after).response());
+            }
+            answer = fetchOnce(revocation, certificate, issuer, key, after);
             if (answer.isPresent() && !answer.get().thisUpdate().isAfter(after)) {
                 throw new Unavailable("the OCSP answer is not newer than the signature it should follow");
             }
@@ -397,15 +423,65 @@ final class DocumentSecurityStore {
             }
         }
         answers.put(key, answer.get());
-        return Optional.of(answer.get().response());
+        return Optional.of(goodAt(answer.get(), after).response());
     }
 
     /**
-     * One OCSP answer, checked: signed by the issuer itself, about this certificate of this issuer, current, and not
-     * revoked before {@code after}. Empty when no responder answers.
+     * An OCSP answer about the certificate with {@code key}: the one another thread is asking for right now if its
+     * status time follows {@code after}, else a new one. Empty when no responder answers.
+     */
+    private Optional<Answer> fetchOnce(RevocationSource revocation, X509Certificate certificate,
+                                       X509Certificate issuer, ByteBuffer key, Instant after) throws Unavailable {
+        for (int joined = 0; joined < 3; joined++) {
+            CompletableFuture<Optional<Answer>> mine = new CompletableFuture<>();
+            CompletableFuture<Optional<Answer>> running = asking.putIfAbsent(key, mine);
+            if (running == null) {
+                try {
+                    Optional<Answer> answer = fetchOcsp(revocation, certificate, issuer);
+                    mine.complete(answer);
+                    return answer;
+                } catch (Unavailable | RuntimeException e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    asking.remove(key, mine);
+                }
+            }
+            try {
+                Optional<Answer> theirs = running.get(LONGEST_WAIT.toMillis() * 5, TimeUnit.MILLISECONDS);
+                if (theirs.isPresent() && theirs.get().thisUpdate().isAfter(after)) {
+                    return theirs;
+                }
+                // asked before this document's timestamp, or no answer: ask (or join the next request) again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unavailable("interrupted while waiting for an OCSP answer");
+            } catch (ExecutionException | TimeoutException e) {
+                break; // their request failed or hangs: this one asks for itself, as it would have alone
+            }
+        }
+        return fetchOcsp(revocation, certificate, issuer);
+    }
+
+    /**
+     * @return {@code answer} if it shows the certificate good at {@code after} (not revoked, or revoked later: the
+     *         evidence that it was good when it signed)
+     * @throws Unavailable if it was revoked at or before {@code after}: DSS decides such a document
+     */
+    private static Answer goodAt(Answer answer, Instant after) throws Unavailable {
+        if (answer.revokedAt() != null && !answer.revokedAt().isAfter(after)) {
+            throw new Unavailable("revoked at " + answer.revokedAt() + ", not after " + after + ": DSS decides");
+        }
+        return answer;
+    }
+
+    /**
+     * One OCSP answer, checked: signed by the issuer itself, about this certificate of this issuer, current, and
+     * either good or revoked (whether that was before the signature is for {@link #goodAt}). Empty when no responder
+     * answers.
      */
     private Optional<Answer> fetchOcsp(RevocationSource revocation, X509Certificate certificate,
-                                       X509Certificate issuer, Instant after) throws Unavailable {
+                                       X509Certificate issuer) throws Unavailable {
         Optional<byte[]> fetched = revocation.ocsp(certificate, issuer);
         if (fetched.isEmpty()) {
             return Optional.empty();
@@ -454,16 +530,13 @@ final class DocumentSecurityStore {
             throw new Unavailable("an OCSP answer that is not current");
         }
         CertificateStatus status = single.getCertStatus();
+        Instant revokedAt = null;
         if (status instanceof RevokedStatus revoked) {
-            if (!revoked.getRevocationTime().toInstant().isAfter(after)) {
-                throw new Unavailable("revoked at " + revoked.getRevocationTime().toInstant() + ", not after "
-                        + after + ": DSS decides");
-            }
-            // revoked after what it signed: still the evidence that it was good then
+            revokedAt = revoked.getRevocationTime().toInstant();
         } else if (status != CertificateStatus.GOOD) {
             throw new Unavailable("an OCSP answer 'unknown' for " + certificate.getSubjectX500Principal());
         }
-        return Optional.of(new Answer(fetched.get(), thisUpdate, now));
+        return Optional.of(new Answer(fetched.get(), thisUpdate, now, revokedAt));
     }
 
     /** A current CRL of the issuer that covers the certificate and does not list it before {@code after}. */

@@ -218,6 +218,54 @@ class DocumentSecurityStoreIT {
                 .isInstanceOf(SigningException.class);
     }
 
+    @Test
+    void extensionsRunningAtOnceAskTheResponderOncePerCertificateAndSecond() throws Exception {
+        IssuedCredential teacher = issuing.issue("Nguyễn Văn An", SCHOOL, "GV1", services.endpoints(issuing));
+        var signer = new DssPdfSigner(TestPdfs.dejaVuSans());
+        List<byte[]> records = new ArrayList<>();
+        try (SigningToken token = teacher.token()) {
+            for (int r = 0; r < 8; r++) {
+                records.add(signer.sign(TestPdfs.pdfA2b(1, 10 + r), token, request(0), settings));
+            }
+        }
+        // a slow responder, so that the eight extensions' requests overlap: each would otherwise ask on its own
+        var http = new HttpRevocationSource(Duration.ofSeconds(5), Clock.systemUTC());
+        var askedFor = new java.util.concurrent.ConcurrentHashMap<X509Certificate, AtomicInteger>();
+        RevocationSource slow = withOcsp(http, (certificate, issuer) -> {
+            askedFor.computeIfAbsent(certificate, c -> new AtomicInteger()).incrementAndGet();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return http.ocsp(certificate, issuer);
+        });
+        var slowSettings = new SigningSettings(PadesLevel.B_T, "SHA-256", settings.timestamps(), slow,
+                settings.trustAnchors());
+        var store = new DocumentSecurityStore(Clock.systemUTC());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(records.size());
+        try {
+            List<java.util.concurrent.Future<byte[]>> extended = new ArrayList<>();
+            for (byte[] record : records) {
+                extended.add(pool.submit(() -> {
+                    start.await();
+                    return store.extendToLt(record, slowSettings);
+                }));
+            }
+            start.countDown();
+            for (int r = 0; r < records.size(); r++) {
+                assertThat(extended.get(r).get().length).isGreaterThan(records.get(r).length);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // the eight were signed within a few seconds: one answer per second of their timestamps serves them all
+        assertThat(askedFor.get(teacher.certificate()).get()).as("asked for the teacher's certificate")
+                .isLessThanOrEqualTo(3);
+        assertThat(askedFor.values()).allSatisfy(asked -> assertThat(asked.get()).isLessThanOrEqualTo(3));
+    }
+
     /** {@code source} with its OCSP answers taken from {@code ocsp} (CRLs unchanged). */
     private static RevocationSource withOcsp(RevocationSource source,
                                              java.util.function.BiFunction<X509Certificate, X509Certificate,
