@@ -252,15 +252,21 @@ public class SigningBatches {
             finishIfDone(id);
             return;
         }
+        // the batch is looked at once its last queued document is done, not after each (counting the outcomes of a
+        // batch of 1,500 after every document took about 4% of the CPU of the principal's year-end countersign)
+        AtomicInteger queued = new AtomicInteger(pending.size());
         for (var item : pending) {
             executor.execute(() -> {
-                if (stopping) {
-                    return;
-                }
                 try {
-                    process(batch, item.position(), session);
+                    if (!stopping) {
+                        process(batch, item.position(), session);
+                    }
                 } catch (RuntimeException e) {
                     log.error("signing batch {}: document at {} left undecided", id, item.position(), e);
+                } finally {
+                    if (queued.decrementAndGet() == 0 && !stopping) {
+                        finishIfDone(id);
+                    }
                 }
             });
         }
@@ -280,7 +286,6 @@ public class SigningBatches {
             }
         }
         batches.decide(batch.id(), position, result, clock.instant());
-        finishIfDone(batch.id());
     }
 
     ItemResult signOne(Caller caller, SigningBatchRepository.Item item, BatchSigningMethod.Session session) {
