@@ -63,7 +63,7 @@ import vn.hocba.archive.common.Texts;
  * <p>Visibility and durability: a change is seen by the next search (near-real-time: the reader is reopened before a
  * search that follows changes) and committed to disk within {@link #COMMIT_INTERVAL_MS} (and at close), not once per
  * document: a commit's fsyncs per archived record held every indexing thread on the commit lock. What a crash loses
- * of the last second is indexed again at the next start ({@link IndexReconciler} compares the index with the
+ * of the last interval is indexed again at the next start ({@link IndexReconciler} compares the index with the
  * database both ways).
  */
 class LuceneSearchIndex implements SearchIndex, AutoCloseable {
@@ -87,8 +87,12 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     private final Analyzer folded = new FoldedAnalyzer(true);
     private final Analyzer foldedQuery = new FoldedAnalyzer(false);
-    /** Milliseconds between commits while there are changes (a crash loses at most these, restored at start). */
-    static final long COMMIT_INTERVAL_MS = 1_000;
+    /**
+     * Milliseconds between commits while there are changes (a crash loses at most these, restored at start). Each
+     * commit flushes a segment and later merges rewrite it: at one second, a principal's countersign of 1,500 records
+     * spent about a tenth of its CPU in Lucene's flushes, merges and their compilation.
+     */
+    static final long COMMIT_INTERVAL_MS = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
 
@@ -110,6 +114,11 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     });
 
     LuceneSearchIndex(Path dir) {
+        this(dir, COMMIT_INTERVAL_MS);
+    }
+
+    /** @param commitIntervalMs milliseconds between commits while there are changes (tests take shorter ones) */
+    LuceneSearchIndex(Path dir, long commitIntervalMs) {
         try {
             var analyzer = new PerFieldAnalyzerWrapper(folded, Map.of(EXACT_NAME, exact));
             writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer));
@@ -118,7 +127,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        committer.scheduleWithFixedDelay(this::commitIfChanged, COMMIT_INTERVAL_MS, COMMIT_INTERVAL_MS,
+        committer.scheduleWithFixedDelay(this::commitIfChanged, commitIntervalMs, commitIntervalMs,
                 TimeUnit.MILLISECONDS);
     }
 

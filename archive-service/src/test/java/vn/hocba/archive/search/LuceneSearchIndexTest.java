@@ -218,7 +218,7 @@ class LuceneSearchIndexTest {
         index.index(record("b", SCHOOL, Y24, "6A", "HS2", "Trần Thị Bình", "Toán 8.0"));
         // what is on disk (a reader of the last commit, as a process started after a crash would see): within the
         // commit interval, without close
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + java.time.Duration.ofMillis(LuceneSearchIndex.COMMIT_INTERVAL_MS + 5_000).toNanos();
         int committed = 0;
         while (System.nanoTime() < deadline) {
             try (var reader = org.apache.lucene.index.DirectoryReader.open(

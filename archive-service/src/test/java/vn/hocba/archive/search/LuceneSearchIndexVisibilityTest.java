@@ -105,8 +105,9 @@ class LuceneSearchIndexVisibilityTest {
         java.util.List<Throwable> failures = new java.util.ArrayList<>();
         for (int round = 0; round < 8 && failures.isEmpty(); round++) {
             Path here = dir.resolve("r" + round);
-            var index = new LuceneSearchIndex(here);
-            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LuceneSearchIndex.COMMIT_INTERVAL_MS + 5 + 40 * round);
+            long interval = 1_000; // the committer's timing, not its interval, is what this is about
+            var index = new LuceneSearchIndex(here, interval);
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(interval + 5 + 40 * round);
             int n = 0;
             while (System.nanoTime() < until) { // changes flagged all the time: the committer commits at ~1 s
                 index.index(LuceneSearchIndexTest.record("d" + n, "S", "Y", "6A", "HS" + n, "Nguyễn Văn An",
