@@ -530,6 +530,7 @@ public final class WorkflowBench {
             var batches = app.getBean(SigningBatches.class);
             int archivedBefore = archived();
             long cpu = OS.getProcessCpuTime();
+            ThreadCpu threads = ThreadCpu.now();
             long start = System.nanoTime();
             var started = batches.start(new SigningBatchRequest.Listed(codes), caller);
             SigningBatchView view;
@@ -560,6 +561,8 @@ public final class WorkflowBench {
                             + "record%n", batch.size(), seconds, seconds * 1500 / batch.size(),
                     signatures.signing().level().label(), signedSeconds, batch.size() / signedSeconds, level,
                     cpuMillis / batch.size());
+            System.out.printf("[bench] countersign: CPU by thread (Linux names, cut at 15 characters): %s%n",
+                    ThreadCpu.now().since(threads));
         }
 
         int archived() {
