@@ -93,9 +93,10 @@ import vn.hocba.storage.VerifyingInputStream;
  * hard-linked or deleted by any process, root included, until someone clears the flag on purpose
  * ({@code chattr -i FILE}, which needs {@code CAP_LINUX_IMMUTABLE}). Setting it needs the same capability (in
  * practice: the store runs as root) and a filesystem that keeps the flag (ext2/3/4, XFS, Btrfs, tmpfs on recent
- * kernels; not NFS or most FUSE filesystems). Where it cannot be set (not root, such a filesystem, no
- * {@code /usr/bin/chattr}) the store logs one WARNING naming the missing protection and carries on: a put never
- * fails for it, and the store's own refusals are unchanged.
+ * kernels; not NFS or most FUSE filesystems). It is set with one {@code ioctl} (JNA) on Linux x86-64 and AArch64,
+ * elsewhere by running {@code chattr}. Where it cannot be set (not root, such a filesystem, neither way available) the
+ * store logs one WARNING naming the missing protection and carries on: a put never fails for it, and the store's own
+ * refusals are unchanged.
  * <ul>
  *   <li>The sidecar stays mutable: legal hold and retention changes replace it by an atomic rename, which an
  *       immutable file would refuse. It is read-only like the data file.</li>

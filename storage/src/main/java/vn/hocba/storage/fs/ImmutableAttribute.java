@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The Linux immutable attribute ({@code FS_IMMUTABLE_FL}, {@code chattr +i}) set and cleared through e2fsprogs'
- * {@code chattr}: Java has no API for inode flags, and an ioctl would need native code. An immutable file cannot be
+ * The Linux immutable attribute ({@code FS_IMMUTABLE_FL}, {@code chattr +i}) set and cleared with one ioctl through
+ * JNA ({@link InodeFlags}) where it knows the system, else through e2fsprogs' {@code chattr} (Java has no API for inode
+ * flags). An immutable file cannot be
  * written, renamed, linked or unlinked by any process, root included, until a process with
  * {@code CAP_LINUX_IMMUTABLE} clears the flag; setting or clearing it needs that capability too (in practice root)
  * and a filesystem that keeps the flag (ext2/3/4, XFS, Btrfs, tmpfs on recent kernels; not NFS, not most FUSE).
@@ -35,12 +36,15 @@ final class ImmutableAttribute {
     private final Optional<Path> lsattr;
     /** Once setting the flag has failed, later puts do not retry (nor warn again): the cause is the environment. */
     private final AtomicBoolean unavailable = new AtomicBoolean();
+    /** The ioctl, where available; {@code chattr} and {@code lsattr} otherwise. */
+    private final Optional<InodeFlags> flags;
 
-    private ImmutableAttribute(boolean enabled, Path chattrLookedFor, Optional<Path> lsattr) {
+    private ImmutableAttribute(boolean enabled, Path chattrLookedFor, Optional<Path> lsattr, Optional<InodeFlags> flags) {
         this.enabled = enabled;
         this.chattrLookedFor = chattrLookedFor;
         this.chattr = Optional.of(chattrLookedFor).filter(Files::isExecutable);
         this.lsattr = lsattr;
+        this.flags = flags;
     }
 
     /**
@@ -49,12 +53,13 @@ final class ImmutableAttribute {
      * @return the attribute handled through the system's {@code chattr} and {@code lsattr}, where present
      */
     static ImmutableAttribute system(boolean enabled) {
-        return new ImmutableAttribute(enabled, firstExecutable(CHATTR).orElse(CHATTR.get(0)), firstExecutable(LSATTR));
+        return new ImmutableAttribute(enabled, firstExecutable(CHATTR).orElse(CHATTR.get(0)), firstExecutable(LSATTR),
+                InodeFlags.load());
     }
 
-    /** For tests: the attribute handled through the given {@code chattr}, which may be absent. */
+    /** For tests: the attribute handled through the given {@code chattr}, which may be absent (no ioctl). */
     static ImmutableAttribute using(Path chattr) {
-        return new ImmutableAttribute(true, chattr, firstExecutable(LSATTR));
+        return new ImmutableAttribute(true, chattr, firstExecutable(LSATTR), Optional.empty());
     }
 
     /** @return whether this store sets the flag on archived files (the setting, not whether it works here) */
@@ -70,6 +75,15 @@ final class ImmutableAttribute {
     boolean protect(Path file) {
         if (!enabled || unavailable.get()) {
             return false;
+        }
+        if (flags.isPresent()) {
+            try {
+                flags.get().set(file, InodeFlags.IMMUTABLE, true);
+                return true;
+            } catch (IOException e) {
+                warnOnce(e.getMessage() + (isRoot() || !e.getMessage().contains("EPERM") ? "" : " (run as root)"));
+                return false;
+            }
         }
         if (chattr.isEmpty()) {
             warnOnce("no chattr at " + chattrLookedFor + " (not Linux, or e2fsprogs missing)");
@@ -91,6 +105,17 @@ final class ImmutableAttribute {
      *                     the flag could not be read, as a file on a filesystem without it was never protected
      */
     void release(Path file) throws IOException {
+        if (flags.isPresent()) {
+            try {
+                flags.get().set(file, InodeFlags.IMMUTABLE, false);
+                return;
+            } catch (IOException e) {
+                if (isSet(file)) {
+                    throw new IOException("cannot clear the immutable attribute of " + file + ": " + e.getMessage(), e);
+                }
+                return;
+            }
+        }
         if (chattr.isEmpty()) {
             return;
         }
@@ -102,6 +127,13 @@ final class ImmutableAttribute {
 
     /** @return true if {@code lsattr} shows the {@code i} flag on {@code file}; false when unknown */
     boolean isSet(Path file) {
+        if (flags.isPresent()) {
+            try {
+                return (flags.get().get(file) & InodeFlags.IMMUTABLE) != 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }
         if (lsattr.isEmpty()) {
             return false;
         }
@@ -154,7 +186,7 @@ final class ImmutableAttribute {
 
     @Override
     public String toString() {
-        return "ImmutableAttribute[" + (enabled ? "on" : "off") + ", " + chattr.map(Path::toString).orElse("no chattr")
-                + "]";
+        return "ImmutableAttribute[" + (enabled ? "on" : "off") + ", " + (flags.isPresent() ? "ioctl"
+                : chattr.map(Path::toString).orElse("no chattr")) + "]";
     }
 }

@@ -220,6 +220,29 @@ class FilesystemObjectStoreTest extends TimeTravelContract {
     }
 
     @Test
+    void theAttributeIsSetWithOneSystemCallWhereTheSystemIsKnownAndWithChattrElsewhere() throws Exception {
+        assumeImmutableAttributeWorks();
+        boolean known = "Linux".equals(System.getProperty("os.name"))
+                && java.util.Set.of("amd64", "aarch64").contains(System.getProperty("os.arch"));
+        assertThat(ImmutableAttribute.system(true).toString()).as("JNA loads here")
+                .contains(known ? "ioctl" : "chattr");
+        // either way, as lsattr (e2fsprogs) reads it: set on one file, its other flags (extents "e") kept, cleared
+        for (ImmutableAttribute attribute : List.of(ImmutableAttribute.system(true), ImmutableAttribute.using(CHATTR))) {
+            Path file = Files.write(temp.resolve("flagged-" + attribute.toString().hashCode()), PDF);
+            String before = lsattrFlags(file);
+            assertThat(attribute.protect(file)).as(attribute.toString()).isTrue();
+            assertThat(attribute.isSet(file)).isTrue();
+            assertThat(lsattrFlags(file)).as(attribute.toString()).contains("i")
+                    .isEqualTo(before.substring(0, 4) + "i" + before.substring(5));
+            assertThatThrownBy(() -> Files.delete(file)).isInstanceOf(FileSystemException.class);
+            attribute.release(file);
+            assertThat(attribute.isSet(file)).isFalse();
+            assertThat(lsattrFlags(file)).isEqualTo(before);
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void withoutChattrTheStoreStillStoresOnlyWithoutTheAttribute() throws Exception {
         FilesystemObjectStore withoutTool = new FilesystemObjectStore(root, clock,
                 ImmutableAttribute.using(temp.resolve("no-such-chattr")));
