@@ -265,7 +265,12 @@ public class SigningBatches {
                     log.error("signing batch {}: document at {} left undecided", id, item.position(), e);
                 } finally {
                     if (queued.decrementAndGet() == 0 && !stopping) {
-                        finishIfDone(id);
+                        try {
+                            finishIfDone(id);
+                        } catch (RuntimeException e) {
+                            // every outcome is written: the batch is marked DONE when the service next starts
+                            log.error("signing batch {}: cannot mark it done", id, e);
+                        }
                     }
                 }
             });

@@ -50,7 +50,7 @@ final class ThreadCpu {
         return new ThreadCpu(ticks, names);
     }
 
-    /** @return milliseconds of CPU per thread group since {@code before}, largest first, as "name 1234 ms" */
+    /** @return CPU seconds per thread group since {@code before}, largest first, as "name 12.3 s" (groups under 0.1 s left out) */
     String since(ThreadCpu before) {
         Map<String, Double> groups = new TreeMap<>();
         ticksByThread.forEach((tid, ticks) -> {
@@ -62,7 +62,7 @@ final class ThreadCpu {
         groups.entrySet().stream().filter(e -> e.getValue() >= 100)
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                 .forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
-                        .append(String.format("%.0f", e.getValue() / 1000)).append(" s"));
+                        .append(String.format("%.1f", e.getValue() / 1000)).append(" s"));
         return out.toString();
     }
 }

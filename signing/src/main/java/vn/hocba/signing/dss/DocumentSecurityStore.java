@@ -436,23 +436,25 @@ final class DocumentSecurityStore {
             CompletableFuture<Optional<Answer>> mine = new CompletableFuture<>();
             CompletableFuture<Optional<Answer>> running = asking.putIfAbsent(key, mine);
             if (running == null) {
+                Optional<Answer> answer;
                 try {
-                    Optional<Answer> answer = fetchOcsp(revocation, certificate, issuer);
-                    mine.complete(answer);
-                    return answer;
-                } catch (Unavailable | RuntimeException e) {
+                    answer = fetchOcsp(revocation, certificate, issuer);
+                } catch (Throwable e) {
+                    asking.remove(key, mine);
                     mine.completeExceptionally(e);
                     throw e;
-                } finally {
-                    asking.remove(key, mine);
                 }
+                // out of the map before the waiters wake: one that needs a newer answer must not find this one again
+                asking.remove(key, mine);
+                mine.complete(answer);
+                return answer;
             }
             try {
                 Optional<Answer> theirs = running.get(LONGEST_WAIT.toMillis() * 5, TimeUnit.MILLISECONDS);
-                if (theirs.isPresent() && theirs.get().thisUpdate().isAfter(after)) {
-                    return theirs;
+                if (theirs.isEmpty() || theirs.get().thisUpdate().isAfter(after)) {
+                    return theirs; // no responder answered (a CRL decides), or an answer that follows this document
                 }
-                // asked before this document's timestamp, or no answer: ask (or join the next request) again
+                // asked before this document's timestamp: ask (or join the next request) again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Unavailable("interrupted while waiting for an OCSP answer");

@@ -254,8 +254,14 @@ class DocumentSecurityStoreIT {
                 }));
             }
             start.countDown();
+            var validator = new DssSignatureValidator(List.of(root.certificate()));
             for (int r = 0; r < records.size(); r++) {
-                assertThat(extended.get(r).get().length).isGreaterThan(records.get(r).length);
+                byte[] lt = extended.get(r).get();
+                assertThat(validator.validate(lt).signatures()).singleElement().satisfies(signature -> {
+                    assertThat(signature.indication()).as(signature.subIndication())
+                            .isEqualTo(SignatureResult.TOTAL_PASSED);
+                    assertThat(signature.signatureFormat()).isEqualTo("PAdES-BASELINE-LT");
+                });
             }
         } finally {
             pool.shutdownNow();
@@ -264,6 +270,33 @@ class DocumentSecurityStoreIT {
         assertThat(askedFor.get(teacher.certificate()).get()).as("asked for the teacher's certificate")
                 .isLessThanOrEqualTo(3);
         assertThat(askedFor.values()).allSatisfy(asked -> assertThat(asked.get()).isLessThanOrEqualTo(3));
+    }
+
+    @Test
+    void anAnswerKeptForAnotherDocumentIsCheckedAgainstThisDocumentsTime() throws Exception {
+        IssuedCredential teacher = issuing.issue("Phạm Thị Dung", SCHOOL, "GV4", services.endpoints(issuing));
+        var signer = new DssPdfSigner(TestPdfs.dejaVuSans());
+        byte[] before;
+        byte[] after;
+        Instant revokedAt;
+        try (SigningToken token = teacher.token()) {
+            before = signer.sign(TestPdfs.pdfA2b(1, 10), token, request(0), settings);
+            Thread.sleep(1_100);
+            revokedAt = Instant.now();
+            Thread.sleep(1_100);
+            after = signer.sign(TestPdfs.pdfA2b(1, 11), token, request(0), settings);
+        }
+        // the key was compromised between the two signatures; the CA learns of it only now
+        issuing.revoke(teacher.certificate().getSerialNumber(), CRLReason.KEY_COMPROMISE, revokedAt);
+        Thread.sleep(1_100);
+        var store = new DocumentSecurityStore(Clock.systemUTC());
+        // the first was signed before the revocation: the answer is its evidence, and is kept for other documents
+        assertThat(store.extendToLt(before, settings).length).isGreaterThan(before.length);
+        int asked = ocspAsked.get();
+        // the same answer (newer than the second's timestamp, so reused) says revoked before the second signature
+        assertThatThrownBy(() -> store.extendToLt(after, settings))
+                .isInstanceOf(DocumentSecurityStore.Unavailable.class).hasMessageContaining("DSS decides");
+        assertThat(ocspAsked.get()).as("the kept answer decided, not a new one").isEqualTo(asked);
     }
 
     /** {@code source} with its OCSP answers taken from {@code ocsp} (CRLs unchanged). */

@@ -80,8 +80,13 @@ final class ImmutableAttribute {
             try {
                 flags.get().set(file, InodeFlags.IMMUTABLE, true);
                 return true;
-            } catch (IOException e) {
-                warnOnce(e.getMessage() + (isRoot() || !e.getMessage().contains("EPERM") ? "" : " (run as root)"));
+            } catch (InodeFlags.FlagsException e) {
+                if (e.lasting()) {
+                    warnOnce(e.getMessage() + (isRoot() || !e.getMessage().contains("EPERM") ? "" : " (run as root)"));
+                } else {
+                    // a passing cause (no file descriptor left, an I/O error): this file only, the next ones try again
+                    LOG.log(Level.WARNING, "Archived file {0} got no immutable attribute: {1}", file, e.getMessage());
+                }
                 return false;
             }
         }

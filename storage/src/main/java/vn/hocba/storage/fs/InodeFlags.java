@@ -33,7 +33,32 @@ final class InodeFlags {
     private static final NativeLong FS_IOC_SETFLAGS = new NativeLong(0x40086602L);
     private static final int O_RDONLY = 0;
     private static final int O_NONBLOCK = 0x800; // the same on x86-64 and AArch64
+    private static final int O_CLOEXEC = 0x80000; // the same on both
     private static final Set<String> ARCHITECTURES = Set.of("amd64", "x86_64", "aarch64");
+
+    /** Why a call failed, with the system's error number. */
+    static final class FlagsException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final int errno;
+
+        FlagsException(String message, int errno) {
+            super(message);
+            this.errno = errno;
+        }
+
+        /**
+         * @return whether the cause stays for this store (no privilege, a filesystem without the flag), as opposed to
+         *         a passing one (out of file descriptors, an I/O error)
+         */
+        boolean lasting() {
+            return errno == EPERM || errno == EACCES || errno == ENOTTY || errno == EOPNOTSUPP || errno == 0;
+        }
+    }
+
+    private static final int EPERM = 1;
+    private static final int EACCES = 13;
+    private static final int ENOTTY = 25;
+    private static final int EOPNOTSUPP = 95;
 
     /** The C library's calls, with {@code errno} thrown as {@link LastErrorException}. */
     interface CLibrary extends Library {
@@ -47,10 +72,13 @@ final class InodeFlags {
     private final CLibrary c;
     /** How the JVM encodes file names for the system (sun.jnu.encoding), so that any path opens as Java sees it. */
     private final Charset names;
+    /** {@code O_NOFOLLOW}, which differs: 0x20000 on x86-64, 0x8000 on AArch64. */
+    private final int noFollow;
 
-    private InodeFlags(CLibrary c, Charset names) {
+    private InodeFlags(CLibrary c, Charset names, int noFollow) {
         this.c = c;
         this.names = names;
+        this.noFollow = noFollow;
     }
 
     /** @return the flags through the C library, or empty where this class does not know the system */
@@ -61,7 +89,8 @@ final class InodeFlags {
         }
         try {
             Charset names = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-            return Optional.of(new InodeFlags(Native.load("c", CLibrary.class), names));
+            int noFollow = "aarch64".equals(System.getProperty("os.arch")) ? 0x8000 : 0x20000;
+            return Optional.of(new InodeFlags(Native.load("c", CLibrary.class), names, noFollow));
         } catch (LinkageError | RuntimeException e) {
             return Optional.empty();
         }
@@ -72,7 +101,7 @@ final class InodeFlags {
      * @throws IOException with the system's reason: not a regular file, or the call failed (for instance ENOTTY or
      *                     EOPNOTSUPP on a filesystem without inode flags)
      */
-    int get(Path file) throws IOException {
+    int get(Path file) throws FlagsException {
         IntByReference flags = new IntByReference();
         call(file, fd -> c.ioctl(fd, FS_IOC_GETFLAGS, flags));
         return flags.getValue();
@@ -84,7 +113,7 @@ final class InodeFlags {
      * @throws IOException with the system's reason (EPERM without {@code CAP_LINUX_IMMUTABLE}; ENOTTY or EOPNOTSUPP
      *                     on a filesystem that does not keep the flag)
      */
-    void set(Path file, int flag, boolean on) throws IOException {
+    void set(Path file, int flag, boolean on) throws FlagsException {
         call(file, fd -> {
             IntByReference flags = new IntByReference();
             c.ioctl(fd, FS_IOC_GETFLAGS, flags);
@@ -100,16 +129,17 @@ final class InodeFlags {
         void run(int fd);
     }
 
-    private void call(Path file, OnDescriptor action) throws IOException {
-        // a symbolic link would be followed by open(2): the store's files are regular files it wrote itself
+    private void call(Path file, OnDescriptor action) throws FlagsException {
+        // the store's files are regular files it wrote itself: a symbolic link (checked here, and refused by open(2)
+        // with O_NOFOLLOW should one replace the file meanwhile) is never followed to set a flag elsewhere
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(file + ": not a regular file");
+            throw new FlagsException(file + ": not a regular file", 0);
         }
         byte[] name = file.toString().getBytes(names);
         byte[] path = Arrays.copyOf(name, name.length + 1); // NUL-terminated
         int fd;
         try {
-            fd = c.open(path, O_RDONLY | O_NONBLOCK);
+            fd = c.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | noFollow);
         } catch (LastErrorException e) {
             throw failure(file, "open", e);
         }
@@ -126,13 +156,13 @@ final class InodeFlags {
         }
     }
 
-    private static IOException failure(Path file, String call, LastErrorException e) {
+    private static FlagsException failure(Path file, String call, LastErrorException e) {
         String reason = switch (e.getErrorCode()) {
-            case 1 -> "operation not permitted (EPERM: needs CAP_LINUX_IMMUTABLE)";
-            case 13 -> "permission denied (EACCES)";
-            case 25, 95 -> "the filesystem keeps no inode flags (ENOTTY/EOPNOTSUPP)";
+            case EPERM -> "operation not permitted (EPERM: needs CAP_LINUX_IMMUTABLE)";
+            case EACCES -> "permission denied (EACCES)";
+            case ENOTTY, EOPNOTSUPP -> "the filesystem keeps no inode flags (ENOTTY/EOPNOTSUPP)";
             default -> "errno " + e.getErrorCode();
         };
-        return new IOException(call + " " + file + ": " + reason);
+        return new FlagsException(call + " " + file + ": " + reason, e.getErrorCode());
     }
 }
