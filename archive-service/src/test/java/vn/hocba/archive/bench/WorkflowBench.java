@@ -202,12 +202,8 @@ public final class WorkflowBench {
      * as root, so it is cleared first ({@code chattr -R -i}); what cannot be deleted is reported, not thrown.
      */
     private static void removeDataDirectory(Path dir) {
+        vn.hocba.archive.e2e.TestDirectories.releaseImmutable(dir);
         try {
-            var chattr = Path.of("/usr/bin/chattr");
-            if (Files.isExecutable(chattr)) {
-                new ProcessBuilder(chattr.toString(), "-R", "-i", "--", dir.toString())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            }
             List<Path> paths;
             try (var walk = Files.walk(dir)) {
                 paths = walk.sorted(java.util.Comparator.reverseOrder()).toList(); // children before their directory

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * alongside the Spring contexts' own shutdown. A JVM killed outright skips that: then run
  * {@code chattr -R -i archive-service/target} before {@code mvn clean}.
  */
-final class TestDirectories {
+public final class TestDirectories {
 
     private static final Path CHATTR = Path.of("/usr/bin/chattr");
     private static final List<Path> CREATED = new CopyOnWriteArrayList<>();
@@ -43,7 +43,7 @@ final class TestDirectories {
     }
 
     /** Clears the immutable attribute of everything under {@code dir}, where there is one; best effort. */
-    static void releaseImmutable(Path dir) {
+    public static void releaseImmutable(Path dir) {
         if (!Files.isExecutable(CHATTR) || !Files.isDirectory(dir)) {
             return;
         }

@@ -377,9 +377,9 @@ final class DocumentSecurityStore {
     private Optional<byte[]> ocsp(RevocationSource revocation, X509Certificate certificate, X509Certificate issuer,
                                   Instant after) throws Unavailable {
         ByteBuffer key = key(certificate);
-        Answer cached = answers.get(key);
-        if (usable(cached, after)) {
-            return Optional.of(goodAt(cached, after).response());
+        Optional<byte[]> kept = kept(key, after);
+        if (kept.isPresent()) {
+            return kept;
         }
         if (wholeSecondAnswers) {
             // the responders answer in whole seconds: none can answer after `after` before its next second, so wait for
@@ -388,9 +388,9 @@ final class DocumentSecurityStore {
                     .plusMillis(20));
             if (!wait.isNegative() && wait.compareTo(LONGEST_WAIT) <= 0) {
                 sleep(wait);
-                cached = answers.get(key);
-                if (usable(cached, after)) {
-                    return Optional.of(goodAt(cached, after).response());
+                kept = kept(key, after);
+                if (kept.isPresent()) {
+                    return kept;
                 }
             }
         }
@@ -403,9 +403,9 @@ final class DocumentSecurityStore {
                 throw new Unavailable("the OCSP answer is older than the signature it should follow");
             }
             sleep(wait);
-            cached = answers.get(key);
-            if (usable(cached, after)) {
-                return Optional.of(goodAt(cached, after).response());
+            kept = kept(key, after);
+            if (kept.isPresent()) {
+                return kept;
             }
             answer = fetchOnce(revocation, certificate, issuer, key, after);
             if (answer.isPresent() && !answer.get().thisUpdate().isAfter(after)) {
@@ -424,6 +424,12 @@ final class DocumentSecurityStore {
         }
         answers.put(key, answer.get());
         return Optional.of(goodAt(answer.get(), after).response());
+    }
+
+    /** The answer kept for another document, if it follows {@code after} and shows the certificate good then. */
+    private Optional<byte[]> kept(ByteBuffer key, Instant after) throws Unavailable {
+        Answer cached = answers.get(key);
+        return usable(cached, after) ? Optional.of(goodAt(cached, after).response()) : Optional.empty();
     }
 
     /**

@@ -48,10 +48,11 @@ final class InodeFlags {
 
         /**
          * @return whether the cause stays for this store (no privilege, a filesystem without the flag), as opposed to
-         *         a passing one (out of file descriptors, an I/O error)
+         *         one of this file (not a regular file, a symbolic link put in its place) or a passing one (out of
+         *         file descriptors, an I/O error): one odd file must not turn the protection off for the others
          */
         boolean lasting() {
-            return errno == EPERM || errno == EACCES || errno == ENOTTY || errno == EOPNOTSUPP || errno == 0;
+            return errno == EPERM || errno == EACCES || errno == ENOTTY || errno == EOPNOTSUPP;
         }
     }
 
