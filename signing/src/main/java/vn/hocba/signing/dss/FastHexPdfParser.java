@@ -34,6 +34,11 @@ final class FastHexPdfParser extends PDFParser {
         }
     }
 
+    /** Eight bytes of a chunk read as one long; {@link #EIGHT_ZEROS} is eight ASCII '0' digits. */
+    private static final java.lang.invoke.VarHandle EIGHT_BYTES = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long EIGHT_ZEROS = 0x3030303030303030L;
+
     private FastHexPdfParser(RandomAccessRead source) throws IOException {
         super(source);
     }
@@ -87,6 +92,12 @@ final class FastHexPdfParser extends PDFParser {
                 out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, size + n / 2 + 1));
             }
             for (int i = 0; i < n; i++) {
+                if (high < 0 && i + 8 <= n && (long) EIGHT_BYTES.get(chunk, i) == EIGHT_ZEROS) {
+                    // the zero padding after a signature's CMS (half of a /Contents or more): eight digits at a time
+                    size += 4; // four zero bytes: `out` is all zeros past `size` (new, or grown by copyOf)
+                    i += 7;
+                    continue;
+                }
                 int c = chunk[i] & 0xFF;
                 int v = NIBBLE[c];
                 if (v >= 0) {

@@ -25,7 +25,7 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 final class NewestTimestamp {
 
-    private static final byte[] BYTE_RANGE = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
+    private static final String BYTE_RANGE_KEY = "/ByteRange";
 
     private NewestTimestamp() {
     }
@@ -70,8 +70,11 @@ final class NewestTimestamp {
      */
     static java.util.List<long[]> byteRanges(byte[] pdf) {
         java.util.List<long[]> out = new java.util.ArrayList<>();
-        for (int at = indexOf(pdf, BYTE_RANGE, 0); at >= 0; at = indexOf(pdf, BYTE_RANGE, at + 1)) {
-            long[] range = byteRange(pdf, at + BYTE_RANGE.length);
+        // searched as a Latin-1 string: one byte a char, so offsets are the file's, and String.indexOf is a vectorised
+        // intrinsic (a byte-by-byte loop over the 500 KB of a record with 15 signatures cost about 2 ms an extension)
+        String file = new String(pdf, StandardCharsets.ISO_8859_1);
+        for (int at = file.indexOf(BYTE_RANGE_KEY); at >= 0; at = file.indexOf(BYTE_RANGE_KEY, at + 1)) {
+            long[] range = byteRange(pdf, at + BYTE_RANGE_KEY.length());
             if (range != null) {
                 out.add(range);
             }
@@ -234,18 +237,5 @@ final class NewestTimestamp {
             length = length << 8 | der[2 + k] & 0xff;
         }
         return 2 + octets + length;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
-        outer:
-        for (int i = from; i <= haystack.length - needle.length; i++) {
-            for (int k = 0; k < needle.length; k++) {
-                if (haystack[i + k] != needle[k]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -72,4 +72,30 @@ class FastHexPdfParserTest {
             assertThat(fast.getNumberOfPages()).isEqualTo(1);
         }
     }
+
+    @Test
+    void zeroPaddingReadEightDigitsAtATimeGivesPdfBoxsBytes() throws IOException {
+        // runs of '0' at every alignment: after an odd digit, cut by white space, another digit or a non-hex byte,
+        // across the 64-byte first read and the larger ones, and ending right at '>'
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        for (int lead = 0; lead < 9; lead++) {
+            strings.add("<" + "a".repeat(lead) + "0".repeat(70 - lead) + ">");
+            strings.add("<" + "1".repeat(lead) + "0".repeat(13) + "7" + "0".repeat(9) + ">");
+        }
+        strings.add("<00000000 00000000\n0000000>");
+        strings.add("<" + "0".repeat(7) + ">");
+        strings.add("<" + "0".repeat(16) + "G0>");
+        strings.add("<3082" + "0".repeat(40_001) + ">");
+        byte[] pdf = pdfWith(strings.toArray(String[]::new));
+        try (PDDocument pdfbox = Loader.loadPDF(pdf); PDDocument fast = FastHexPdfParser.load(pdf)) {
+            var expected = probe(pdfbox);
+            var actual = probe(fast);
+            assertThat(actual).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(actual.get(i)).as("string %d: %s", i, strings.get(i).length() > 80
+                        ? strings.get(i).substring(0, 80) + "…" : strings.get(i)).isEqualTo(expected.get(i));
+            }
+            assertThat(fast.getNumberOfPages()).isEqualTo(1);
+        }
+    }
 }
