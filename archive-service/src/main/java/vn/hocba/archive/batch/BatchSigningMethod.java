@@ -58,5 +58,18 @@ public interface BatchSigningMethod {
          * @throws vn.hocba.archive.common.HocbaException the workflow's refusals (403, 409, 412, 503)
          */
         DocumentView sign(UUID lookupCode, Caller caller, IfMatch expected);
+
+        /**
+         * Signs as {@link #sign}, running {@code withSignature} in the transaction that stores the signature, so that
+         * the batch's outcome for the document commits with the signature or not at all; or signs nothing and answers
+         * false when this method stores signatures otherwise (the batch then marks its attempt first and signs with
+         * {@link #sign}).
+         *
+         * @return whether it signed
+         * @throws vn.hocba.archive.common.HocbaException the workflow's refusals (403, 409, 412, 503)
+         */
+        default boolean signWith(UUID lookupCode, Caller caller, IfMatch expected, Runnable withSignature) {
+            return false;
+        }
     }
 }

@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.workflow.DocumentView;
 import vn.hocba.archive.workflow.DocumentWorkflow;
+import vn.hocba.archive.workflow.IfMatch;
 
 /**
  * Signatures made with the key the service holds for the caller, exactly as a single signature request makes them
@@ -30,6 +32,18 @@ class ServiceKeySigning implements BatchSigningMethod {
 
     @Override
     public Session authorize(Caller caller, List<UUID> documents) {
-        return workflow::sign; // the service's key needs no authorization beyond the caller's own request
+        // the service's key needs no authorization beyond the caller's own request
+        return new Session() {
+            @Override
+            public DocumentView sign(UUID lookupCode, Caller signer, IfMatch expected) {
+                return workflow.sign(lookupCode, signer, expected);
+            }
+
+            @Override
+            public boolean signWith(UUID lookupCode, Caller signer, IfMatch expected, Runnable withSignature) {
+                workflow.sign(lookupCode, signer, expected, withSignature);
+                return true;
+            }
+        };
     }
 }

@@ -290,9 +290,16 @@ public class SigningBatches {
                         e.getClass().getName());
             }
         }
-        batches.decide(batch.id(), position, result, clock.instant());
+        if (result != null) {
+            batches.decide(batch.id(), position, result, clock.instant());
+        }
     }
 
+    /**
+     * @return the document's outcome, or null when it was written with the signature (in the transaction that stored
+     *         it: a signature and its outcome commit together, and the two commits of marking the attempt and deciding
+     *         it apart are saved)
+     */
     ItemResult signOne(Caller caller, SigningBatchRepository.Item item, BatchSigningMethod.Session session) {
         UUID code = item.lookupCode();
         if (item.attemptRole() != null && signedBy(code, caller, item.attemptRole())) {
@@ -306,9 +313,14 @@ public class SigningBatches {
         for (DocumentCheck check : checks) {
             check.check(document, pdf);
         }
-        batches.markAttempt(item.batchId(), item.position(), role.name());
+        IfMatch checked = new IfMatch(List.of(document.sha256()));
         // a 409 here means someone signed that step since the check (e.g. the caller's own single request): not ours
-        session.sign(code, caller, new IfMatch(List.of(document.sha256())));
+        if (session.signWith(code, caller, checked,
+                () -> batches.decide(item.batchId(), item.position(), ItemResult.signed(), clock.instant()))) {
+            return null;
+        }
+        batches.markAttempt(item.batchId(), item.position(), role.name());
+        session.sign(code, caller, checked);
         return ItemResult.signed();
     }
 

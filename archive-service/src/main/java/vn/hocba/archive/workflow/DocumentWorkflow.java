@@ -330,7 +330,7 @@ public class DocumentWorkflow {
             requireReadable(caller, key); // who may not read it learns nothing, not even that it does not exist
             throw notRendered(key);
         }
-        return sign(found.get(), caller, ifMatch);
+        return sign(found.get(), caller, ifMatch, () -> { });
     }
 
     /**
@@ -345,8 +345,18 @@ public class DocumentWorkflow {
      * @throws PreconditionFailedException (412) the document is no longer the version {@code ifMatch} names
      */
     public DocumentView sign(UUID lookupCode, Caller caller, IfMatch ifMatch) {
+        return sign(lookupCode, caller, ifMatch, () -> { });
+    }
+
+    /**
+     * As {@link #sign(UUID, Caller, IfMatch)}, with {@code alsoInTransaction} run in the transaction that stores the
+     * signature: what the caller records of it (a batch's outcome for the document) commits with the signature or not
+     * at all. It runs once, after the signature is stored; if it throws, nothing of the signature is stored.
+     */
+    public DocumentView sign(UUID lookupCode, Caller caller, IfMatch ifMatch, Runnable alsoInTransaction) {
         requireStaffOf(caller, null);
-        return sign(documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable), caller, ifMatch);
+        return sign(documents.byLookupCode(lookupCode).orElseThrow(DocumentWorkflow::unreadable), caller, ifMatch,
+                alsoInTransaction);
     }
 
     /**
@@ -365,9 +375,11 @@ public class DocumentWorkflow {
         return turn(version, plan, caller).role();
     }
 
-    private DocumentView sign(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch) {
+    private DocumentView sign(DocumentRepository.Version arrived, Caller caller, IfMatch ifMatch,
+                              Runnable alsoInTransaction) {
         SigningStep step = openStep(arrived, caller, ifMatch);
-        return underSigningLock(arrived.key(), () -> signStep(arrived.lookupCode(), caller, step, ifMatch));
+        return underSigningLock(arrived.key(),
+                () -> signStep(arrived.lookupCode(), caller, step, ifMatch, alsoInTransaction));
     }
 
     /**
@@ -437,7 +449,8 @@ public class DocumentWorkflow {
         };
     }
 
-    private DocumentView signStep(UUID lookupCode, Caller caller, SigningStep step, IfMatch ifMatch) {
+    private DocumentView signStep(UUID lookupCode, Caller caller, SigningStep step, IfMatch ifMatch,
+                                  Runnable alsoInTransaction) {
         for (int attempt = 1; ; attempt++) {
             DocumentRepository.Version version = byLookupCode(lookupCode);
             SigningPlan plan = documents.plan(lookupCode);
@@ -463,7 +476,7 @@ public class DocumentWorkflow {
             } catch (vn.hocba.signing.SigningException e) {
                 throw SigningUnavailableException.because(e);
             }
-            if (store(version, plan, turn, caller, signed, settings.level(), now, () -> { })) {
+            if (store(version, plan, turn, caller, signed, settings.level(), now, alsoInTransaction)) {
                 return view(byLookupCode(lookupCode));
             }
             if (attempt == ATTEMPTS) {

@@ -94,6 +94,38 @@ class SigningBatchResumeIT {
     }
 
     @Test
+    void aSignatureAndItsBatchOutcomeCommitTogether() throws Exception {
+        Caller admin = Caller.systemAdministrator("admin");
+        List<DocumentView> records = List.of("HS2400002", "HS2400011").stream().map(s -> workflow.render(
+                workflow.studentRecordKey(SCHOOL, YEAR, s, admin), admin).document()).toList();
+        String staffId = records.get(0).awaiting().stream().filter(t -> records.get(1).awaiting().contains(t))
+                .findFirst().orElseThrow();
+        Caller teacher = Caller.staff(staffId + "@" + SCHOOL, SCHOOL, staffId, Set.of(StaffRole.TEACHER));
+
+        // what is recorded with the signature fails: nothing of the signature is stored either
+        UUID first = records.get(0).lookupCode();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow.sign(first, teacher, null, () -> {
+            throw new IllegalStateException("the outcome cannot be written");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(workflow.document(first, admin).signatures()).as("rolled back with what failed").isEmpty();
+
+        // a batch with the service's key writes each outcome in the signature's transaction: no attempt is marked
+        // before (there is no window between the two commits for a crash to fall in)
+        var batch = batches.start(new SigningBatchRequest.Listed(records.stream().map(DocumentView::lookupCode).toList()),
+                teacher);
+        SigningBatchView done = awaitDone(batch.id(), teacher);
+        assertThat(done.signed()).isEqualTo(2);
+        assertThat(repository.items(batch.id(), false)).allSatisfy(item -> {
+            assertThat(item.attemptRole()).as("no attempt marked apart").isNull();
+            assertThat(item.result().outcome()).isEqualTo(ItemOutcome.SIGNED);
+        });
+        for (DocumentView record : records) {
+            assertThat(workflow.document(record.lookupCode(), admin).signatures()).singleElement()
+                    .satisfies(s -> assertThat(s.staff()).isEqualTo(staffId));
+        }
+    }
+
+    @Test
     void onlyItsCreatorAndTheAdministratorReadABatch() {
         Caller creator = Caller.staff("GV011@" + SCHOOL, SCHOOL, "GV011", Set.of(StaffRole.TEACHER));
         Caller other = Caller.staff("GV012@" + SCHOOL, SCHOOL, "GV012", Set.of(StaffRole.TEACHER));
