@@ -39,9 +39,11 @@ import vn.hocba.archive.workflow.SignerRole;
  * failure never stops the others. The batch and its documents are rows: progress is visible while it runs, and
  * unfinished batches resume when the service starts.
  *
- * <p>Nothing is signed twice: the workflow refuses a second signature of a step (409). A crash between the workflow's
- * commit and the outcome's leaves the document's outcome undecided with its attempted step written; on resume that
- * step, found signed by the caller, is recorded SIGNED, not SKIPPED {@code already-signed}.
+ * <p>Nothing is signed twice: the workflow refuses a second signature of a step (409). With the service's key a
+ * document's outcome SIGNED commits in the transaction that stores its signature ({@link BatchSigningMethod.Session#signWith}):
+ * a crash leaves both or neither. A method that stores signatures otherwise (a remote service) marks the attempted step
+ * first; a crash between its signature's commit and the outcome's leaves the outcome undecided with that step written,
+ * and on resume the step, found signed by the caller, is recorded SIGNED, not SKIPPED {@code already-signed}.
  */
 @Service
 public class SigningBatches {
@@ -315,8 +317,13 @@ public class SigningBatches {
         }
         IfMatch checked = new IfMatch(List.of(document.sha256()));
         // a 409 here means someone signed that step since the check (e.g. the caller's own single request): not ours
-        if (session.signWith(code, caller, checked,
-                () -> batches.decide(item.batchId(), item.position(), ItemResult.signed(), clock.instant()))) {
+        if (session.signWith(code, caller, checked, () -> {
+            if (!batches.decide(item.batchId(), item.position(), ItemResult.signed(), clock.instant())) {
+                // decided meanwhile (another instance resuming the batch): the signature is not kept either
+                throw new IllegalStateException("the outcome of " + code + " in batch " + item.batchId()
+                        + " was decided elsewhere");
+            }
+        })) {
             return null;
         }
         batches.markAttempt(item.batchId(), item.position(), role.name());

@@ -53,6 +53,9 @@ class SigningBatchResumeIT {
     @Autowired
     SigningBatches batches;
 
+    @Autowired
+    ServiceKeySigning serviceKey;
+
     @Test
     void aResumedBatchRecordsACommittedAttemptAsSignedAndSignsNothingTwice() throws Exception {
         Caller admin = Caller.systemAdministrator("admin");
@@ -102,11 +105,17 @@ class SigningBatchResumeIT {
                 .findFirst().orElseThrow();
         Caller teacher = Caller.staff(staffId + "@" + SCHOOL, SCHOOL, staffId, Set.of(StaffRole.TEACHER));
 
-        // what is recorded with the signature fails: nothing of the signature is stored either
+        // the batch's session for the service's key runs what it records inside the signature's transaction: when
+        // that fails, nothing of the signature is stored either
         UUID first = records.get(0).lookupCode();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow.sign(first, teacher, null, () -> {
+        var session = serviceKey.authorize(teacher, List.of(first));
+        boolean[] inTransaction = new boolean[1];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> session.signWith(first, teacher, null, () -> {
+            inTransaction[0] = org.springframework.transaction.support.TransactionSynchronizationManager
+                    .isActualTransactionActive();
             throw new IllegalStateException("the outcome cannot be written");
         })).isInstanceOf(IllegalStateException.class);
+        assertThat(inTransaction[0]).as("run in a transaction").isTrue();
         assertThat(workflow.document(first, admin).signatures()).as("rolled back with what failed").isEmpty();
 
         // a batch with the service's key writes each outcome in the signature's transaction: no attempt is marked

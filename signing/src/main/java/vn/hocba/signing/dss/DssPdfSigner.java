@@ -179,7 +179,8 @@ public final class DssPdfSigner implements PdfSigner {
         }
         // the token's own failures (a wrong PIN, a device gone) reach the caller as the token reports them
         byte[] value = token.sign(dataToSign.getBytes());
-        verify(token.certificate(), algorithm.getJCEId(), dataToSign.getBytes(), value);
+        // against the certificate the CMS names as the signer's (the chain's first), which DSS no longer checks again
+        verify(token.chain().get(0), algorithm.getJCEId(), dataToSign.getBytes(), value);
         try {
             return toBytes(service.signDocument(document, parameters, new SignatureValue(algorithm, value)));
         } catch (SigningException | FastPdfObjectFactory.ReservationTooSmallException e) {
@@ -332,11 +333,13 @@ public final class DssPdfSigner implements PdfSigner {
      * settings. Below B-LT the verifier stays offline ("simple creation": nothing is fetched); from B-LT on it asks
      * the settings' revocation source, trusts their anchors, and refuses a revoked certificate (DSS's default alert).
      *
-     * @param creating whether the service makes a new signature: then DSS does not verify that signature's CMS again,
-     *                 nor look for a level above B-T in it (a signature just made has none): this class verifies the
-     *                 signature value against the signer's certificate before DSS embeds it ({@link #verify}), and
-     *                 those two checks were about 2% of the CPU of a principal's countersign. An extension keeps
-     *                 every DSS check: it refuses a broken signature it is asked to extend.
+     * @param creating whether the service makes a new signature: then, when DSS adds the signature timestamp of a B-T
+     *                 signature it has just made, it does not verify that signature's CMS again nor look for a level
+     *                 above B-T in it (a signature just made has none; B-B creation never ran these checks): this class
+     *                 verifies the signature value against the chain's first certificate, the one the CMS names, before
+     *                 DSS embeds it ({@link #verify}), and those two checks were about 2% of the CPU of a principal's
+     *                 countersign. An extension keeps every DSS check: it refuses a broken signature it is asked to
+     *                 extend.
      */
     private PAdESService service(SigningSettings settings, boolean creating) {
         CommonCertificateVerifier verifier;

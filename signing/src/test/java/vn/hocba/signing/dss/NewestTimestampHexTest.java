@@ -43,17 +43,19 @@ class NewestTimestampHexTest {
 
     @Test
     void byteRangesAreFoundAtTheirFileOffsetsPastBinaryBytes() {
-        // binary stream bytes (>= 0x80, and a NUL) before and between the dictionaries must not shift the offsets
-        byte[] head = {'%', 'P', 'D', 'F', (byte) 0xe2, (byte) 0xe3, (byte) 0xcf, (byte) 0xd3, 0, '\n'};
-        String first = "<</ByteRange [0 20 40 60 ]>>";
-        String second = "<</ByteRange[0 30 50 50]>> /ByteRange [1 2 3 4] /ByteRange [0 x";
-        byte[] pdf = new byte[100];
-        System.arraycopy(head, 0, pdf, 0, head.length);
-        byte[] a = first.getBytes(StandardCharsets.US_ASCII);
-        byte[] b = second.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(a, 0, pdf, head.length, a.length);
-        pdf[head.length + a.length] = (byte) 0xff;
-        System.arraycopy(b, 0, pdf, 100 - b.length, b.length);
+        // binary bytes before and between the dictionaries must not shift the offsets: valid UTF-8 sequences (é, €, an
+        // emoji), which a UTF-8 or any multi-byte decoding would turn into fewer chars, and a NUL
+        byte[] binary = {(byte) 0xc3, (byte) 0xa9, (byte) 0xe2, (byte) 0x82, (byte) 0xac, (byte) 0xf0, (byte) 0x9f,
+                (byte) 0x98, (byte) 0x80, 0, '\n'};
+        var file = new java.io.ByteArrayOutputStream();
+        file.writeBytes("%PDF-1.7\n%".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(binary);
+        file.writeBytes("<</ByteRange [0 20 40 60 ]>>".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(binary);
+        file.writeBytes("<</ByteRange[0 30 50 50]>> /ByteRange [1 2 3 4] /ByteRange [0 x\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(new byte[200 - file.size()]);
+        byte[] pdf = file.toByteArray();
         assertThat(NewestTimestamp.byteRanges(pdf)).as("the two sane ranges; [1 2 3 4] and [0 x are not ranges")
                 .containsExactly(new long[] {0, 20, 40, 60}, new long[] {0, 30, 50, 50});
     }
