@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import vn.hocba.archive.rendering.GradebookPeriod;
 import vn.hocba.archive.rendering.SignatureSlot;
@@ -22,6 +25,11 @@ import vn.hocba.signing.SignatureBox;
 /**
  * Documents and their versions, with each version's signing plan (tables {@code document}, {@code document_signer},
  * {@code document_signer_subject}). Writes run in the caller's transaction.
+ *
+ * <p>The working PDF of a version not yet archived is in the row's {@code pdf} column, or, with
+ * {@link WorkingCopyFiles} configured (the embedded default), in a file named by the row's {@code sha256}, written
+ * before the transaction commits; the file a new revision replaces is removed after the commit, a new one whose
+ * transaction rolls back at once.
  */
 @Repository
 class DocumentRepository {
@@ -33,9 +41,12 @@ class DocumentRepository {
             from document""";
 
     private final JdbcClient db;
+    /** Null: working PDFs in the row. */
+    private final WorkingCopyFiles files;
 
-    DocumentRepository(JdbcClient db) {
+    DocumentRepository(JdbcClient db, ObjectProvider<WorkingCopyFiles> files) {
         this.db = db;
+        this.files = files.getIfAvailable();
     }
 
     /** One version of a document, without its bytes. */
@@ -90,14 +101,106 @@ class DocumentRepository {
                 .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(t -> t);
     }
 
+    /**
+     * The current working PDF of a version not yet archived.
+     *
+     * @throws IllegalStateException its file is missing (removed behind the service's back)
+     */
     byte[] workingPdf(UUID lookupCode) {
-        return db.sql("select pdf from document where lookup_code = ?").param(lookupCode)
-                .query((rs, i) -> rs.getBytes(1)).single();
+        for (int attempt = 1; ; attempt++) {
+            record Row(byte[] pdf, String sha256) {
+            }
+            Row row = db.sql("select pdf, sha256 from document where lookup_code = ?").param(lookupCode)
+                    .query((rs, i) -> new Row(rs.getBytes(1), rs.getString(2))).single();
+            if (row.pdf() != null || files == null) {
+                return row.pdf(); // in the row: PostgreSQL, or written before the working copies moved to files
+            }
+            var bytes = files.read(lookupCode, row.sha256());
+            if (bytes.isPresent()) {
+                return bytes.get();
+            }
+            // a new revision committed between the two reads, and its commit removed this one's file: read again
+            if (attempt == 3) {
+                throw new IllegalStateException("the working copy " + row.sha256() + " of " + lookupCode + " is missing");
+            }
+        }
+    }
+
+    /**
+     * The value of the {@code pdf} column for a new revision: the bytes, or null once they are in their file (written
+     * here, durably).
+     */
+    private byte[] stage(UUID lookupCode, String sha256, byte[] pdf) {
+        if (files == null) {
+            return pdf;
+        }
+        files.write(lookupCode, sha256, pdf);
+        return null;
+    }
+
+    /** A staged file that no row names (the update failed or matched nothing): removed at once. */
+    private void unstage(UUID lookupCode, String sha256) {
+        if (files != null) {
+            files.delete(lookupCode, sha256);
+        }
+    }
+
+    /**
+     * After the caller's transaction: committed, the replaced revision's file goes ({@code previous}; null for none,
+     * and with {@code all} every file of the version); rolled back, the new one ({@code staged}).
+     */
+    private void settle(UUID lookupCode, String staged, String previous, boolean all) {
+        if (files == null) {
+            return;
+        }
+        Runnable committed = () -> {
+            if (all) {
+                files.retainOnly(lookupCode, null);
+            } else if (previous != null && !previous.equals(staged)) {
+                files.delete(lookupCode, previous);
+            }
+        };
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            committed.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    committed.run();
+                } else if (staged != null) {
+                    files.delete(lookupCode, staged);
+                }
+            }
+        });
+    }
+
+    /** lookup code → sha256 of every version whose working PDF is a file (for {@link WorkingCopyFiles#sweep}). */
+    Map<UUID, String> workingCopies() {
+        Map<UUID, String> out = new java.util.HashMap<>();
+        db.sql("select lookup_code, sha256 from document where archive_key is null and pdf is null")
+                .query(rs -> {
+                    out.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return out;
     }
 
     /** Inserts a rendered version in SIGNING with its plan. */
     void insert(UUID lookupCode, DocumentKey key, int version, byte[] pdf, String sha256, UUID supersedes,
                 int corrections, Instant at, SigningPlan plan, String pageText) {
+        byte[] column = stage(lookupCode, sha256, pdf);
+        try {
+            insertRows(lookupCode, key, version, column, sha256, supersedes, corrections, at, plan, pageText);
+        } catch (RuntimeException e) {
+            unstage(lookupCode, sha256);
+            throw e;
+        }
+        settle(lookupCode, sha256, null, false);
+    }
+
+    private void insertRows(UUID lookupCode, DocumentKey key, int version, byte[] pdf, String sha256, UUID supersedes,
+                            int corrections, Instant at, SigningPlan plan, String pageText) {
         db.sql("""
                 insert into document (lookup_code, document_type, school_code, school_year, class_code, student_id,
                     subject_code, period, version, status, revision, pdf, sha256, supersedes, corrections, created_at,
@@ -149,18 +252,28 @@ class DocumentRepository {
     }
 
     /**
-     * Stores a signed revision if the version is still at {@code revision} and SIGNING (nobody else signed, nothing
-     * superseded it meanwhile); false otherwise.
+     * Stores a signed revision if the version is still at {@code version}'s revision and SIGNING (nobody else signed,
+     * nothing superseded it meanwhile); false otherwise.
      */
-    boolean storeSignature(UUID lookupCode, int revision, byte[] signed, String sha256, String level, SigningStep step,
-                           Instant at) {
-        int updated = db.sql("""
-                update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
-                where lookup_code = ? and revision = ? and status = 'SIGNING'""")
-                .params(signed, sha256, revision + 1, level, lookupCode, revision).update();
+    boolean storeSignature(Version version, byte[] signed, String sha256, String level, SigningStep step, Instant at) {
+        UUID lookupCode = version.lookupCode();
+        int revision = version.revision();
+        byte[] column = stage(lookupCode, sha256, signed);
+        int updated;
+        try {
+            updated = db.sql("""
+                    update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
+                    where lookup_code = ? and revision = ? and status = 'SIGNING'""")
+                    .params(column, sha256, revision + 1, level, lookupCode, revision).update();
+        } catch (RuntimeException e) {
+            unstage(lookupCode, sha256);
+            throw e;
+        }
         if (updated == 0) {
+            unstage(lookupCode, sha256);
             return false;
         }
+        settle(lookupCode, sha256, version.sha256(), false);
         db.sql("update document_signer set signed_at = ?, revision = ? where lookup_code = ? and staff_id = ? and role = ?")
                 .params(Timestamp.from(at), revision + 1, lookupCode, step.staffId(), step.role().name()).update();
         return true;
@@ -171,11 +284,25 @@ class DocumentRepository {
      * still at {@code revision}; false otherwise. The revision moves on, so an archiving started on the old bytes
      * cannot mark it.
      */
-    boolean storeExtension(UUID lookupCode, int revision, byte[] extended, String sha256, String level) {
-        return db.sql("""
-                update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
-                where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
-                .params(extended, sha256, revision + 1, level, lookupCode, revision).update() == 1;
+    boolean storeExtension(Version version, byte[] extended, String sha256, String level) {
+        UUID lookupCode = version.lookupCode();
+        byte[] column = stage(lookupCode, sha256, extended);
+        int updated;
+        try {
+            updated = db.sql("""
+                    update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
+                    where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
+                    .params(column, sha256, version.revision() + 1, level, lookupCode, version.revision()).update();
+        } catch (RuntimeException e) {
+            unstage(lookupCode, sha256);
+            throw e;
+        }
+        if (updated == 0) {
+            unstage(lookupCode, sha256);
+            return false;
+        }
+        settle(lookupCode, sha256, version.sha256(), false);
+        return true;
     }
 
     /**
@@ -184,11 +311,15 @@ class DocumentRepository {
      * kept. The working bytes are dropped.
      */
     boolean markArchived(UUID lookupCode, int revision, String key, Instant at) {
-        return db.sql("""
+        boolean marked = db.sql("""
                 update document set status = case when status = 'SUPERSEDED' then 'SUPERSEDED' else 'ARCHIVED' end,
                     archived_at = ?, archive_key = ?, pdf = null
                 where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
                 .params(Timestamp.from(at), key, lookupCode, revision).update() == 1;
+        if (marked) {
+            settle(lookupCode, null, null, true); // archived: no working copy is needed any more
+        }
+        return marked;
     }
 
     /** Any status but SUPERSEDED to SUPERSEDED (the revision moves on, so that a signature in flight fails). */

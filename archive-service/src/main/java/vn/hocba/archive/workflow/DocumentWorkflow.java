@@ -505,7 +505,7 @@ public class DocumentWorkflow {
         String sha = Hashes.sha256(signed);
         boolean last = plan.lastOpen();
         Boolean stored = tx.execute(status -> {
-            if (!documents.storeSignature(lookupCode, version.revision(), signed, sha, level.label(), turn, at)) {
+            if (!documents.storeSignature(version, signed, sha, level.label(), turn, at)) {
                 return false;
             }
             events.publishEvent(new DocumentSigned(lookupCode, version.key(), turn.staffId(), turn.role(),
@@ -575,8 +575,8 @@ public class DocumentWorkflow {
             // would otherwise lose the extension, and the next try would archive a second, different file
             var ownTransaction = new TransactionTemplate(tx.getTransactionManager());
             ownTransaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-            Boolean stored = ownTransaction.execute(status -> documents.storeExtension(lookupCode,
-                    version.get().revision(), extended, sha, target.label()));
+            Boolean stored = ownTransaction.execute(status -> documents.storeExtension(version.get(),
+                    extended, sha, target.label()));
             if (Boolean.TRUE.equals(stored)) {
                 return Optional.of(new CompletedDocuments.Completed(lookupCode, extended, sha,
                         packageFacts(documents, version.get(), target.label())));

@@ -198,11 +198,12 @@ class ArchiveOutageIT {
                 assertThat(System.nanoTime()).as("the archiving fails while the store is down").isLessThan(until);
                 Thread.sleep(50);
             }
-            byte[] original = jdbc.sql("select pdf from document where lookup_code = ?").param(lookupCode)
-                    .query((rs, i) -> rs.getBytes(1)).single();
+            var working = new WorkingCopies(jdbc, dataDir);
+            assertThat(working.inFile(lookupCode)).as("the embedded default keeps working PDFs in files").isTrue();
+            byte[] original = working.read(lookupCode);
             byte[] flipped = original.clone();
             flipped[flipped.length / 3] ^= 0x01;
-            jdbc.sql("update document set pdf = ? where lookup_code = ?").params(flipped, lookupCode).update();
+            working.replace(lookupCode, flipped);
             long objectsBefore = objectCount(ASIDE);
             storeBack();
             Thread.sleep(4_000); // several resubmission rounds
@@ -210,8 +211,10 @@ class ArchiveOutageIT {
                     .as("changed behind the service's back: not archived").isEqualTo("SIGNING");
             assertThat(objectCount(RECORDS)).as("nothing of it reached the store").isEqualTo(objectsBefore);
 
-            jdbc.sql("update document set pdf = ? where lookup_code = ?").params(original, lookupCode).update();
+            working.replace(lookupCode, original);
             assertThat(api.awaitArchivedAndIndexed(BASE + student).get("status").asString()).isEqualTo("ARCHIVED");
+            assertThat(dataDir.resolve("working").resolve(lookupCode.toString()))
+                    .as("an archived version's working copies are removed").doesNotExist();
         } finally {
             storeBack();
         }

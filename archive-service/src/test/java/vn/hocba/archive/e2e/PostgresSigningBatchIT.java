@@ -48,4 +48,9 @@ class PostgresSigningBatchIT extends SigningBatchScenario {
     Path dataDir() {
         return dataDir;
     }
+
+    @Override
+    boolean workingCopiesInFiles() {
+        return false;
+    }
 }

@@ -59,6 +59,11 @@ abstract class SigningBatchScenario {
     /** The service's data directory (its archive store is taken down and brought back). */
     abstract Path dataDir();
 
+    /** Where the service keeps working PDFs: files on the embedded H2 default, the row on PostgreSQL. */
+    boolean workingCopiesInFiles() {
+        return true;
+    }
+
     @LocalServerPort
     int port;
 
@@ -148,11 +153,12 @@ abstract class SigningBatchScenario {
         // two stored PDFs no longer match their recorded sha256: they must not be signed
         List<String> tampered = List.of(codes.get(students.get(3)), codes.get(students.get(size - 2)));
         for (String code : tampered) {
-            byte[] pdf = jdbc.sql("select pdf from document where lookup_code = ?").param(UUID.fromString(code))
-                    .query(byte[].class).single();
+            assertThat(new WorkingCopies(jdbc, dataDir()).inFile(UUID.fromString(code)))
+                    .as("working PDFs in files").isEqualTo(workingCopiesInFiles());
+            byte[] pdf = new WorkingCopies(jdbc, dataDir()).read(UUID.fromString(code));
             byte[] changed = java.util.Arrays.copyOf(pdf, pdf.length + 12);
             System.arraycopy("%tampered\n\n\n".getBytes(StandardCharsets.US_ASCII), 0, changed, pdf.length, 12);
-            jdbc.sql("update document set pdf = ? where lookup_code = ?").params(changed, UUID.fromString(code)).update();
+            new WorkingCopies(jdbc, dataDir()).replace(UUID.fromString(code), changed);
         }
 
         // the principal countersigns the whole year in one batch; the store goes down for a moment meanwhile

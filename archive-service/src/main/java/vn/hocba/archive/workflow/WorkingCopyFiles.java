@@ -1,0 +1,207 @@
+package vn.hocba.archive.workflow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The working PDFs of versions not yet archived, as files: {@code <dir>/<lookup code>/<sha256>.pdf}, one per revision
+ * that a transaction wrote, the one the {@code document} row names being the current one. The embedded default keeps
+ * them here rather than in the database: H2 stores a row's {@code bytea} inside its table pages, so every signature
+ * rewrote half a megabyte of pages, every read of the row (a status, a revision) carried the PDF with it, and the
+ * database file grew by gigabytes over a school's year end (issue 19: the working PDFs do not sit in the database's
+ * cache). PostgreSQL keeps them in the row (TOAST stores them apart, and every instance sees them).
+ *
+ * <p>Durability: a file is written to a temporary name, forced to disk, renamed into place and its directory forced,
+ * all before the transaction that names it commits; a file no committed row names (a rolled-back transaction, a crash
+ * between the two) is removed by {@link #sweep}. Content addressing makes a write idempotent: the same bytes land
+ * under the same name. Thread-safe (the file system arbitrates).
+ */
+final class WorkingCopyFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkingCopyFiles.class);
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final String SUFFIX = ".pdf";
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+            .contains("posix");
+    /** The working copies are the signed documents themselves: readable by the service's user only. */
+    private static final FileAttribute<?> OWNER_ONLY = PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------"));
+
+    private final Path dir;
+
+    /** @param dir the directory of the working copies, created if missing */
+    WorkingCopyFiles(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the working copies' directory " + dir, e);
+        }
+    }
+
+    /**
+     * Writes the bytes of a revision, durably: on disk (forced) when this returns.
+     *
+     * @param sha256 the lowercase hex SHA-256 of {@code pdf}, the row's {@code sha256}
+     * @throws UncheckedIOException the disk refused (full, read-only): the caller's transaction must not commit
+     */
+    void write(UUID lookupCode, String sha256, byte[] pdf) {
+        Path folder = folder(lookupCode);
+        Path target = folder.resolve(name(sha256));
+        Path temporary = folder.resolve(name(sha256) + "." + UUID.randomUUID() + ".tmp");
+        try {
+            boolean created = !Files.isDirectory(folder);
+            Files.createDirectories(folder);
+            try (FileChannel out = POSIX
+                    ? FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)
+                    : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(pdf);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            force(folder);
+            if (created) {
+                force(dir);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the sweep takes it
+            }
+            throw new UncheckedIOException("cannot write the working copy of " + lookupCode, e);
+        }
+    }
+
+    /** The bytes of that revision; empty when no such file exists (another transaction replaced it meanwhile). */
+    Optional<byte[]> read(UUID lookupCode, String sha256) {
+        try {
+            return Optional.of(Files.readAllBytes(folder(lookupCode).resolve(name(sha256))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the working copy of " + lookupCode, e);
+        }
+    }
+
+    /** Removes every revision of the version but {@code keep} (null: all, and the folder). Failures are logged. */
+    void retainOnly(UUID lookupCode, String keep) {
+        Path folder = folder(lookupCode);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                if (keep == null || !file.getFileName().toString().equals(name(keep))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            log.warn("could not remove old working copies of {}: {}", lookupCode, e.toString());
+            return;
+        }
+        if (keep == null) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException e) {
+                log.debug("working copy folder of {} not removed: {}", lookupCode, e.toString());
+            }
+        }
+    }
+
+    /** Removes one revision's file (written for a transaction that did not commit it). Failures are logged. */
+    void delete(UUID lookupCode, String sha256) {
+        try {
+            Files.deleteIfExists(folder(lookupCode).resolve(name(sha256)));
+        } catch (IOException e) {
+            log.warn("could not remove a working copy of {}: {}", lookupCode, e.toString());
+        }
+    }
+
+    /**
+     * Removes files that no committed row names, last written before {@code before} (later ones may belong to a
+     * transaction still running).
+     *
+     * @param current the sha256 of every version that keeps a working copy, by lookup code
+     * @param before  e.g. when this process started (the embedded default runs one instance)
+     * @return the number of files removed
+     */
+    int sweep(Map<UUID, String> current, Instant before) {
+        int removed = 0;
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(dir)) {
+            for (Path folder : folders) {
+                UUID lookupCode;
+                try {
+                    lookupCode = UUID.fromString(folder.getFileName().toString());
+                } catch (IllegalArgumentException notOurs) {
+                    continue;
+                }
+                String keep = current.get(lookupCode);
+                boolean empty = true;
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+                    for (Path file : files) {
+                        String name = file.getFileName().toString();
+                        boolean named = keep != null && name.equals(name(keep));
+                        if (!named && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                            Files.deleteIfExists(file);
+                            removed++;
+                        } else {
+                            empty = false;
+                        }
+                    }
+                }
+                if (empty && keep == null) {
+                    Files.deleteIfExists(folder);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return removed;
+        } catch (IOException e) {
+            log.warn("the sweep of {} stopped: {}", dir, e.toString());
+        }
+        return removed;
+    }
+
+    private Path folder(UUID lookupCode) {
+        return dir.resolve(lookupCode.toString());
+    }
+
+    private static String name(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a lowercase hex SHA-256: " + sha256);
+        }
+        return sha256 + SUFFIX;
+    }
+
+    private static void force(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+            // Windows cannot open a directory as a channel; its rename is durable with the file's own force
+        }
+    }
+}
