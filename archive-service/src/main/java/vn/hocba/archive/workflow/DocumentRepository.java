@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,10 +25,10 @@ import vn.hocba.signing.SignatureBox;
  * Documents and their versions, with each version's signing plan (tables {@code document}, {@code document_signer},
  * {@code document_signer_subject}). Writes run in the caller's transaction.
  *
- * <p>The working PDF of a version not yet archived is in the row's {@code pdf} column, or, with
- * {@link WorkingCopyFiles} configured (the embedded default), in a file named by the row's {@code sha256}, written
- * before the transaction commits; the file a new revision replaces is removed after the commit, a new one whose
- * transaction rolls back at once.
+ * <p>The working PDF of a version not yet archived is in the row's {@code pdf} column, or, when
+ * {@link WorkingCopyFiles} writes (the embedded default), in a file named by the row's {@code sha256}, written before
+ * the transaction commits; the file a new revision replaces is retired after the commit (removed once the database has
+ * forced that commit to disk), a new one whose transaction rolls back is removed at once.
  */
 @Repository
 class DocumentRepository {
@@ -41,12 +40,11 @@ class DocumentRepository {
             from document""";
 
     private final JdbcClient db;
-    /** Null: working PDFs in the row. */
     private final WorkingCopyFiles files;
 
-    DocumentRepository(JdbcClient db, ObjectProvider<WorkingCopyFiles> files) {
+    DocumentRepository(JdbcClient db, WorkingCopyFiles files) {
         this.db = db;
-        this.files = files.getIfAvailable();
+        this.files = files;
     }
 
     /** One version of a document, without its bytes. */
@@ -102,26 +100,41 @@ class DocumentRepository {
     }
 
     /**
-     * The current working PDF of a version not yet archived.
-     *
-     * @throws IllegalStateException its file is missing (removed behind the service's back)
+     * The working PDF of a version as one read of its row found it: the bytes and the sha256 the row records for them.
      */
-    byte[] workingPdf(UUID lookupCode) {
+    record Working(byte[] pdf, String sha256) {
+
+        /** Whether the bytes are the ones the row recorded (not changed behind the service's back). */
+        boolean intact() {
+            return vn.hocba.archive.common.Hashes.sha256(pdf).equals(sha256);
+        }
+    }
+
+    /**
+     * The current working PDF of a version.
+     *
+     * @return empty when the version has none any more (archived meanwhile: its file is in the archive)
+     * @throws WorkingCopyDamagedException its file is missing (removed behind the service's back)
+     */
+    Optional<Working> working(UUID lookupCode) {
         for (int attempt = 1; ; attempt++) {
-            record Row(byte[] pdf, String sha256) {
+            record Row(byte[] pdf, String sha256, String archiveKey) {
             }
-            Row row = db.sql("select pdf, sha256 from document where lookup_code = ?").param(lookupCode)
-                    .query((rs, i) -> new Row(rs.getBytes(1), rs.getString(2))).single();
-            if (row.pdf() != null || files == null) {
-                return row.pdf(); // in the row: PostgreSQL, or written before the working copies moved to files
+            Row row = db.sql("select pdf, sha256, archive_key from document where lookup_code = ?").param(lookupCode)
+                    .query((rs, i) -> new Row(rs.getBytes(1), rs.getString(2), rs.getString(3))).single();
+            if (row.archiveKey() != null) {
+                return Optional.empty();
+            }
+            if (row.pdf() != null) {
+                return Optional.of(new Working(row.pdf(), row.sha256())); // in the row: PostgreSQL, or written so before
             }
             var bytes = files.read(lookupCode, row.sha256());
             if (bytes.isPresent()) {
-                return bytes.get();
+                return Optional.of(new Working(bytes.get(), row.sha256()));
             }
-            // a new revision committed between the two reads, and its commit removed this one's file: read again
+            // a new revision committed between the two reads (its file replaced this one): read the row again
             if (attempt == 3) {
-                throw new IllegalStateException("the working copy " + row.sha256() + " of " + lookupCode + " is missing");
+                throw new WorkingCopyDamagedException(lookupCode, "missing");
             }
         }
     }
@@ -131,33 +144,33 @@ class DocumentRepository {
      * here, durably).
      */
     private byte[] stage(UUID lookupCode, String sha256, byte[] pdf) {
-        if (files == null) {
+        if (!files.writes()) {
             return pdf;
         }
         files.write(lookupCode, sha256, pdf);
         return null;
     }
 
-    /** A staged file that no row names (the update failed or matched nothing): removed at once. */
-    private void unstage(UUID lookupCode, String sha256) {
-        if (files != null) {
+    /**
+     * A staged file that no row names (the update failed or matched nothing): removed at once, unless it is the
+     * committed revision's own (the same bytes).
+     */
+    private void unstage(UUID lookupCode, String sha256, String committed) {
+        if (files.writes() && !sha256.equals(committed)) {
             files.delete(lookupCode, sha256);
         }
     }
 
     /**
-     * After the caller's transaction: committed, the replaced revision's file goes ({@code previous}; null for none,
-     * and with {@code all} every file of the version); rolled back, the new one ({@code staged}).
+     * After the caller's transaction: committed, the replaced revision's file is retired ({@code previous}; null for
+     * none; with {@code all} every file of the version); rolled back, the staged one is removed.
      */
     private void settle(UUID lookupCode, String staged, String previous, boolean all) {
-        if (files == null) {
-            return;
-        }
         Runnable committed = () -> {
             if (all) {
-                files.retainOnly(lookupCode, null);
+                files.retire(lookupCode, null);
             } else if (previous != null && !previous.equals(staged)) {
-                files.delete(lookupCode, previous);
+                files.retire(lookupCode, previous);
             }
         };
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -170,7 +183,7 @@ class DocumentRepository {
                 if (status == STATUS_COMMITTED) {
                     committed.run();
                 } else if (staged != null) {
-                    files.delete(lookupCode, staged);
+                    unstage(lookupCode, staged, previous);
                 }
             }
         });
@@ -193,7 +206,7 @@ class DocumentRepository {
         try {
             insertRows(lookupCode, key, version, column, sha256, supersedes, corrections, at, plan, pageText);
         } catch (RuntimeException e) {
-            unstage(lookupCode, sha256);
+            unstage(lookupCode, sha256, null);
             throw e;
         }
         settle(lookupCode, sha256, null, false);
@@ -266,11 +279,11 @@ class DocumentRepository {
                     where lookup_code = ? and revision = ? and status = 'SIGNING'""")
                     .params(column, sha256, revision + 1, level, lookupCode, revision).update();
         } catch (RuntimeException e) {
-            unstage(lookupCode, sha256);
+            unstage(lookupCode, sha256, version.sha256());
             throw e;
         }
         if (updated == 0) {
-            unstage(lookupCode, sha256);
+            unstage(lookupCode, sha256, version.sha256());
             return false;
         }
         settle(lookupCode, sha256, version.sha256(), false);
@@ -294,11 +307,11 @@ class DocumentRepository {
                     where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
                     .params(column, sha256, version.revision() + 1, level, lookupCode, version.revision()).update();
         } catch (RuntimeException e) {
-            unstage(lookupCode, sha256);
+            unstage(lookupCode, sha256, version.sha256());
             throw e;
         }
         if (updated == 0) {
-            unstage(lookupCode, sha256);
+            unstage(lookupCode, sha256, version.sha256());
             return false;
         }
         settle(lookupCode, sha256, version.sha256(), false);

@@ -471,7 +471,7 @@ public class DocumentWorkflow {
             SigningSettings settings = signatures.signing();
             byte[] signed;
             try {
-                signed = signer.sign(documents.workingPdf(lookupCode), token, signatureRequest(key, turn, school.name(), now),
+                signed = signer.sign(toSign(lookupCode), token, signatureRequest(key, turn, school.name(), now),
                         settings);
             } catch (vn.hocba.signing.SigningException e) {
                 throw SigningUnavailableException.because(e);
@@ -484,6 +484,22 @@ public class DocumentWorkflow {
                         "văn bản đang được người khác ký; vui lòng thử lại", documents.plan(lookupCode).awaiting());
             }
         }
+    }
+
+    /**
+     * The current working PDF of a version, to sign or prepare a signature over.
+     *
+     * @throws WorkflowConflictException {@code record-complete}: archived meanwhile
+     * @throws WorkingCopyDamagedException its bytes are not the ones recorded, or it is missing
+     */
+    byte[] toSign(UUID lookupCode) {
+        var working = documents.working(lookupCode).orElseThrow(() -> new WorkflowConflictException("record-complete",
+                "the document is complete; it takes no more signatures", "văn bản đã đủ chữ ký; không thể ký thêm",
+                List.of()));
+        if (!working.intact()) {
+            throw new WorkingCopyDamagedException(lookupCode, "altered");
+        }
+        return working.pdf();
     }
 
     /** What the visible signature and the signature dictionary of {@code turn} say. */
@@ -555,8 +571,15 @@ public class DocumentWorkflow {
                     || version.get().archiveKey() != null || !documents.plan(lookupCode).complete()) {
                 return Optional.empty();
             }
-            byte[] pdf = documents.workingPdf(lookupCode);
-            if (!Hashes.sha256(pdf).equals(version.get().sha256())) {
+            var working = documents.working(lookupCode);
+            if (working.isEmpty()) {
+                return Optional.empty(); // archived meanwhile (another instance, the outbox's resubmission)
+            }
+            if (!working.get().sha256().equals(version.get().sha256())) {
+                continue; // the version moved on between the two reads
+            }
+            byte[] pdf = working.get().pdf();
+            if (!working.get().intact()) {
                 // a working copy changed behind the service's back gets no archive timestamp and no place in the
                 // archive (DSS's own extension refused broken signatures; the B-LT writer does not re-verify every
                 // byte range): the outbox keeps trying, and an operator sees why
@@ -785,9 +808,14 @@ public class DocumentWorkflow {
 
     /** The bytes of that version: archived ones checked against the sha256 recorded at archive time, else the working PDF. */
     private Pdf pdfOf(DocumentRepository.Version version) {
-        byte[] bytes = version.archiveKey() != null
-                ? archive.read(version.archiveKey(), version.sha256(), version.lookupCode())
-                : documents.workingPdf(version.lookupCode());
+        if (version.archiveKey() == null) {
+            var working = documents.working(version.lookupCode());
+            if (working.isPresent()) {
+                return new Pdf(version.lookupCode(), version.key(), version.version(), working.get().pdf());
+            }
+            version = byLookupCode(version.lookupCode()); // archived since it was read: its file is in the archive
+        }
+        byte[] bytes = archive.read(version.archiveKey(), version.sha256(), version.lookupCode());
         return new Pdf(version.lookupCode(), version.key(), version.version(), bytes);
     }
 

@@ -134,7 +134,7 @@ public class TwoStepSigning {
         SigningSettings settings = signatures.signing();
         PendingSignature pending;
         try {
-            pending = signer.prepare(documents.workingPdf(lookupCode), full,
+            pending = signer.prepare(workflow.toSign(lookupCode), full,
                     workflow.signatureRequest(arrived.key(), turn, school.name(), now), settings);
         } catch (SigningException e) {
             throw SigningUnavailableException.because(e);
@@ -220,7 +220,7 @@ public class TwoStepSigning {
             byte[] signed;
             SigningSettings settings = signatures.signing().withLevel(pending.level());
             try {
-                signed = signer.complete(documents.workingPdf(lookupCode), pending, signatureValue, settings);
+                signed = signer.complete(workflow.toSign(lookupCode), pending, signatureValue, settings);
             } catch (InvalidSignatureValueException e) {
                 throw new InvalidInputException("invalid-signature-value", "signatureValue",
                         "the signature value does not verify with your certificate over the data to sign",

@@ -6,66 +6,96 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 import vn.hocba.archive.HocbaProperties;
 
 /**
  * Where working PDFs live: {@code hocba.working-copies} ({@code HOCBA_WORKING_COPIES}) is {@code files} (under
- * {@code <data-dir>/working}, see {@link WorkingCopyFiles}), {@code database} (the {@code document.pdf} column), or
- * {@code auto}, the default: files on the embedded H2 database, the database on any other (PostgreSQL, where several
- * instances share it).
+ * {@code <data-dir>/working}, see {@link WorkingCopyFiles}; the embedded H2 database only), {@code database} (the
+ * {@code document.pdf} column), or {@code auto}, the default: files on H2, the database on any other (PostgreSQL, which
+ * several instances share). Either way a working copy written the other way before a switch is still read.
  */
 @Configuration
 class WorkingCopyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingCopyConfiguration.class);
 
-    @Bean
-    @Conditional(InFiles.class)
-    WorkingCopyFiles workingCopyFiles(HocbaProperties properties) {
-        return new WorkingCopyFiles(properties.dataDir().resolve("working"));
+    private final boolean h2;
+
+    WorkingCopyConfiguration(Environment environment) {
+        this.h2 = environment.getProperty("spring.datasource.url", "jdbc:h2:").startsWith("jdbc:h2:");
     }
 
     /**
-     * At start (ordered before the archiving reconciler): files that no row names and that were written before this
-     * process started (a transaction that a crash cut short) are removed.
+     * @throws IllegalStateException {@code files} on another database than H2 (instances would not see each other's
+     *                               files, and one's start-up sweep would take another's), or an unknown value
      */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(-10)
-    void sweep(ApplicationReadyEvent ready) {
-        ObjectProvider<WorkingCopyFiles> files = ready.getApplicationContext().getBeanProvider(WorkingCopyFiles.class);
-        WorkingCopyFiles working = files.getIfAvailable();
-        if (working == null) {
-            return;
-        }
-        DocumentRepository documents = ready.getApplicationContext().getBean(DocumentRepository.class);
-        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-        int removed = working.sweep(documents.workingCopies(), started);
-        if (removed > 0) {
-            log.info("working copies: {} file(s) of transactions that did not commit removed", removed);
-        }
+    @Bean
+    WorkingCopyFiles workingCopyFiles(HocbaProperties properties, Environment environment) {
+        String mode = environment.getProperty("hocba.working-copies", "auto").trim();
+        boolean files = switch (mode) {
+            case "files" -> {
+                if (!h2) {
+                    throw new IllegalStateException("hocba.working-copies=files needs the embedded H2 database; with "
+                            + "PostgreSQL working copies stay in the database, which every instance shares (use auto)");
+                }
+                yield true;
+            }
+            case "database" -> false;
+            case "auto" -> h2;
+            default -> throw new IllegalStateException("hocba.working-copies is files, database or auto, not " + mode);
+        };
+        return new WorkingCopyFiles(properties.dataDir().resolve("working"), files);
     }
 
-    /** {@code files}, or {@code auto} on an H2 database. */
-    static final class InFiles implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String mode = context.getEnvironment().getProperty("hocba.working-copies", "auto").trim();
-            return switch (mode) {
-                case "files" -> true;
-                case "database" -> false;
-                case "auto" -> context.getEnvironment().getProperty("spring.datasource.url", "jdbc:h2:").startsWith("jdbc:h2:");
-                default -> throw new IllegalStateException("hocba.working-copies is files, database or auto, not " + mode);
-            };
+    /**
+     * At start, once every bean exists and before the web server, the outbox or any schedule runs: files that no row
+     * names and that were written before this process started (a transaction a crash cut short) are removed.
+     */
+    @Bean
+    SmartInitializingSingleton workingCopySweep(ObjectProvider<WorkingCopyFiles> files,
+                                                ObjectProvider<DocumentRepository> documents) {
+        return () -> {
+            Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+            int removed = files.getObject().sweep(documents.getObject().workingCopies(), started);
+            if (removed > 0) {
+                log.info("working copies: {} file(s) no document names removed", removed);
+            }
+        };
+    }
+
+    /** Removes the files of replaced revisions, once H2 has forced the commits that replaced them to disk. */
+    @Component
+    static class Purge {
+
+        private final WorkingCopyFiles files;
+        private final JdbcClient db;
+        private final boolean h2;
+
+        Purge(WorkingCopyFiles files, JdbcClient db, Environment environment) {
+            this.files = files;
+            this.db = db;
+            this.h2 = environment.getProperty("spring.datasource.url", "jdbc:h2:").startsWith("jdbc:h2:");
+        }
+
+        @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
+        void purge() {
+            try {
+                files.purge(() -> {
+                    if (h2) {
+                        db.sql("checkpoint sync").update();
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("working copies: replaced revisions not removed yet: {}", e.toString());
+            }
         }
     }
 }

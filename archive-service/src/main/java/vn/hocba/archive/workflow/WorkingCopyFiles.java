@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,9 +33,12 @@ import org.slf4j.LoggerFactory;
  * cache). PostgreSQL keeps them in the row (TOAST stores them apart, and every instance sees them).
  *
  * <p>Durability: a file is written to a temporary name, forced to disk, renamed into place and its directory forced,
- * all before the transaction that names it commits; a file no committed row names (a rolled-back transaction, a crash
- * between the two) is removed by {@link #sweep}. Content addressing makes a write idempotent: the same bytes land
- * under the same name. Thread-safe (the file system arbitrates).
+ * all before the transaction that names it commits. The file a new revision replaces is only {@linkplain #retire
+ * retired}: {@link #purge} removes it once the database has made the replacing commit durable (H2 writes a commit at
+ * once but forces it to disk only at a checkpoint, so a power cut could bring back a revision whose file an immediate
+ * removal had taken). A file no committed row names (a rolled-back transaction, a crash between the two) is removed
+ * by {@link #sweep} at the next start. Content addressing makes a write idempotent: the same bytes land under the same
+ * name. Thread-safe (the file system arbitrates; the retired list is concurrent).
  */
 final class WorkingCopyFiles {
 
@@ -47,15 +52,28 @@ final class WorkingCopyFiles {
             PosixFilePermissions.fromString("rw-------"));
 
     private final Path dir;
+    private final boolean writes;
+    /** Files to remove at the next {@link #purge}: a lookup code and a sha256, or a lookup code and null (all). */
+    private final java.util.Queue<Map.Entry<UUID, String>> retired = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    /** @param dir the directory of the working copies, created if missing */
-    WorkingCopyFiles(Path dir) {
+    /**
+     * @param dir    the directory of the working copies, created if missing
+     * @param writes whether new revisions go to files ({@code hocba.working-copies}); files written before a switch to
+     *               the database are read either way
+     */
+    WorkingCopyFiles(Path dir, boolean writes) {
         this.dir = dir;
+        this.writes = writes;
         try {
-            Files.createDirectories(dir);
+            createPrivateDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the working copies' directory " + dir, e);
         }
+    }
+
+    /** Whether new revisions are written here (else into the database's row). */
+    boolean writes() {
+        return writes;
     }
 
     /**
@@ -70,7 +88,7 @@ final class WorkingCopyFiles {
         Path temporary = folder.resolve(name(sha256) + "." + UUID.randomUUID() + ".tmp");
         try {
             boolean created = !Files.isDirectory(folder);
-            Files.createDirectories(folder);
+            createPrivateDirectory(folder);
             try (FileChannel out = POSIX
                     ? FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)
                     : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -104,6 +122,50 @@ final class WorkingCopyFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the working copy of " + lookupCode, e);
         }
+    }
+
+    /**
+     * Marks a replaced revision's file for removal at the next {@link #purge}.
+     *
+     * @param sha256 the revision, or null for every file of the version (it was archived)
+     */
+    void retire(UUID lookupCode, String sha256) {
+        retired.add(new java.util.AbstractMap.SimpleImmutableEntry<>(lookupCode, sha256));
+    }
+
+    /**
+     * Removes the files retired so far, after {@code makeDurable} has forced the database's commits to disk.
+     *
+     * @param makeDurable e.g. H2's {@code CHECKPOINT SYNC}; if it throws, nothing is removed (tried again next time)
+     * @return the number of retirements carried out
+     */
+    int purge(Runnable makeDurable) {
+        List<Map.Entry<UUID, String>> due = new ArrayList<>();
+        for (Map.Entry<UUID, String> next; due.size() < 100_000 && (next = retired.poll()) != null; ) {
+            due.add(next);
+        }
+        if (due.isEmpty()) {
+            return 0;
+        }
+        try {
+            makeDurable.run();
+        } catch (RuntimeException e) {
+            retired.addAll(due);
+            throw e;
+        }
+        for (Map.Entry<UUID, String> entry : due) {
+            if (entry.getValue() == null) {
+                retainOnly(entry.getKey(), null);
+            } else {
+                delete(entry.getKey(), entry.getValue());
+            }
+        }
+        return due.size();
+    }
+
+    /** Files retired and not yet purged. */
+    int retiredCount() {
+        return retired.size();
     }
 
     /** Removes every revision of the version but {@code keep} (null: all, and the folder). Failures are logged. */
@@ -141,7 +203,8 @@ final class WorkingCopyFiles {
 
     /**
      * Removes files that no committed row names, last written before {@code before} (later ones may belong to a
-     * transaction still running).
+     * transaction still running), and the folders of versions left without a file. Meant for the start, before the
+     * service takes requests; an entry that cannot be removed is logged and skipped.
      *
      * @param current the sha256 of every version that keeps a working copy, by lookup code
      * @param before  e.g. when this process started (the embedded default runs one instance)
@@ -149,36 +212,50 @@ final class WorkingCopyFiles {
      */
     int sweep(Map<UUID, String> current, Instant before) {
         int removed = 0;
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(dir)) {
-            for (Path folder : folders) {
-                UUID lookupCode;
+        List<Path> folders = new ArrayList<>();
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
+            all.forEach(folders::add);
+        } catch (IOException e) {
+            log.warn("the sweep of {} could not list it: {}", dir, e.toString());
+            return 0;
+        }
+        for (Path folder : folders) {
+            UUID lookupCode;
+            try {
+                lookupCode = UUID.fromString(folder.getFileName().toString());
+            } catch (IllegalArgumentException notOurs) {
+                continue;
+            }
+            String keep = current.get(lookupCode);
+            List<Path> files = new ArrayList<>();
+            try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
+                all.forEach(files::add);
+            } catch (IOException e) {
+                log.warn("the sweep skipped {}: {}", folder, e.toString());
+                continue;
+            }
+            int left = files.size();
+            for (Path file : files) {
                 try {
-                    lookupCode = UUID.fromString(folder.getFileName().toString());
-                } catch (IllegalArgumentException notOurs) {
-                    continue;
-                }
-                String keep = current.get(lookupCode);
-                boolean empty = true;
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
-                    for (Path file : files) {
-                        String name = file.getFileName().toString();
-                        boolean named = keep != null && name.equals(name(keep));
-                        if (!named && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
-                            Files.deleteIfExists(file);
-                            removed++;
-                        } else {
-                            empty = false;
-                        }
+                    boolean named = keep != null && file.getFileName().toString().equals(name(keep));
+                    if (!named && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(file);
+                        removed++;
+                        left--;
                     }
-                }
-                if (empty && keep == null) {
-                    Files.deleteIfExists(folder);
+                } catch (NoSuchFileException gone) {
+                    left--;
+                } catch (IOException e) {
+                    log.warn("the sweep skipped {}: {}", file, e.toString());
                 }
             }
-        } catch (NoSuchFileException e) {
-            return removed;
-        } catch (IOException e) {
-            log.warn("the sweep of {} stopped: {}", dir, e.toString());
+            if (left == 0 && keep == null) {
+                try {
+                    Files.deleteIfExists(folder);
+                } catch (IOException e) {
+                    log.debug("working copy folder {} not removed: {}", folder, e.toString());
+                }
+            }
         }
         return removed;
     }
@@ -192,6 +269,15 @@ final class WorkingCopyFiles {
             throw new IllegalArgumentException("not a lowercase hex SHA-256: " + sha256);
         }
         return sha256 + SUFFIX;
+    }
+
+    private static void createPrivateDirectory(Path directory) throws IOException {
+        if (POSIX) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
     }
 
     private static void force(Path directory) throws IOException {

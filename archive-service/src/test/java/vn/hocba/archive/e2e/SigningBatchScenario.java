@@ -214,6 +214,13 @@ abstract class SigningBatchScenario {
                 assertThat(item.get("outcome").asString()).as(item.toString()).isEqualTo("SIGNED");
             }
         }
+        // refused one by one too: a single signature over a changed working copy is the integrity problem, not a signature
+        for (String code : tampered) {
+            var single = api.post("/api/v1/documents/" + code + "/signatures", PRINCIPAL);
+            assertThat(single.status()).as(single.text()).isEqualTo(500);
+            assertThat(single.json().get("type").asString()).endsWith("/integrity");
+            assertThat(single.json().get("detailVi").asString()).contains("đã bị thay đổi");
+        }
 
         // every signed record archived (those of the outage too, by the outbox, with no request), each once
         Set<String> expectArchived = new LinkedHashSet<>(codes.values());

@@ -27,7 +27,7 @@ class WorkingCopyFilesTest {
 
     @Test
     void aRevisionIsReadBackUnderItsHashAndLeavesNoTemporaryFile() throws Exception {
-        var files = new WorkingCopyFiles(dir);
+        var files = new WorkingCopyFiles(dir, true);
         UUID code = UUID.randomUUID();
         byte[] bytes = pdf("one");
         String sha = Hashes.sha256(bytes);
@@ -46,7 +46,7 @@ class WorkingCopyFilesTest {
 
     @Test
     void aNameThatIsNotAHashIsRefused() {
-        var files = new WorkingCopyFiles(dir);
+        var files = new WorkingCopyFiles(dir, true);
         assertThatThrownBy(() -> files.write(UUID.randomUUID(), "../../etc/passwd", pdf("x")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> files.read(UUID.randomUUID(), "ABCDEF")).isInstanceOf(IllegalArgumentException.class);
@@ -54,7 +54,7 @@ class WorkingCopyFilesTest {
 
     @Test
     void deleteRemovesOneRevisionAndRetainOnlyNullTheFolder() {
-        var files = new WorkingCopyFiles(dir);
+        var files = new WorkingCopyFiles(dir, true);
         UUID code = UUID.randomUUID();
         String a = Hashes.sha256(pdf("a"));
         String b = Hashes.sha256(pdf("b"));
@@ -73,7 +73,7 @@ class WorkingCopyFilesTest {
 
     @Test
     void theSweepRemovesOnlyOldFilesNoRowNames() throws Exception {
-        var files = new WorkingCopyFiles(dir);
+        var files = new WorkingCopyFiles(dir, true);
         UUID current = UUID.randomUUID();
         UUID orphan = UUID.randomUUID();
         String named = Hashes.sha256(pdf("named"));
@@ -100,5 +100,35 @@ class WorkingCopyFilesTest {
         assertThat(files.read(current, fresh)).as("written after the start: a transaction may still name it").isPresent();
         assertThat(dir.resolve(orphan.toString())).doesNotExist();
         assertThat(dir.resolve("not-a-lookup-code")).exists();
+    }
+
+    @Test
+    void aRetiredRevisionGoesOnlyAfterTheDatabaseMadeItsReplacementDurable() {
+        var files = new WorkingCopyFiles(dir, true);
+        UUID code = UUID.randomUUID();
+        UUID archived = UUID.randomUUID();
+        String a = Hashes.sha256(pdf("a"));
+        String b = Hashes.sha256(pdf("b"));
+        files.write(code, a, pdf("a"));
+        files.write(code, b, pdf("b"));
+        files.write(archived, a, pdf("a"));
+        files.retire(code, a);
+        files.retire(archived, null);
+        assertThat(files.read(code, a)).as("retired, not removed").isPresent();
+
+        assertThatThrownBy(() -> files.purge(() -> {
+            throw new IllegalStateException("checkpoint failed");
+        })).hasMessage("checkpoint failed");
+        assertThat(files.read(code, a)).as("the database did not confirm: kept").isPresent();
+        assertThat(files.retiredCount()).isEqualTo(2);
+
+        var synced = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(files.purge(synced::incrementAndGet)).isEqualTo(2);
+        assertThat(synced).hasValue(1);
+        assertThat(files.read(code, a)).isEmpty();
+        assertThat(files.read(code, b)).isPresent();
+        assertThat(dir.resolve(archived.toString())).doesNotExist();
+        assertThat(files.purge(synced::incrementAndGet)).as("nothing retired: no checkpoint").isZero();
+        assertThat(synced).hasValue(1);
     }
 }
