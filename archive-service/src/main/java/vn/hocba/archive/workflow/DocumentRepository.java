@@ -166,6 +166,9 @@ class DocumentRepository {
      * none; with {@code all} every file of the version); rolled back, the staged one is removed.
      */
     private void settle(UUID lookupCode, String staged, String previous, boolean all) {
+        if (!files.writes()) {
+            return; // files left from before a switch to the database: the start-up sweep takes them once replaced
+        }
         Runnable committed = () -> {
             if (all) {
                 files.retire(lookupCode, null);

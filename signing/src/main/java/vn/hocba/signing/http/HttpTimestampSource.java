@@ -3,9 +3,9 @@ package vn.hocba.signing.http;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -32,7 +32,6 @@ public final class HttpTimestampSource implements TimestampSource {
 
     private final URI url;
     private final Duration timeout;
-    private final HttpClient http;
 
     /**
      * @param url     the TSA's URL
@@ -41,7 +40,6 @@ public final class HttpTimestampSource implements TimestampSource {
     public HttpTimestampSource(URI url, Duration timeout) {
         this.url = Objects.requireNonNull(url, "url");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     @Override
@@ -51,20 +49,37 @@ public final class HttpTimestampSource implements TimestampSource {
         TimeStampRequest request = generator.generate(oid(digestAlgorithm), digest, new BigInteger(63, RANDOM));
         byte[] answer;
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Content-Type", "application/timestamp-query")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(request.getEncoded())).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new SigningException("the time-stamping authority " + url + " answered HTTP "
-                        + response.statusCode());
+            // HttpURLConnection, not java.net.http.HttpClient: the request and its answer are written and read by the
+            // signing thread itself (kept-alive connections are pooled by the JDK), where HttpClient hands each answer
+            // from its selector thread to a pool thread and then to the caller, three wake-ups a timestamp that on a
+            // busy 2-core machine wait their turn while the signer idles
+            byte[] query = request.getEncoded();
+            HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+            connection.setConnectTimeout(Math.toIntExact(Math.min(timeout.toMillis(), Integer.MAX_VALUE)));
+            connection.setReadTimeout(Math.toIntExact(Math.min(timeout.toMillis(), Integer.MAX_VALUE)));
+            connection.setInstanceFollowRedirects(false); // as HttpClient's default: a TSA's answer is its own
+            connection.setDoOutput(true);
+            connection.setRequestMethod("POST");
+            connection.setRequestProperty("Content-Type", "application/timestamp-query");
+            // not streamed: the JDK then sends the headers and the small body in one write (streamed, they went as two
+            // segments, and Nagle's algorithm held the second until the first was acknowledged)
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(query);
             }
-            answer = response.body();
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                try (InputStream error = connection.getErrorStream()) {
+                    if (error != null) {
+                        error.readAllBytes(); // read to the end: the connection goes back to the pool
+                    }
+                }
+                throw new SigningException("the time-stamping authority " + url + " answered HTTP " + status);
+            }
+            try (InputStream in = connection.getInputStream()) {
+                answer = in.readAllBytes();
+            }
         } catch (IOException e) {
             throw new SigningException("the time-stamping authority " + url + " cannot be reached: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SigningException("interrupted while asking the time-stamping authority", e);
         }
         try {
             TimeStampResponse response = new TimeStampResponse(answer);
