@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * database file grew by gigabytes over a school's year end (issue 19: the working PDFs do not sit in the database's
  * cache). PostgreSQL keeps them in the row (TOAST stores them apart, and every instance sees them).
  *
- * <p>Durability: a file is written to a temporary name, forced to disk, renamed into place and its directory forced,
- * all before the transaction that names it commits. The file a new revision replaces is only {@linkplain #retire
+ * <p>Durability: a file is written under its name and forced to disk with its directory, before the transaction that
+ * names it commits. The file a new revision replaces is only {@linkplain #retire
  * retired}: {@link #purge} removes it once the database has made the replacing commit durable (H2 writes a commit at
  * once but forces it to disk only at a checkpoint, so a power cut could bring back a revision whose file an immediate
  * removal had taken). A file no committed row names (a rolled-back transaction, a crash between the two) is removed
@@ -85,30 +84,26 @@ final class WorkingCopyFiles {
     void write(UUID lookupCode, String sha256, byte[] pdf) {
         Path folder = folder(lookupCode);
         Path target = folder.resolve(name(sha256));
-        Path temporary = folder.resolve(name(sha256) + "." + UUID.randomUUID() + ".tmp");
+        // straight under its final name, no temporary file renamed into place: until the transaction that names it
+        // commits (after this returns) no reader looks for it, and a part written before a crash is named by no row
+        // (the sweep takes it; the same bytes written again replace it). A rename cost a second journal commit a write.
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
         try {
             boolean created = !Files.isDirectory(folder);
             createPrivateDirectory(folder);
-            try (FileChannel out = POSIX
-                    ? FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)
-                    : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = POSIX ? FileChannel.open(target, options, OWNER_ONLY) : FileChannel.open(target, options)) {
                 ByteBuffer buffer = ByteBuffer.wrap(pdf);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
                 out.force(true);
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            force(folder);
+            force(folder); // the new name (after the file's own force, usually nothing is left to write)
             if (created) {
                 force(dir);
             }
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // the sweep takes it
-            }
             throw new UncheckedIOException("cannot write the working copy of " + lookupCode, e);
         }
     }

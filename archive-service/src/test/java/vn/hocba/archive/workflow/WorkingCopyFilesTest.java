@@ -26,13 +26,14 @@ class WorkingCopyFilesTest {
     }
 
     @Test
-    void aRevisionIsReadBackUnderItsHashAndLeavesNoTemporaryFile() throws Exception {
+    void aRevisionIsReadBackUnderItsHashAndLeavesNoOtherFile() throws Exception {
         var files = new WorkingCopyFiles(dir, true);
         UUID code = UUID.randomUUID();
         byte[] bytes = pdf("one");
         String sha = Hashes.sha256(bytes);
         files.write(code, sha, bytes);
-        files.write(code, sha, bytes); // the same bytes again: idempotent
+        Files.write(dir.resolve(code.toString()).resolve(sha + ".pdf"), java.util.Arrays.copyOf(bytes, 3));
+        files.write(code, sha, bytes); // over a part a crash left: replaced whole
 
         assertThat(files.read(code, sha)).hasValueSatisfying(read -> assertThat(read).isEqualTo(bytes));
         assertThat(files.read(code, Hashes.sha256(pdf("other")))).isEmpty();
