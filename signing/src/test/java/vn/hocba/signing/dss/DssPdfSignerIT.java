@@ -142,6 +142,20 @@ class DssPdfSignerIT {
     }
 
     @Test
+    void aSignatureTimeOutsideTheSigningCertificatesValidityIsRefused() {
+        SignatureRequest valid = request(0);
+        try (SigningToken token = staff.get(0).token()) {
+            for (var at : List.of(ISSUED.minus(Duration.ofDays(1)), ISSUED.plus(Duration.ofDays(20 * 365)))) {
+                var request = new SignatureRequest(valid.box(), valid.signerName(), valid.roleLabel(), valid.reason(),
+                        valid.location(), at);
+                assertThatThrownBy(() -> signer.sign(unsigned, token, request))
+                        .isInstanceOf(SigningException.class)
+                        .hasMessageContaining(at.isBefore(ISSUED) ? "not yet valid" : "expired");
+            }
+        }
+    }
+
+    @Test
     void nssViewersDoNotTrustASignerOutsideTheirTrustAnchors() throws Exception {
         assumeTrue(Pdfsig.available() && Pdfsig.certutilAvailable(), "pdfsig or certutil is not installed");
         CertificateAuthority stranger = CertificateAuthority.createRoot("Không tin cậy CA", "Khác",
