@@ -349,11 +349,11 @@ public final class DssPdfSigner implements PdfSigner {
         protected void assertSigningCertificateValid(
                 final eu.europa.esig.dss.signature.AbstractSignatureParameters<?> parameters) {
             CertificateToken signing = parameters.getSigningCertificate();
-            if (signing == null) {
-                super.assertSigningCertificateValid(parameters); // DSS's own refusal (or its TBS without certificate)
+            java.util.Date at = parameters.bLevel().getSigningDate();
+            if (signing == null || at == null) {
+                super.assertSigningCertificateValid(parameters); // DSS's own handling of what this one does not cover
                 return;
             }
-            java.util.Date at = parameters.bLevel().getSigningDate();
             if (at.before(signing.getNotBefore())) {
                 throw new IllegalArgumentException("the signing certificate is not yet valid at the signing time "
                         + at.toInstant() + " (valid from " + signing.getNotBefore().toInstant() + ")");
