@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import vn.hocba.archive.common.Hashes;
 import vn.hocba.archive.rendering.GradebookPeriod;
 import vn.hocba.archive.rendering.SignatureSlot;
 import vn.hocba.signing.SignatureBox;
@@ -27,8 +28,8 @@ import vn.hocba.signing.SignatureBox;
  *
  * <p>The working PDF of a version not yet archived is in the row's {@code pdf} column, or, when
  * {@link WorkingCopyFiles} writes (the embedded default), in a file named by the row's {@code sha256}, written before
- * the transaction commits; the file a new revision replaces is retired after the commit (removed once the database has
- * forced that commit to disk), a new one whose transaction rolls back is removed at once.
+ * the transaction commits ({@link #withWorkingCopy}); the file a new revision replaces is retired after the commit
+ * (removed once the database has forced that commit to disk), a new one whose transaction rolls back at once.
  */
 @Repository
 class DocumentRepository {
@@ -106,7 +107,7 @@ class DocumentRepository {
 
         /** Whether the bytes are the ones the row recorded (not changed behind the service's back). */
         boolean intact() {
-            return vn.hocba.archive.common.Hashes.sha256(pdf).equals(sha256);
+            return Hashes.sha256(pdf).equals(sha256);
         }
     }
 
@@ -140,42 +141,45 @@ class DocumentRepository {
     }
 
     /**
-     * The value of the {@code pdf} column for a new revision: the bytes, or null once they are in their file (written
-     * here, durably).
+     * Writes a new revision's working PDF with {@code rows}, which is given the value of the {@code pdf} column (the
+     * bytes, or null when they went to their file first, durably) and says whether it stored the revision. A file that
+     * no row names (the rows refused it, threw, or the transaction rolled back) is removed; once the transaction
+     * commits, the file of the revision it replaced ({@code previous}, null for none) is retired.
+     *
+     * @return what {@code rows} returned
      */
-    private byte[] stage(UUID lookupCode, String sha256, byte[] pdf) {
+    private boolean withWorkingCopy(UUID lookupCode, byte[] pdf, String sha256, String previous,
+                                    java.util.function.Function<byte[], Boolean> rows) {
         if (!files.writes()) {
-            return pdf;
+            return rows.apply(pdf); // in the row; files left from before a switch go with the start-up sweep
         }
         files.write(lookupCode, sha256, pdf);
-        return null;
-    }
-
-    /**
-     * A staged file that no row names (the update failed or matched nothing): removed at once, unless it is the
-     * committed revision's own (the same bytes).
-     */
-    private void unstage(UUID lookupCode, String sha256, String committed) {
-        if (files.writes() && !sha256.equals(committed)) {
-            files.delete(lookupCode, sha256);
-        }
-    }
-
-    /**
-     * After the caller's transaction: committed, the replaced revision's file is retired ({@code previous}; null for
-     * none; with {@code all} every file of the version); rolled back, the staged one is removed.
-     */
-    private void settle(UUID lookupCode, String staged, String previous, boolean all) {
-        if (!files.writes()) {
-            return; // files left from before a switch to the database: the start-up sweep takes them once replaced
-        }
-        Runnable committed = () -> {
-            if (all) {
-                files.retire(lookupCode, null);
-            } else if (previous != null && !previous.equals(staged)) {
-                files.retire(lookupCode, previous);
+        Runnable unstage = () -> {
+            if (!sha256.equals(previous)) { // the same bytes again: the committed revision's own file
+                files.delete(lookupCode, sha256);
             }
         };
+        boolean stored;
+        try {
+            stored = rows.apply(null);
+        } catch (RuntimeException e) {
+            unstage.run();
+            throw e;
+        }
+        if (!stored) {
+            unstage.run();
+            return false;
+        }
+        afterCompletion(() -> {
+            if (previous != null && !previous.equals(sha256)) {
+                files.retire(lookupCode, previous);
+            }
+        }, unstage);
+        return true;
+    }
+
+    /** Runs {@code committed} or {@code rolledBack} when the caller's transaction ends (at once without one). */
+    private static void afterCompletion(Runnable committed, Runnable rolledBack) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             committed.run();
             return;
@@ -183,11 +187,7 @@ class DocumentRepository {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
-                    committed.run();
-                } else if (staged != null) {
-                    unstage(lookupCode, staged, previous);
-                }
+                (status == STATUS_COMMITTED ? committed : rolledBack).run();
             }
         });
     }
@@ -205,14 +205,10 @@ class DocumentRepository {
     /** Inserts a rendered version in SIGNING with its plan. */
     void insert(UUID lookupCode, DocumentKey key, int version, byte[] pdf, String sha256, UUID supersedes,
                 int corrections, Instant at, SigningPlan plan, String pageText) {
-        byte[] column = stage(lookupCode, sha256, pdf);
-        try {
+        withWorkingCopy(lookupCode, pdf, sha256, null, column -> {
             insertRows(lookupCode, key, version, column, sha256, supersedes, corrections, at, plan, pageText);
-        } catch (RuntimeException e) {
-            unstage(lookupCode, sha256, null);
-            throw e;
-        }
-        settle(lookupCode, sha256, null, false);
+            return true;
+        });
     }
 
     private void insertRows(UUID lookupCode, DocumentKey key, int version, byte[] pdf, String sha256, UUID supersedes,
@@ -274,22 +270,9 @@ class DocumentRepository {
     boolean storeSignature(Version version, byte[] signed, String sha256, String level, SigningStep step, Instant at) {
         UUID lookupCode = version.lookupCode();
         int revision = version.revision();
-        byte[] column = stage(lookupCode, sha256, signed);
-        int updated;
-        try {
-            updated = db.sql("""
-                    update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
-                    where lookup_code = ? and revision = ? and status = 'SIGNING'""")
-                    .params(column, sha256, revision + 1, level, lookupCode, revision).update();
-        } catch (RuntimeException e) {
-            unstage(lookupCode, sha256, version.sha256());
-            throw e;
-        }
-        if (updated == 0) {
-            unstage(lookupCode, sha256, version.sha256());
+        if (!replaceRevision(version, signed, sha256, level, "status = 'SIGNING'")) {
             return false;
         }
-        settle(lookupCode, sha256, version.sha256(), false);
         db.sql("update document_signer set signed_at = ?, revision = ? where lookup_code = ? and staff_id = ? and role = ?")
                 .params(Timestamp.from(at), revision + 1, lookupCode, step.staffId(), step.role().name()).update();
         return true;
@@ -297,28 +280,24 @@ class DocumentRepository {
 
     /**
      * Replaces a complete, not yet archived version's file by its extension to a higher PAdES level (B-LT, B-LTA), if
-     * still at {@code revision}; false otherwise. The revision moves on, so an archiving started on the old bytes
-     * cannot mark it.
+     * still at {@code version}'s revision; false otherwise. The revision moves on, so an archiving started on the old
+     * bytes cannot mark it.
      */
     boolean storeExtension(Version version, byte[] extended, String sha256, String level) {
-        UUID lookupCode = version.lookupCode();
-        byte[] column = stage(lookupCode, sha256, extended);
-        int updated;
-        try {
-            updated = db.sql("""
-                    update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?
-                    where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
-                    .params(column, sha256, version.revision() + 1, level, lookupCode, version.revision()).update();
-        } catch (RuntimeException e) {
-            unstage(lookupCode, sha256, version.sha256());
-            throw e;
-        }
-        if (updated == 0) {
-            unstage(lookupCode, sha256, version.sha256());
-            return false;
-        }
-        settle(lookupCode, sha256, version.sha256(), false);
-        return true;
+        return replaceRevision(version, extended, sha256, level,
+                "status in ('SIGNING', 'SUPERSEDED') and archive_key is null");
+    }
+
+    /**
+     * The version's next revision ({@code pdf}, its sha256 and PAdES level) in place of {@code version}'s, if the row
+     * is still at that revision and meets {@code condition} (SQL over {@code document}); false otherwise.
+     */
+    private boolean replaceRevision(Version version, byte[] pdf, String sha256, String level, String condition) {
+        return withWorkingCopy(version.lookupCode(), pdf, sha256, version.sha256(), column -> db.sql(
+                "update document set pdf = ?, sha256 = ?, revision = ?, signature_level = ?"
+                        + " where lookup_code = ? and revision = ? and " + condition)
+                .params(column, sha256, version.revision() + 1, level, version.lookupCode(), version.revision())
+                .update() == 1);
     }
 
     /**
@@ -332,8 +311,8 @@ class DocumentRepository {
                     archived_at = ?, archive_key = ?, pdf = null
                 where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
                 .params(Timestamp.from(at), key, lookupCode, revision).update() == 1;
-        if (marked) {
-            settle(lookupCode, null, null, true); // archived: no working copy is needed any more
+        if (marked && files.writes()) {
+            afterCompletion(() -> files.retire(lookupCode, null), () -> { }); // archived: no working copy is needed
         }
         return marked;
     }

@@ -27,18 +27,13 @@ class WorkingCopyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingCopyConfiguration.class);
 
-    private final boolean h2;
-
-    WorkingCopyConfiguration(Environment environment) {
-        this.h2 = environment.getProperty("spring.datasource.url", "jdbc:h2:").startsWith("jdbc:h2:");
-    }
-
     /**
      * @throws IllegalStateException {@code files} on another database than H2 (instances would not see each other's
      *                               files, and one's start-up sweep would take another's), or an unknown value
      */
     @Bean
     WorkingCopyFiles workingCopyFiles(HocbaProperties properties, Environment environment) {
+        boolean h2 = environment.getProperty("spring.datasource.url", "jdbc:h2:").startsWith("jdbc:h2:");
         String mode = environment.getProperty("hocba.working-copies", "auto").trim();
         boolean files = switch (mode) {
             case "files" -> {
@@ -64,35 +59,32 @@ class WorkingCopyConfiguration {
                                                 ObjectProvider<DocumentRepository> documents) {
         return () -> {
             Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
-            int removed = files.getObject().sweep(documents.getObject().workingCopies(), started);
+            int removed = files.getObject().sweep(documents.getObject()::workingCopies, started);
             if (removed > 0) {
                 log.info("working copies: {} file(s) no document names removed", removed);
             }
         };
     }
 
-    /** Removes the files of replaced revisions, once H2 has forced the commits that replaced them to disk. */
+    /**
+     * Removes the files of replaced revisions, once H2 has forced the commits that replaced them to disk. Only files
+     * are retired, and files are written on H2 only ({@link #workingCopyFiles}): the checkpoint is H2's.
+     */
     @Component
     static class Purge {
 
         private final WorkingCopyFiles files;
         private final JdbcClient db;
-        private final boolean h2;
 
-        Purge(WorkingCopyFiles files, JdbcClient db, Environment environment) {
+        Purge(WorkingCopyFiles files, JdbcClient db) {
             this.files = files;
             this.db = db;
-            this.h2 = environment.getProperty("spring.datasource.url", "jdbc:h2:").startsWith("jdbc:h2:");
         }
 
         @Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
         void purge() {
             try {
-                files.purge(() -> {
-                    if (h2) {
-                        db.sql("checkpoint sync").update();
-                    }
-                });
+                files.purge(() -> db.sql("checkpoint sync").update());
             } catch (RuntimeException e) {
                 log.warn("working copies: replaced revisions not removed yet: {}", e.toString());
             }

@@ -56,17 +56,19 @@ final class WorkingCopyFiles {
     private final java.util.Queue<Map.Entry<UUID, String>> retired = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /**
-     * @param dir    the directory of the working copies, created if missing
+     * @param dir    the directory of the working copies, created here if new revisions are written to it
      * @param writes whether new revisions go to files ({@code hocba.working-copies}); files written before a switch to
      *               the database are read either way
      */
     WorkingCopyFiles(Path dir, boolean writes) {
         this.dir = dir;
         this.writes = writes;
-        try {
-            createPrivateDirectory(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the working copies' directory " + dir, e);
+        if (writes) {
+            try {
+                createPrivateDirectory(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the working copies' directory " + dir, e);
+            }
         }
     }
 
@@ -150,7 +152,7 @@ final class WorkingCopyFiles {
         }
         for (Map.Entry<UUID, String> entry : due) {
             if (entry.getValue() == null) {
-                retainOnly(entry.getKey(), null);
+                deleteAll(entry.getKey());
             } else {
                 delete(entry.getKey(), entry.getValue());
             }
@@ -163,27 +165,23 @@ final class WorkingCopyFiles {
         return retired.size();
     }
 
-    /** Removes every revision of the version but {@code keep} (null: all, and the folder). Failures are logged. */
-    void retainOnly(UUID lookupCode, String keep) {
+    /** Removes every revision of the version, and its folder (it was archived). Failures are logged. */
+    void deleteAll(UUID lookupCode) {
         Path folder = folder(lookupCode);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
-                if (keep == null || !file.getFileName().toString().equals(name(keep))) {
-                    Files.deleteIfExists(file);
-                }
+                Files.deleteIfExists(file);
             }
         } catch (NoSuchFileException e) {
             return;
         } catch (IOException e) {
-            log.warn("could not remove old working copies of {}: {}", lookupCode, e.toString());
+            log.warn("could not remove the working copies of {}: {}", lookupCode, e.toString());
             return;
         }
-        if (keep == null) {
-            try {
-                Files.deleteIfExists(folder);
-            } catch (IOException e) {
-                log.debug("working copy folder of {} not removed: {}", lookupCode, e.toString());
-            }
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            log.debug("working copy folder of {} not removed: {}", lookupCode, e.toString());
         }
     }
 
@@ -201,19 +199,26 @@ final class WorkingCopyFiles {
      * transaction still running), and the folders of versions left without a file. Meant for the start, before the
      * service takes requests; an entry that cannot be removed is logged and skipped.
      *
-     * @param current the sha256 of every version that keeps a working copy, by lookup code
+     * @param current the sha256 of every version that keeps a working copy, by lookup code; asked only when the
+     *                directory holds a folder (a service on PostgreSQL, which never wrote one, asks nothing)
      * @param before  e.g. when this process started (the embedded default runs one instance)
      * @return the number of files removed
      */
-    int sweep(Map<UUID, String> current, Instant before) {
+    int sweep(java.util.function.Supplier<Map<UUID, String>> current, Instant before) {
         int removed = 0;
         List<Path> folders = new ArrayList<>();
         try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
             all.forEach(folders::add);
+        } catch (NoSuchFileException nothingWritten) {
+            return 0;
         } catch (IOException e) {
             log.warn("the sweep of {} could not list it: {}", dir, e.toString());
             return 0;
         }
+        if (folders.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, String> rows = current.get();
         for (Path folder : folders) {
             UUID lookupCode;
             try {
@@ -221,7 +226,7 @@ final class WorkingCopyFiles {
             } catch (IllegalArgumentException notOurs) {
                 continue;
             }
-            String keep = current.get(lookupCode);
+            String keep = rows.get(lookupCode);
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> all = Files.newDirectoryStream(folder)) {
                 all.forEach(files::add);

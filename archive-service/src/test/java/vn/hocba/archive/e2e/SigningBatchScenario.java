@@ -221,6 +221,15 @@ abstract class SigningBatchScenario {
             assertThat(single.json().get("type").asString()).endsWith("/integrity");
             assertThat(single.json().get("detailVi").asString()).contains("đã bị thay đổi");
         }
+        if (workingCopiesInFiles()) {
+            // a working copy gone from the disk: the same problem, never a signature over nothing
+            UUID lost = UUID.fromString(tampered.get(0));
+            new WorkingCopies(jdbc, dataDir()).deleteFile(lost);
+            var single = api.post("/api/v1/documents/" + lost + "/signatures", PRINCIPAL);
+            assertThat(single.status()).as(single.text()).isEqualTo(500);
+            assertThat(single.json().get("type").asString()).endsWith("/integrity");
+            assertThat(single.json().get("detailVi").asString()).contains("bị mất");
+        }
 
         // every signed record archived (those of the outage too, by the outbox, with no request), each once
         Set<String> expectArchived = new LinkedHashSet<>(codes.values());

@@ -57,4 +57,13 @@ record WorkingCopies(JdbcClient jdbc, Path dataDir) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Removes the version's working file (as a disk fault or an intruder would); the row is left as it is. */
+    void deleteFile(UUID lookupCode) {
+        try {
+            Files.delete(file(lookupCode, row(lookupCode).sha256()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -54,7 +54,7 @@ class WorkingCopyFilesTest {
     }
 
     @Test
-    void deleteRemovesOneRevisionAndRetainOnlyNullTheFolder() {
+    void deleteRemovesOneRevisionAndDeleteAllTheFolder() {
         var files = new WorkingCopyFiles(dir, true);
         UUID code = UUID.randomUUID();
         String a = Hashes.sha256(pdf("a"));
@@ -66,10 +66,26 @@ class WorkingCopyFilesTest {
         assertThat(files.read(code, a)).isEmpty();
         assertThat(files.read(code, b)).isPresent();
 
-        files.retainOnly(code, null);
+        files.deleteAll(code);
         assertThat(dir.resolve(code.toString())).doesNotExist();
-        files.retainOnly(code, null); // nothing left: no error
+        files.deleteAll(code); // nothing left: no error
         files.delete(code, b);
+    }
+
+    @Test
+    void inTheDatabaseModeNothingIsCreatedAndTheSweepAsksTheDatabaseNothing() {
+        Path absent = dir.resolve("working");
+        var files = new WorkingCopyFiles(absent, false);
+        assertThat(absent).doesNotExist();
+        assertThat(files.sweep(() -> {
+            throw new AssertionError("the database was asked with no file on disk");
+        }, Instant.now())).isZero();
+
+        var writing = new WorkingCopyFiles(absent, true);
+        assertThat(absent).isDirectory();
+        assertThat(writing.sweep(() -> {
+            throw new AssertionError("the database was asked with no file on disk");
+        }, Instant.now())).isZero();
     }
 
     @Test
@@ -93,7 +109,7 @@ class WorkingCopyFilesTest {
         }
         Files.createDirectories(dir.resolve("not-a-lookup-code"));
 
-        int removed = files.sweep(Map.of(current, named), start);
+        int removed = files.sweep(() -> Map.of(current, named), start);
 
         assertThat(removed).isEqualTo(2);
         assertThat(files.read(current, named)).isPresent();

@@ -1,11 +1,11 @@
 package vn.hocba.signing.http;
 
 import java.io.IOException;
-import java.math.BigInteger;
-import java.net.URI;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -55,8 +55,9 @@ public final class HttpTimestampSource implements TimestampSource {
             // busy 2-core machine wait their turn while the signer idles
             byte[] query = request.getEncoded();
             HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
-            connection.setConnectTimeout(Math.toIntExact(Math.min(timeout.toMillis(), Integer.MAX_VALUE)));
-            connection.setReadTimeout(Math.toIntExact(Math.min(timeout.toMillis(), Integer.MAX_VALUE)));
+            int millis = (int) Math.min(Math.max(timeout.toMillis(), 1), Integer.MAX_VALUE); // 0 would wait forever
+            connection.setConnectTimeout(millis);
+            connection.setReadTimeout(millis);
             connection.setInstanceFollowRedirects(false); // as HttpClient's default: a TSA's answer is its own
             connection.setDoOutput(true);
             connection.setRequestMethod("POST");
