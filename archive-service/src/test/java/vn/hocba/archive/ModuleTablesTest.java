@@ -34,7 +34,7 @@ class ModuleTablesTest {
             Map.entry("assessment", "school"), Map.entry("conduct", "school"), Map.entry("attendance", "school"),
             Map.entry("student_comment", "school"), Map.entry("class_term_lock", "school"),
             Map.entry("student_record", "workflow"), Map.entry("record_signer", "workflow"), // until V7
-            Map.entry("document", "workflow"), Map.entry("document_signer", "workflow"),
+            Map.entry("document", "workflow"), Map.entry("document_signer", "workflow"), Map.entry("document_text", "workflow"),
             Map.entry("document_signer_subject", "workflow"), Map.entry("pending_signature", "workflow"),
             Map.entry("signer_certificate", "pki"), Map.entry("document_archived_copy", "workflow"),
             Map.entry("signing_batch", "batch"), Map.entry("signing_batch_item", "batch"),

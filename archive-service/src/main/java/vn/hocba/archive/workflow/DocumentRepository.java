@@ -96,8 +96,8 @@ class DocumentRepository {
 
     /** The text the renderer drew on the version's pages; empty when it was rendered before V18 kept it. */
     Optional<String> pageText(UUID lookupCode) {
-        return db.sql("select page_text from document where lookup_code = ?").param(lookupCode)
-                .query((rs, i) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(t -> t);
+        return db.sql("select page_text from document_text where lookup_code = ?").param(lookupCode)
+                .query(String.class).optional();
     }
 
     /**
@@ -215,13 +215,17 @@ class DocumentRepository {
                             int corrections, Instant at, SigningPlan plan, String pageText) {
         db.sql("""
                 insert into document (lookup_code, document_type, school_code, school_year, class_code, student_id,
-                    subject_code, period, version, status, revision, pdf, sha256, supersedes, corrections, created_at,
-                    page_text)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNING', 0, ?, ?, ?, ?, ?, ?)""")
+                    subject_code, period, version, status, revision, pdf, sha256, supersedes, corrections, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNING', 0, ?, ?, ?, ?, ?)""")
                 .params(lookupCode, key.type().name(), key.school(), key.schoolYear(), key.classCode(), nz(key.student()),
                         nz(key.subject()), key.period() == null ? "" : key.period().name(), version, pdf, sha256,
-                        supersedes, corrections, Timestamp.from(at), pageText)
+                        supersedes, corrections, Timestamp.from(at))
                 .update();
+        if (pageText != null) {
+            // a table of its own: kept in the document row, H2 rewrote it with every signature of every row beside it
+            db.sql("insert into document_text (lookup_code, page_text) values (?, ?)").params(lookupCode, pageText)
+                    .update();
+        }
         for (SigningStep step : plan.steps()) {
             db.sql("""
                     insert into document_signer (lookup_code, staff_id, role, stage, slot, full_name, box_page, box_x,

@@ -93,7 +93,10 @@ public final class WorkflowBench {
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
     /** The archive level of the B-T service (the countersign's target is B-LT; the service's default is B-LTA). */
     private static final String ARCHIVE_LEVEL = System.getProperty("bench.archiveLevel", "");
-    /** Which parts run: "ab" (the A/B at B-B and B-T), "extension", "countersign"; all by default. */
+    /**
+     * Which parts run: "ab" (the A/B at B-B and B-T; "ab-B-B" or "ab-B-T" for one level), "extension", "countersign";
+     * all by default.
+     */
     private static final List<String> PARTS = List.of(System.getProperty("bench.parts", "ab,extension,countersign")
             .split(","));
 
@@ -148,7 +151,7 @@ public final class WorkflowBench {
         var benchCa = CertificateAuthority.createRoot("Hocba Bench Root", "Hocba bench", Clock.systemUTC());
         try (PkiServices benchPki = PkiServices.start(benchCa, 0)) {
             var benchTsa = new HttpTimestampSource(benchPki.timestampUrl(), Duration.ofSeconds(10));
-            if (PARTS.contains("ab")) {
+            if (PARTS.contains("ab") || PARTS.contains("ab-B-B")) {
                 try (ConfigurableApplicationContext app = start("B-B")) {
                     var bench = new Context(app);
                     int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
@@ -156,20 +159,23 @@ public final class WorkflowBench {
                     bench.abTest("B-B", new BareDss(bench.font(), null), bench.firstSignatures(needed));
                 }
             }
-            try (ConfigurableApplicationContext app = start("B-T")) {
-                var bench = new Context(app);
-                int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
-                // first: it warms the workflow's code, and its records wait for the principal's batch below
-                List<DocumentKey> prepared = bench.prepareForPrincipal(COUNTERSIGN + COUNTERSIGN_WARMUP);
-                if (PARTS.contains("ab")) {
-                    bench.abTest("B-T", new BareDss(bench.font(), benchTsa), bench.firstSignatures(needed));
-                }
-                if (PARTS.contains("extension")) {
-                    bench.extension(prepared.subList(0, Math.min(EXTEND_DOCS, prepared.size())));
-                }
-                if (PARTS.contains("countersign")) {
-                    bench.countersign(prepared.subList(0, COUNTERSIGN_WARMUP), true);
-                    bench.countersign(prepared.subList(COUNTERSIGN_WARMUP, prepared.size()), false);
+            boolean abT = PARTS.contains("ab") || PARTS.contains("ab-B-T");
+            if (abT || PARTS.contains("extension") || PARTS.contains("countersign")) {
+                try (ConfigurableApplicationContext app = start("B-T")) {
+                    var bench = new Context(app);
+                    int needed = (ROUNDS + WARMUP) * 3 * CHUNK;
+                    // first: it warms the workflow's code, and its records wait for the principal's batch below
+                    List<DocumentKey> prepared = bench.prepareForPrincipal(COUNTERSIGN + COUNTERSIGN_WARMUP);
+                    if (abT) {
+                        bench.abTest("B-T", new BareDss(bench.font(), benchTsa), bench.firstSignatures(needed));
+                    }
+                    if (PARTS.contains("extension")) {
+                        bench.extension(prepared.subList(0, Math.min(EXTEND_DOCS, prepared.size())));
+                    }
+                    if (PARTS.contains("countersign")) {
+                        bench.countersign(prepared.subList(0, COUNTERSIGN_WARMUP), true);
+                        bench.countersign(prepared.subList(COUNTERSIGN_WARMUP, prepared.size()), false);
+                    }
                 }
             }
         } finally {
@@ -464,7 +470,7 @@ public final class WorkflowBench {
          * homeroom teacher sign through the workflow, on 2 threads, untimed.
          */
         List<DocumentKey> prepareForPrincipal(int n) throws Exception {
-            int forAb = PARTS.contains("ab") ? (ROUNDS + WARMUP) * 3 * CHUNK : 0;
+            int forAb = PARTS.stream().anyMatch(part -> part.startsWith("ab")) ? (ROUNDS + WARMUP) * 3 * CHUNK : 0;
             if (forAb + n > records.size()) {
                 throw new IllegalArgumentException("the school has " + records.size() + " records: the A/B takes "
                         + forAb + " and the countersign with its warm-up " + n + "; lower -Dbench.countersign, -Dbench.countersignWarmup, -Dbench.rounds or "
