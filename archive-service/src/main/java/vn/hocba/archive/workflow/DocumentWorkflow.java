@@ -811,6 +811,10 @@ public class DocumentWorkflow {
         if (version.archiveKey() == null) {
             var working = documents.working(version.lookupCode());
             if (working.isPresent()) {
+                if (!working.get().intact()) {
+                    // served as the document, a changed working copy would be read (and checked by signers) as ours
+                    throw new WorkingCopyDamagedException(version.lookupCode(), "altered");
+                }
                 return new Pdf(version.lookupCode(), version.key(), version.version(), working.get().pdf());
             }
             version = byLookupCode(version.lookupCode()); // archived since it was read: its file is in the archive

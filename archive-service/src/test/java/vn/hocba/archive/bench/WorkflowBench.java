@@ -412,6 +412,23 @@ public final class WorkflowBench {
                     bare1.cpuMillisEach() / flow1.cpuMillisEach(), bare2.cpuMillisEach() / flow2.cpuMillisEach());
             System.out.printf("[bench] %s signer alone / bare DSS: %.2f on 1 thread, %.2f on 2 threads%n", level,
                     tallies.get("signer1").rate() / bare1.rate(), tallies.get("signer2").rate() / bare2.rate());
+            printDatabaseStore(level);
+        }
+
+        /**
+         * H2's store as the A/B left it (its chunks, their fill rate, the file): each commit writes a chunk, and the
+         * chunk metadata it rewrites grows with the chunks kept.
+         */
+        void printDatabaseStore(String level) {
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+            Map<String, String> info = new LinkedHashMap<>();
+            jdbc.query("select setting_name, setting_value from information_schema.settings where setting_name in "
+                            + "('info.CHUNK_COUNT', 'info.CHUNKS_FILL_RATE', 'info.FILL_RATE', 'info.FILE_SIZE', "
+                            + "'info.PAGE_COUNT_LIVE', 'RETENTION_TIME', 'WRITE_DELAY')",
+                    rs -> {
+                        info.put(rs.getString(1), rs.getString(2));
+                    });
+            System.out.printf("[bench] %s database store after the A/B: %s%n", level, info);
         }
 
         /**

@@ -220,6 +220,11 @@ abstract class SigningBatchScenario {
             assertThat(single.status()).as(single.text()).isEqualTo(500);
             assertThat(single.json().get("type").asString()).endsWith("/integrity");
             assertThat(single.json().get("detailVi").asString()).contains("đã bị thay đổi");
+            // nor served as the document: whoever reads it would take the changed bytes for the school's
+            var download = api.get("/api/v1/documents/" + code + "/pdf", PRINCIPAL);
+            assertThat(download.status()).as(download.text()).isEqualTo(500);
+            assertThat(download.json().get("type").asString()).endsWith("/integrity");
+            assertThat(download.json().get("detailVi").asString()).contains("đã bị thay đổi");
         }
         if (workingCopiesInFiles()) {
             // a working copy gone from the disk: the same problem, never a signature over nothing
@@ -229,6 +234,9 @@ abstract class SigningBatchScenario {
             assertThat(single.status()).as(single.text()).isEqualTo(500);
             assertThat(single.json().get("type").asString()).endsWith("/integrity");
             assertThat(single.json().get("detailVi").asString()).contains("bị mất");
+            var download = api.get("/api/v1/documents/" + lost + "/pdf", PRINCIPAL);
+            assertThat(download.status()).as(download.text()).isEqualTo(500);
+            assertThat(download.json().get("detailVi").asString()).contains("bị mất");
         }
 
         // every signed record archived (those of the outage too, by the outbox, with no request), each once
