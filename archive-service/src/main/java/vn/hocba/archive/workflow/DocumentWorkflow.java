@@ -496,6 +496,14 @@ public class DocumentWorkflow {
         var working = documents.working(lookupCode).orElseThrow(() -> new WorkflowConflictException("record-complete",
                 "the document is complete; it takes no more signatures", "văn bản đã đủ chữ ký; không thể ký thêm",
                 List.of()));
+        return intact(lookupCode, working);
+    }
+
+    /**
+     * @return the working copy's bytes, to sign or to serve
+     * @throws WorkingCopyDamagedException they are not the ones recorded (changed behind the service's back)
+     */
+    private static byte[] intact(UUID lookupCode, DocumentRepository.Working working) {
         if (!working.intact()) {
             throw new WorkingCopyDamagedException(lookupCode, "altered");
         }
@@ -811,11 +819,9 @@ public class DocumentWorkflow {
         if (version.archiveKey() == null) {
             var working = documents.working(version.lookupCode());
             if (working.isPresent()) {
-                if (!working.get().intact()) {
-                    // served as the document, a changed working copy would be read (and checked by signers) as ours
-                    throw new WorkingCopyDamagedException(version.lookupCode(), "altered");
-                }
-                return new Pdf(version.lookupCode(), version.key(), version.version(), working.get().pdf());
+                // served as the document, a changed working copy would be read (and checked by signers) as ours
+                return new Pdf(version.lookupCode(), version.key(), version.version(),
+                        intact(version.lookupCode(), working.get()));
             }
             version = byLookupCode(version.lookupCode()); // archived since it was read: its file is in the archive
         }

@@ -216,27 +216,16 @@ abstract class SigningBatchScenario {
         }
         // refused one by one too: a single signature over a changed working copy is the integrity problem, not a signature
         for (String code : tampered) {
-            var single = api.post("/api/v1/documents/" + code + "/signatures", PRINCIPAL);
-            assertThat(single.status()).as(single.text()).isEqualTo(500);
-            assertThat(single.json().get("type").asString()).endsWith("/integrity");
-            assertThat(single.json().get("detailVi").asString()).contains("đã bị thay đổi");
+            integrityProblem(api.post("/api/v1/documents/" + code + "/signatures", PRINCIPAL), "đã bị thay đổi");
             // nor served as the document: whoever reads it would take the changed bytes for the school's
-            var download = api.get("/api/v1/documents/" + code + "/pdf", PRINCIPAL);
-            assertThat(download.status()).as(download.text()).isEqualTo(500);
-            assertThat(download.json().get("type").asString()).endsWith("/integrity");
-            assertThat(download.json().get("detailVi").asString()).contains("đã bị thay đổi");
+            integrityProblem(api.get("/api/v1/documents/" + code + "/pdf", PRINCIPAL), "đã bị thay đổi");
         }
         if (workingCopiesInFiles()) {
             // a working copy gone from the disk: the same problem, never a signature over nothing
             UUID lost = UUID.fromString(tampered.get(0));
             new WorkingCopies(jdbc, dataDir()).deleteFile(lost);
-            var single = api.post("/api/v1/documents/" + lost + "/signatures", PRINCIPAL);
-            assertThat(single.status()).as(single.text()).isEqualTo(500);
-            assertThat(single.json().get("type").asString()).endsWith("/integrity");
-            assertThat(single.json().get("detailVi").asString()).contains("bị mất");
-            var download = api.get("/api/v1/documents/" + lost + "/pdf", PRINCIPAL);
-            assertThat(download.status()).as(download.text()).isEqualTo(500);
-            assertThat(download.json().get("detailVi").asString()).contains("bị mất");
+            integrityProblem(api.post("/api/v1/documents/" + lost + "/signatures", PRINCIPAL), "bị mất");
+            integrityProblem(api.get("/api/v1/documents/" + lost + "/pdf", PRINCIPAL), "bị mất");
         }
 
         // every signed record archived (those of the outage too, by the outbox, with no request), each once
@@ -309,6 +298,13 @@ abstract class SigningBatchScenario {
     }
 
     /** Each staff member starts one batch over the whole year, all at once; waits until every one is done. */
+    /** The answer is {@code 500 …/integrity} and its Vietnamese detail says {@code what}. */
+    private static void integrityProblem(Api.Response response, String what) {
+        assertThat(response.status()).as(response.text()).isEqualTo(500);
+        assertThat(response.json().get("type").asString()).endsWith("/integrity");
+        assertThat(response.json().get("detailVi").asString()).contains(what);
+    }
+
     private void signAsEach(Api api, List<String> staff) throws InterruptedException {
         Map<String, String> batches = new LinkedHashMap<>();
         for (String s : staff) {
