@@ -17,15 +17,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -33,10 +27,15 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -78,15 +77,22 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final String EXACT_NAME = "exactName";     // the name as written (NFC, lower case): exact spellings first
     private static final String ALL = "all";                  // folded name, class, year, school and the document's text
     private static final String FORMAT = "indexFormat";
+    private static final String TEXT = "text";                // the document's text as written, for highlights
+    /** Doc-values fields of the facets, by facet name (their own names: older entries have none). */
+    private static final Map<String, String> FACET_FIELDS = Map.of("school", "facetSchool", "schoolYear",
+            "facetSchoolYear", "class", "facetClass", "documentType", "facetDocumentType", "status", "facetStatus");
+    /** The exact-match field of each facet's filter. */
+    private static final Map<String, String> FILTER_FIELDS = Map.of("school", SCHOOL, "schoolYear", YEAR,
+            "class", CLASS, "documentType", "documentType", "status", "status");
 
-    /** Bumped when fields or folding change: entries of another format are rewritten at start (IndexReconciler). */
-    static final String CURRENT_FORMAT = "2";
+    /**
+     * Bumped when fields or folding change: entries of another format are rewritten at start (IndexReconciler).
+     * 3: facets' doc values and the stored text of highlights.
+     */
+    static final String CURRENT_FORMAT = "3";
 
     private static final char SEPARATOR = '\u001f';
 
-    private final Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-    private final Analyzer folded = new FoldedAnalyzer(true);
-    private final Analyzer foldedQuery = new FoldedAnalyzer(false);
     /**
      * Milliseconds between commits while there are changes (a crash loses at most these, restored at start). Each
      * commit flushes a segment and later merges rewrite it: at one second, a principal's countersign of 1,500 records
@@ -120,7 +126,8 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** @param commitIntervalMs milliseconds between commits while there are changes (tests take shorter ones) */
     LuceneSearchIndex(Path dir, long commitIntervalMs) {
         try {
-            var analyzer = new PerFieldAnalyzerWrapper(folded, Map.of(EXACT_NAME, exact));
+            var analyzer = new PerFieldAnalyzerWrapper(VietnameseAnalysis.FOLDED,
+                    Map.of(EXACT_NAME, VietnameseAnalysis.EXACT));
             writer = new IndexWriter(FSDirectory.open(dir), new IndexWriterConfig(analyzer));
             writer.commit();
             searchers = new SearcherManager(writer, null);
@@ -170,6 +177,11 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         doc.add(new StringField("documentType", Texts.nfc(d.documentType()), Field.Store.YES));
         doc.add(new StringField("status", Texts.nfc(d.status()), Field.Store.YES));
         doc.add(new StoredField(FORMAT, CURRENT_FORMAT));
+        String[] facetValues = {school, year, classCode, Texts.nfc(d.documentType()), Texts.nfc(d.status())};
+        for (int i = 0; i < FACETS.size(); i++) {
+            doc.add(new SortedDocValuesField(FACET_FIELDS.get(FACETS.get(i)), new BytesRef(facetValues[i])));
+        }
+        doc.add(new StoredField(TEXT, Texts.nfc(d.text())));
         doc.add(new TextField(NAME, Texts.fold(fullName), Field.Store.NO));
         doc.add(new TextField(EXACT_NAME, fullName.toLowerCase(Locale.ROOT), Field.Store.NO));
         String all = String.join(" ", fullName, Texts.nfc(d.student()), classCode, year, school, d.text() == null ? "" : d.text());
@@ -218,30 +230,31 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
-    public SearchPage search(String query, SearchScope scope, int page, int size) {
-        String text = Texts.nfc(query);
+    public SearchPage search(SearchRequest request) {
+        String text = Texts.nfc(request.query());
         var q = new BooleanQuery.Builder();
-        // at most 32 words: enough for any name, class and year, and far below Lucene's clause limit
-        List<String> tokens = tokens(foldedQuery, ALL, Texts.fold(text)).stream().distinct().limit(32).toList();
-        if (tokens.isEmpty()) {
+        List<String> words = VietnameseAnalysis.queryWords(text);
+        if (words.isEmpty()) {
             q.add(new MatchAllDocsQuery(), Occur.MUST);
         }
-        for (String t : tokens) {
+        for (String t : words) {
             q.add(new TermQuery(new Term(ALL, t)), Occur.MUST);
         }
-        if (tokens.size() > 1) { // the student's own name first, ahead of teachers' names in the text
-            q.add(new BoostQuery(new PhraseQuery(NAME, tokens.toArray(String[]::new)), 10f), Occur.SHOULD);
-        } else if (tokens.size() == 1) {
-            q.add(new BoostQuery(new TermQuery(new Term(NAME, tokens.get(0))), 5f), Occur.SHOULD);
+        if (words.size() > 1) { // the student's own name first, ahead of teachers' names in the text
+            q.add(new BoostQuery(new PhraseQuery(NAME, words.toArray(String[]::new)), 10f), Occur.SHOULD);
+        } else if (words.size() == 1) {
+            q.add(new BoostQuery(new TermQuery(new Term(NAME, words.get(0))), 5f), Occur.SHOULD);
         }
         // the name spelled exactly as typed (diacritics, apostrophe) ahead of other spellings that fold alike
-        tokens(exact, EXACT_NAME, text).stream().distinct().limit(32)
+        VietnameseAnalysis.exactWords(text)
                 .forEach(t -> q.add(new BoostQuery(new TermQuery(new Term(EXACT_NAME, t)), 2f), Occur.SHOULD));
-        Query filter = filter(scope);
+        Query filter = filter(request.scope());
         if (filter != null) {
             q.add(filter, Occur.FILTER);
         }
-        return run(q.build(), page, size);
+        request.filters().byFacet().forEach((facet, value) ->
+                q.add(new TermQuery(new Term(FILTER_FIELDS.get(facet), value)), Occur.FILTER));
+        return run(q.build(), request.page(), request.size(), words);
     }
 
     /**
@@ -281,21 +294,29 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return String.join(String.valueOf(SEPARATOR), parts);
     }
 
-    private SearchPage run(Query query, int page, int size) {
+    private SearchPage run(Query query, int page, int size, List<String> words) {
         try {
             IndexSearcher searcher = acquire();
             try {
                 TopDocs top = searcher.search(query, Math.max(1, (page + 1) * size));
                 List<Hit> hits = new ArrayList<>();
+                Map<String, List<String>> highlights = new java.util.HashMap<>();
                 var stored = searcher.storedFields();
                 for (int i = page * size; i < top.scoreDocs.length; i++) {
                     ScoreDoc sd = top.scoreDocs[i];
-                    hits.add(hit(stored.document(sd.doc)));
+                    Document doc = stored.document(sd.doc);
+                    Hit hit = hit(doc);
+                    hits.add(hit);
+                    List<String> snippets = Highlights.of(doc.get(TEXT), words);
+                    if (!snippets.isEmpty()) {
+                        highlights.put(hit.lookupCode(), snippets);
+                    }
                 }
-                // Lucene counts exactly only up to 1,000 hits by default; past that, count them
+                var facets = searcher.search(query, new FacetCounter());
+                // Lucene counts exactly only up to 1,000 hits by default; the facet pass counted every match
                 long total = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO
-                        ? top.totalHits.value : searcher.count(query);
-                return new SearchPage(total, hits);
+                        ? top.totalHits.value : facets.matched;
+                return new SearchPage(total, hits, highlights, facets.counts());
             } finally {
                 searchers.release(searcher);
             }
@@ -346,21 +367,6 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    private static List<String> tokens(Analyzer analyzer, String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            var term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
     @Override
     public void close() throws IOException {
         committer.shutdown(); // no interrupt: an interrupted commit closes the write lock's channel (NIO)
@@ -373,25 +379,88 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         writer.close(); // commits
     }
 
-    /** Folded text (see {@link Texts#fold}) as words; words with an apostrophe inside go through {@link WordPartsFilter}. */
-    private static final class FoldedAnalyzer extends Analyzer {
+    /**
+     * Counts, over every match, the values of each facet (their doc values), leaf by leaf as ordinals, turned into
+     * values at the end.
+     */
+    private static final class FacetCounter implements CollectorManager<FacetCounter.Leaves, FacetCounter.Result> {
 
-        private final boolean withParts;
+        record Result(long matched, Map<String, List<FacetCount>> counts) {
+        }
 
-        FoldedAnalyzer(boolean withParts) {
-            this.withParts = withParts;
+        /** One collector's leaves: per leaf, per facet, the ordinals' counts and the doc values to name them. */
+        static final class Leaves implements Collector {
+            final List<SortedDocValues[]> values = new ArrayList<>();
+            final List<int[][]> counts = new ArrayList<>();
+            long matched;
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                SortedDocValues[] dv = new SortedDocValues[FACETS.size()];
+                int[][] leafCounts = new int[FACETS.size()][];
+                for (int f = 0; f < dv.length; f++) {
+                    dv[f] = context.reader().getSortedDocValues(FACET_FIELDS.get(FACETS.get(f)));
+                    leafCounts[f] = new int[dv[f] == null ? 0 : dv[f].getValueCount()];
+                }
+                // doc values are read once per leaf: a second reader for the names at the end
+                SortedDocValues[] names = new SortedDocValues[FACETS.size()];
+                for (int f = 0; f < dv.length; f++) {
+                    names[f] = context.reader().getSortedDocValues(FACET_FIELDS.get(FACETS.get(f)));
+                }
+                values.add(names);
+                counts.add(leafCounts);
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(org.apache.lucene.search.Scorable scorer) {
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        matched++;
+                        for (int f = 0; f < dv.length; f++) {
+                            if (dv[f] != null && dv[f].advanceExact(doc)) {
+                                leafCounts[f][dv[f].ordValue()]++;
+                            }
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
         }
 
         @Override
-        protected TokenStreamComponents createComponents(String fieldName) {
-            var source = new StandardTokenizer();
-            TokenStream stream = new WordPartsFilter(new LowerCaseFilter(source), withParts);
-            return new TokenStreamComponents(source, stream);
+        public Leaves newCollector() {
+            return new Leaves();
         }
 
         @Override
-        protected TokenStream normalize(String fieldName, TokenStream in) {
-            return new LowerCaseFilter(in);
+        public Result reduce(java.util.Collection<Leaves> collectors) throws IOException {
+            long matched = 0;
+            List<Map<String, Long>> byFacet = new ArrayList<>();
+            FACETS.forEach(f -> byFacet.add(new java.util.HashMap<>()));
+            for (Leaves leaves : collectors) {
+                matched += leaves.matched;
+                for (int l = 0; l < leaves.counts.size(); l++) {
+                    for (int f = 0; f < FACETS.size(); f++) {
+                        int[] c = leaves.counts.get(l)[f];
+                        for (int ord = 0; ord < c.length; ord++) {
+                            if (c[ord] > 0) {
+                                byFacet.get(f).merge(leaves.values.get(l)[f].lookupOrd(ord).utf8ToString(),
+                                        (long) c[ord], Long::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            Map<String, List<FacetCount>> out = new java.util.HashMap<>();
+            for (int f = 0; f < FACETS.size(); f++) {
+                out.put(FACETS.get(f), SearchIndex.ordered(byFacet.get(f)));
+            }
+            return new Result(matched, out);
         }
     }
 }

@@ -24,9 +24,18 @@ public class RecordSearch {
 
     /** Refuses with 503 ({@link IndexRebuildingException}) until the start-up reconciliation has finished. */
     public SearchIndex.SearchPage search(String query, Caller caller, int page, int size) {
+        return search(query, SearchIndex.Filters.NONE, caller, page, size);
+    }
+
+    /**
+     * The caller's search with filters (exact facet values).
+     *
+     * @throws IndexRebuildingException (503) until the start-up reconciliation has finished
+     */
+    public SearchIndex.SearchPage search(String query, SearchIndex.Filters filters, Caller caller, int page, int size) {
         if (!availability.isReady()) {
             throw new IndexRebuildingException();
         }
-        return index.search(query, scope.of(caller), page, size);
+        return index.search(new SearchIndex.SearchRequest(query, scope.of(caller), filters, page, size));
     }
 }

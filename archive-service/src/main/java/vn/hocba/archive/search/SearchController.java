@@ -1,6 +1,8 @@
 package vn.hocba.archive.search;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,8 +12,9 @@ import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
 
 /**
- * {@code GET /api/v1/search}: only what the caller may read; works with or without diacritics and apostrophes; 503
- * while the index is reconciled at start.
+ * {@code GET /api/v1/search}: only what the caller may read; works with or without diacritics and apostrophes;
+ * filters by school, school year, class, document type and status (exact values, as the facets give them); answers
+ * the hits with highlighted snippets and the facet counts; 503 while the index is reconciled at start.
  */
 @RestController
 class SearchController {
@@ -24,7 +27,18 @@ class SearchController {
 
     @GetMapping("/api/v1/search")
     SearchResponse search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "20") int size, Caller caller) {
+                          @RequestParam(defaultValue = "20") int size,
+                          @RequestParam(required = false) String school,
+                          @RequestParam(required = false) String schoolYear,
+                          @RequestParam(name = "class", required = false) String classCode,
+                          @RequestParam(required = false) String documentType,
+                          @RequestParam(required = false) String status, Caller caller) {
+        var filters = new SearchIndex.Filters(school, schoolYear, classCode, documentType, status);
+        filters.byFacet().forEach((name, value) -> {
+            if (value.length() > 200) {
+                throw new BadQuery(name, name + " is longer than 200 characters", name + " dài quá 200 ký tự");
+            }
+        });
         if (page < 0 || (long) page * size > MAX_DEPTH) {
             throw new BadQuery("page", "page must be 0 or more, and page × size at most " + MAX_DEPTH,
                     "page phải từ 0 trở lên và page × size không quá " + MAX_DEPTH);
@@ -35,19 +49,25 @@ class SearchController {
         if (q.length() > 500) {
             throw new BadQuery("q", "the query is longer than 500 characters", "câu tìm kiếm dài quá 500 ký tự");
         }
-        var result = search.search(q, caller, page, size);
+        var result = search.search(q, filters, caller, page, size);
+        Map<String, List<SearchIndex.FacetCount>> facets = new LinkedHashMap<>();
+        SearchIndex.FACETS.forEach(f -> facets.put(f, result.facet(f)));
         return new SearchResponse(result.total(), result.hits().stream()
                 .map(h -> new SearchHit(h.lookupCode(), h.school(), h.schoolYear(), h.classCode(),
                         h.student() == null || h.student().isEmpty() ? null : h.student(),
-                        h.fullName(), h.documentType(), h.status()))
-                .toList());
+                        h.fullName(), h.documentType(), h.status(), result.highlightsOf(h.lookupCode())))
+                .toList(), facets);
     }
 
-    record SearchResponse(long total, List<SearchHit> hits) {
+    /**
+     * @param facets facet name → values with counts, over every match the caller may see (API.md "Search")
+     */
+    record SearchResponse(long total, List<SearchHit> hits, Map<String, List<SearchIndex.FacetCount>> facets) {
     }
 
+    /** @param highlights HTML snippets of the document's text, matches in {@code <em>}, the rest escaped */
     record SearchHit(String lookupCode, String school, String schoolYear, @com.fasterxml.jackson.annotation.JsonProperty("class") String classCode,
-                     String student, String fullName, String documentType, String status) {
+                     String student, String fullName, String documentType, String status, List<String> highlights) {
     }
 
     /** Deeper than this, paging gives way to narrower queries (and stays cheap for the index). */

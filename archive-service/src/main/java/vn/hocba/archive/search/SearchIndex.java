@@ -1,11 +1,24 @@
 package vn.hocba.archive.search;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** The full-text index of archived documents. In-process Lucene on the embedded default; Elasticsearch later. */
+/**
+ * The full-text index of archived documents, one contract with two adapters: in-process Lucene on the embedded default
+ * ({@link LuceneSearchIndex}), Elasticsearch 8 in production ({@link ElasticsearchSearchIndex}). Both analyse text with
+ * {@link VietnameseAnalysis} and highlight with {@link Highlights}, so that a query finds and shows the same in both;
+ * {@code SearchIndexContract} (tests) holds them to it.
+ */
 public interface SearchIndex {
+
+    /** The facet fields, in the order the API lists them (API.md "Search"). */
+    List<String> FACETS = List.of("school", "schoolYear", "class", "documentType", "status");
+
+    /** Values per facet, at most (the most frequent first). */
+    int FACET_SIZE = 100;
 
     /**
      * Adds or replaces the document with that lookup code: seen by every search that starts after this returns, made
@@ -23,10 +36,16 @@ public interface SearchIndex {
     void inBatch(Runnable work);
 
     /**
-     * Hits visible under {@code scope}, best first. The scope filters inside the query, so the total counts only what
-     * the scope lets the caller see.
+     * Hits visible under the request's scope that match its words and filters, best first, with their highlighted
+     * snippets and the facet counts of everything that matches (all pages). The scope filters inside the query, so the
+     * total and every facet count only what the scope lets the caller see.
      */
-    SearchPage search(String query, SearchScope scope, int page, int size);
+    SearchPage search(SearchRequest request);
+
+    /** {@link #search(SearchRequest)} without filters. */
+    default SearchPage search(String query, SearchScope scope, int page, int size) {
+        return search(new SearchRequest(query, scope, Filters.NONE, page, size));
+    }
 
     boolean contains(String lookupCode);
 
@@ -98,6 +117,81 @@ public interface SearchIndex {
                String documentType, String status) {
     }
 
-    record SearchPage(long total, List<Hit> hits) {
+    /**
+     * One search.
+     *
+     * @param query   words, in any normalisation, with or without diacritics; blank matches every document
+     * @param scope   what the caller may see (applied inside the query)
+     * @param filters exact values the hits must have (null fields: any)
+     * @param page    0-based page
+     * @param size    hits per page
+     */
+    record SearchRequest(String query, SearchScope scope, Filters filters, int page, int size) {
+        public SearchRequest {
+            query = query == null ? "" : query;
+            filters = filters == null ? Filters.NONE : filters;
+        }
+    }
+
+    /** Exact field values to filter by (a facet value the caller picked); null means any. */
+    record Filters(String school, String schoolYear, String classCode, String documentType, String status) {
+
+        public static final Filters NONE = new Filters(null, null, null, null, null);
+
+        /** The filters by facet name ({@link #FACETS}), the set ones only. */
+        public Map<String, String> byFacet() {
+            Map<String, String> out = new LinkedHashMap<>();
+            String[] values = {school, schoolYear, classCode, documentType, status};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null && !values[i].isBlank()) {
+                    out.put(FACETS.get(i), vn.hocba.archive.common.Texts.nfc(values[i]));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** One value of a facet and how many matching documents have it. */
+    record FacetCount(String value, long count) {
+    }
+
+    /**
+     * @param total      every matching document the scope lets the caller see
+     * @param hits       this page's hits, best first
+     * @param highlights lookup code → HTML snippets of that hit ({@link Highlights}); a hit without a match in its
+     *                   text has none
+     * @param facets     facet name ({@link #FACETS}) → its values, most frequent first (equal counts by value)
+     */
+    record SearchPage(long total, List<Hit> hits, Map<String, List<String>> highlights,
+                      Map<String, List<FacetCount>> facets) {
+
+        public SearchPage {
+            hits = List.copyOf(hits);
+            highlights = Map.copyOf(highlights);
+            facets = Map.copyOf(facets);
+        }
+
+        public SearchPage(long total, List<Hit> hits) {
+            this(total, hits, Map.of(), Map.of());
+        }
+
+        /** The snippets of one hit (empty when none). */
+        public List<String> highlightsOf(String lookupCode) {
+            return highlights.getOrDefault(lookupCode, List.of());
+        }
+
+        /** The counts of one facet (empty when nothing matched). */
+        public List<FacetCount> facet(String name) {
+            return facets.getOrDefault(name, List.of());
+        }
+    }
+
+    /** Facet counts in the order the API gives them: most frequent first, then by value. */
+    static List<FacetCount> ordered(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .map(e -> new FacetCount(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value))
+                .limit(FACET_SIZE)
+                .toList();
     }
 }

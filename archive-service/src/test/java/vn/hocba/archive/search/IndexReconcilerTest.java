@@ -163,8 +163,8 @@ class IndexReconcilerTest {
         }
 
         @Override
-        public SearchPage search(String query, SearchScope scope, int page, int size) {
-            return to.search(query, scope, page, size);
+        public SearchPage search(SearchRequest request) {
+            return to.search(request);
         }
 
         @Override
