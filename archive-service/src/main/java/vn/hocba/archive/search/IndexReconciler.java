@@ -62,7 +62,21 @@ class IndexReconciler {
                     outcome.added(), outcome.corrected(), outcome.removed(), outcome.failed());
         } catch (RuntimeException e) {
             // search stays unavailable (503) rather than answering from an index that may disagree with the archive
-            log.error("search index reconciliation failed; search stays unavailable until the next start", e);
+            log.error("search index reconciliation failed (is the index server down?); it is tried again every minute", e);
+            failed = true;
+        }
+    }
+
+    /** Set when the reconciliation at start failed (e.g. Elasticsearch was down): it is tried again on a schedule. */
+    private volatile boolean failed;
+
+    /** Tries a failed reconciliation again, every {@code hocba.search-reconcile-retry} (default a minute). */
+    @org.springframework.scheduling.annotation.Scheduled(
+            initialDelayString = "${hocba.search-reconcile-retry:PT1M}", fixedDelayString = "${hocba.search-reconcile-retry:PT1M}")
+    void retryIfFailed() {
+        if (failed && !availability.isReady()) {
+            failed = false;
+            onReady();
         }
     }
 

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import vn.hocba.archive.common.Texts;
 
@@ -42,6 +43,33 @@ final class VietnameseAnalysis {
     /** The folded words an index holds for {@code text} (parts included), in order. */
     static List<String> indexWords(String text) {
         return tokens(FOLDED, Texts.fold(Texts.nfc(text)));
+    }
+
+    /**
+     * The folded words an index holds for {@code text}, split in two: {@code words}, one per word of the text (joined
+     * forms), and {@code parts}, the parts of words written with an apostrophe inside ("h'hen" → "h", "hen"), which the
+     * Lucene index puts at the word's own position. An index without positions of its own (Elasticsearch fed words
+     * through its whitespace analyzer) keeps the parts in a field of their own, so that they neither lengthen the
+     * field (which would rank such names lower) nor shift the words after them.
+     */
+    record Words(List<String> words, List<String> parts) {
+    }
+
+    static Words indexWordsAndParts(String text) {
+        List<String> words = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        try (TokenStream ts = FOLDED.tokenStream("", Texts.fold(Texts.nfc(text)))) {
+            var term = ts.addAttribute(CharTermAttribute.class);
+            var position = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                (position.getPositionIncrement() == 0 ? parts : words).add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Words(words, parts);
     }
 
     /** The distinct folded words a query looks for (joined forms), at most {@link #MAX_QUERY_WORDS}. */

@@ -13,7 +13,8 @@ import vn.hocba.archive.security.TestAccounts;
 /**
  * The same scenario in production mode: the real PostgreSQL at 127.0.0.1:5432 (bin/test starts it), in a database
  * made fresh for the run, and the archive on S3 Object Lock ({@code HOCBA_STORAGE=s3}) in a bucket of its own on the
- * radosgw that {@code bin/s3-server} starts. Search stays embedded until its production adapter arrives. The
+ * radosgw that {@code bin/s3-server} starts, and search on Elasticsearch 8 ({@code HOCBA_SEARCH=elasticsearch}) in an
+ * index of its own on the server that {@code bin/es-server} starts. The
  * application creates no demo accounts on a server database, so the test brings its own ({@link TestAccounts}).
  */
 @ActiveProfiles("postgres")
@@ -52,6 +53,17 @@ class PostgresEndToEndIT extends EndToEndScenario {
         var s3 = vn.hocba.storage.s3.S3TestServer.shared().serviceProperties("e2e");
         bucket = s3.get("hocba.s3.bucket");
         s3.forEach((name, value) -> registry.add(name, () -> value));
+        vn.hocba.archive.search.EsTestServer.shared().serviceProperties("e2e")
+                .forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.hocba.archive.search.SearchIndex searchIndex;
+
+    @org.junit.jupiter.api.Test
+    void searchIsElasticsearch() {
+        org.assertj.core.api.Assertions.assertThat(searchIndex.getClass().getSimpleName())
+                .isEqualTo("ElasticsearchSearchIndex");
     }
 
     @org.junit.jupiter.api.Test

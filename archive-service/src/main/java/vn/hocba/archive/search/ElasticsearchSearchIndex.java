@@ -1,0 +1,459 @@
+package vn.hocba.archive.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.apache.http.Header;
+import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+
+import vn.hocba.archive.common.Texts;
+
+/**
+ * The search index on an Elasticsearch 8 server, through its official Java client, answering as
+ * {@link LuceneSearchIndex} does: the Elasticsearch distribution has no ICU or folding filter, so the text is analysed
+ * in the application ({@link VietnameseAnalysis}: folded words with their parts, exact words) and sent as
+ * space-separated words to fields with the {@code whitespace} analyzer; queries are term queries on those words, the
+ * scope and the filters are filter clauses (so totals and facets count only what the caller may see), facets are
+ * terms aggregations and highlights are made from the stored text ({@link Highlights}).
+ *
+ * <p>Visibility and durability: a write is durable when Elasticsearch acknowledges it (its translog is synced per
+ * request), and a search that follows writes refreshes the index first, so that it sees them (as the Lucene adapter
+ * reopens its reader). A server that does not answer throws {@link SearchUnavailableException}: search answers 503,
+ * and indexing, run from the archive's outbox, is tried again until the server is back.
+ */
+class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
+
+    /** Bumped when fields or analysis change: entries of another format are rewritten at start (IndexReconciler). */
+    static final String CURRENT_FORMAT = "es-1";
+
+    /** Hits a page may reach: the API's deepest page (10,000) plus its largest size. */
+    static final int MAX_RESULT_WINDOW = 10_100;
+
+    private static final String ID = "lookupCode";
+    private static final String YEAR_KEY = "schoolYearKey";
+    private static final String CLASS_KEY = "classKey";
+    private static final String NAME = "name";
+    private static final String EXACT_NAME = "exactName";
+    private static final String ALL = "all";
+    /** The parts of words written with an apostrophe inside ({@link VietnameseAnalysis.Words}), of the name and all. */
+    private static final String NAME_PARTS = "nameParts";
+    private static final String ALL_PARTS = "allParts";
+    private static final String TEXT = "text";
+    private static final String FORMAT = "indexFormat";
+    private static final char SEPARATOR = '\u001f';
+    /** Fields of a hit as stored in {@code _source}, by facet name where they are a facet. */
+    private static final Map<String, String> FIELDS = Map.of("school", "school", "schoolYear", "schoolYear",
+            "class", "class", "documentType", "documentType", "status", "status");
+    private static final int BULK_SIZE = 500;
+
+    private final RestClient rest;
+    private final ElasticsearchClient client;
+    private final String index;
+    /** Writes made, and how many of them a refresh is known to cover (as in {@link LuceneSearchIndex}). */
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong refreshedTo = new AtomicLong();
+    /** The operations of an {@link #inBatch} under way on this thread, sent in bulks. */
+    private final ThreadLocal<List<BulkOperation>> batch = new ThreadLocal<>();
+
+    /**
+     * Connects. The index is created with its mapping, when it does not exist, on first use: a server that is down
+     * when the service starts does not stop it (search answers 503 until the server is back).
+     *
+     * @param url      the server, e.g. {@code http://127.0.0.1:9200}
+     * @param username with {@code password}, HTTP Basic credentials; null for none
+     * @param password the password of {@code username}
+     * @param apiKey   an API key (base64 {@code id:key}, as Elasticsearch issues it) instead of a password; null for none
+     * @param index    the index name (lower case)
+     */
+    ElasticsearchSearchIndex(String url, String username, String password, String apiKey, String index) {
+        List<Header> headers = new ArrayList<>();
+        if (apiKey != null && !apiKey.isBlank()) {
+            headers.add(new BasicHeader("Authorization", "ApiKey " + apiKey));
+        } else if (username != null && !username.isBlank()) {
+            String basic = Base64.getEncoder().encodeToString((username + ":" + (password == null ? "" : password))
+                    .getBytes(StandardCharsets.UTF_8));
+            headers.add(new BasicHeader("Authorization", "Basic " + basic));
+        }
+        this.rest = RestClient.builder(HttpHost.create(url))
+                .setDefaultHeaders(headers.toArray(Header[]::new))
+                .setRequestConfigCallback(c -> c.setConnectTimeout(5_000).setSocketTimeout(60_000))
+                .build();
+        this.client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        this.index = index.toLowerCase(Locale.ROOT);
+    }
+
+    /** True once the index is known to exist (made by this client or found). */
+    private volatile boolean ready;
+
+    /**
+     * Creates the index when it does not exist, once per client, and refreshes it so that what other clients (an
+     * earlier process) wrote is seen at once rather than after a refresh interval.
+     *
+     * @throws SearchUnavailableException the server does not answer (tried again at the next call)
+     */
+    private void ensureIndex() {
+        if (ready) {
+            return;
+        }
+        synchronized (this) {
+            if (!ready) {
+                createIfMissing();
+                call(() -> client.indices().refresh(r -> r.index(index)));
+                ready = true;
+            }
+        }
+    }
+
+    private void createIfMissing() {
+        call(() -> {
+            if (client.indices().exists(e -> e.index(index)).value()) {
+                return null;
+            }
+            try {
+                client.indices().create(c -> c.index(index)
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0").maxResultWindow(MAX_RESULT_WINDOW))
+                        .mappings(m -> m
+                                .source(src -> src.excludes(NAME, EXACT_NAME, ALL, NAME_PARTS, ALL_PARTS))
+                                .properties(ID, p -> p.keyword(k -> k))
+                                .properties("school", p -> p.keyword(k -> k))
+                                .properties("schoolYear", p -> p.keyword(k -> k))
+                                .properties("class", p -> p.keyword(k -> k))
+                                .properties(YEAR_KEY, p -> p.keyword(k -> k))
+                                .properties(CLASS_KEY, p -> p.keyword(k -> k))
+                                .properties("student", p -> p.keyword(k -> k.index(false)))
+                                .properties("fullName", p -> p.keyword(k -> k.index(false)))
+                                .properties("documentType", p -> p.keyword(k -> k))
+                                .properties("status", p -> p.keyword(k -> k))
+                                .properties(FORMAT, p -> p.keyword(k -> k))
+                                .properties(TEXT, p -> p.text(t -> t.index(false)))
+                                .properties(NAME, p -> p.text(t -> t.analyzer("whitespace")))
+                                .properties(EXACT_NAME, p -> p.text(t -> t.analyzer("whitespace")))
+                                .properties(ALL, p -> p.text(t -> t.analyzer("whitespace")))
+                                .properties(NAME_PARTS, p -> p.text(t -> t.analyzer("whitespace")))
+                                .properties(ALL_PARTS, p -> p.text(t -> t.analyzer("whitespace")))));
+            } catch (ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) { // another instance made it
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void index(IndexedDocument d) {
+        ensureIndex();
+        String school = Texts.nfc(d.school());
+        String year = Texts.nfc(d.schoolYear());
+        String classCode = Texts.nfc(d.classCode());
+        String fullName = Texts.nfc(d.fullName());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(ID, d.lookupCode());
+        doc.put("school", school);
+        doc.put("schoolYear", year);
+        doc.put("class", classCode);
+        doc.put(YEAR_KEY, key(school, year));
+        doc.put(CLASS_KEY, key(school, year, classCode));
+        doc.put("student", Texts.nfc(d.student()));
+        doc.put("fullName", fullName);
+        doc.put("documentType", Texts.nfc(d.documentType()));
+        doc.put("status", Texts.nfc(d.status()));
+        doc.put(FORMAT, CURRENT_FORMAT);
+        doc.put(TEXT, Texts.nfc(d.text()));
+        var name = VietnameseAnalysis.indexWordsAndParts(fullName);
+        doc.put(NAME, String.join(" ", name.words()));
+        doc.put(NAME_PARTS, String.join(" ", name.parts()));
+        doc.put(EXACT_NAME, String.join(" ", VietnameseAnalysis.tokens(VietnameseAnalysis.EXACT,
+                fullName.toLowerCase(Locale.ROOT))));
+        String all = String.join(" ", fullName, Texts.nfc(d.student()), classCode, year, school,
+                d.text() == null ? "" : d.text());
+        var allWords = VietnameseAnalysis.indexWordsAndParts(all);
+        doc.put(ALL, String.join(" ", allWords.words()));
+        doc.put(ALL_PARTS, String.join(" ", allWords.parts()));
+        var pending = batch.get();
+        if (pending != null) {
+            pending.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(d.lookupCode()).document(doc))));
+            flushIfFull(pending);
+            return;
+        }
+        call(() -> client.index(i -> i.index(index).id(d.lookupCode()).document(doc)));
+        changes.incrementAndGet();
+    }
+
+    @Override
+    public void remove(String lookupCode) {
+        ensureIndex();
+        var pending = batch.get();
+        if (pending != null) {
+            pending.add(BulkOperation.of(b -> b.delete(x -> x.index(index).id(lookupCode))));
+            flushIfFull(pending);
+            return;
+        }
+        call(() -> client.delete(x -> x.index(index).id(lookupCode))); // a missing entry answers "not_found", no error
+        changes.incrementAndGet();
+    }
+
+    /** Calls of {@link #index} and {@link #remove} on this thread go in bulks of 500; all is visible at the end. */
+    @Override
+    public void inBatch(Runnable work) {
+        ensureIndex();
+        if (batch.get() != null) { // nested: the outer batch sends
+            work.run();
+            return;
+        }
+        List<BulkOperation> pending = new ArrayList<>();
+        batch.set(pending);
+        try {
+            work.run();
+        } finally {
+            batch.remove();
+        }
+        flush(pending);
+        refresh();
+    }
+
+    private void flushIfFull(List<BulkOperation> pending) {
+        if (pending.size() >= BULK_SIZE) {
+            flush(pending);
+        }
+    }
+
+    private void flush(List<BulkOperation> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        var request = BulkRequest.of(b -> b.operations(List.copyOf(pending)));
+        pending.clear();
+        var response = call(() -> client.bulk(request));
+        changes.incrementAndGet();
+        if (response.errors()) {
+            var failed = response.items().stream().filter(i -> i.error() != null
+                    && !("delete".equals(i.operationType().jsonValue()) && i.status() == 404)).toList();
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("Elasticsearch refused " + failed.size() + " of a bulk's operations,"
+                        + " the first: " + failed.get(0).id() + " " + failed.get(0).error().reason());
+            }
+        }
+    }
+
+    /** Makes every write made so far visible to search, unless a refresh begun after it has finished. */
+    private void refreshIfChanged() {
+        long wanted = changes.get();
+        if (refreshedTo.get() < wanted) {
+            refresh();
+            refreshedTo.accumulateAndGet(wanted, Math::max);
+        }
+    }
+
+    private void refresh() {
+        long wanted = changes.get();
+        call(() -> client.indices().refresh(r -> r.index(index)));
+        refreshedTo.accumulateAndGet(wanted, Math::max);
+    }
+
+    @Override
+    public SearchPage search(SearchRequest request) {
+        ensureIndex();
+        String text = Texts.nfc(request.query());
+        List<String> words = VietnameseAnalysis.queryWords(text);
+        List<Query> must = new ArrayList<>();
+        List<Query> should = new ArrayList<>();
+        List<Query> filter = new ArrayList<>();
+        if (words.isEmpty()) {
+            must.add(Query.of(q -> q.matchAll(m -> m)));
+        }
+        for (String w : words) { // a word of the text, or a part of one written with an apostrophe
+            must.add(Query.of(q -> q.bool(b -> b.should(
+                    Query.of(x -> x.term(t -> t.field(ALL).value(w))),
+                    Query.of(x -> x.term(t -> t.field(ALL_PARTS).value(w)))).minimumShouldMatch("1"))));
+        }
+        if (words.size() > 1) { // the student's own name first, ahead of teachers' names in the text
+            should.add(Query.of(q -> q.matchPhrase(p -> p.field(NAME).query(String.join(" ", words)).boost(10f))));
+        } else if (words.size() == 1) {
+            should.add(Query.of(q -> q.term(t -> t.field(NAME).value(words.get(0)).boost(5f))));
+            should.add(Query.of(q -> q.term(t -> t.field(NAME_PARTS).value(words.get(0)).boost(5f))));
+        }
+        // the name spelled exactly as typed (diacritics, apostrophe) ahead of other spellings that fold alike
+        for (String w : VietnameseAnalysis.exactWords(text)) {
+            should.add(Query.of(q -> q.term(t -> t.field(EXACT_NAME).value(w).boost(2f))));
+        }
+        Query scope = scope(request.scope());
+        if (scope != null) {
+            filter.add(scope);
+        }
+        request.filters().byFacet().forEach((facet, value) ->
+                filter.add(Query.of(q -> q.term(t -> t.field(FIELDS.get(facet)).value(value)))));
+        Query query = Query.of(q -> q.bool(b -> b.must(must).should(should).filter(filter)));
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            aggregations.put(facet, Aggregation.of(a -> a.terms(t -> t.field(FIELDS.get(facet)).size(FACET_SIZE))));
+        }
+        refreshIfChanged();
+        @SuppressWarnings("rawtypes")
+        SearchResponse<Map> response = call(() -> client.search(s -> s.index(index).query(query)
+                .from(request.page() * request.size()).size(request.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .source(src -> src.filter(f -> f.includes(ID, "school", "schoolYear", "class", "student", "fullName",
+                        "documentType", "status", TEXT)))
+                .aggregations(aggregations), Map.class));
+        List<Hit> hits = new ArrayList<>();
+        Map<String, List<String>> highlights = new HashMap<>();
+        for (var h : response.hits().hits()) {
+            Map<?, ?> source = h.source();
+            Hit hit = hit(source);
+            hits.add(hit);
+            List<String> snippets = Highlights.of((String) source.get(TEXT), words);
+            if (!snippets.isEmpty()) {
+                highlights.put(hit.lookupCode(), snippets);
+            }
+        }
+        Map<String, List<FacetCount>> facets = new HashMap<>();
+        for (String facet : FACETS) {
+            Map<String, Long> counts = new HashMap<>();
+            for (StringTermsBucket b : response.aggregations().get(facet).sterms().buckets().array()) {
+                counts.put(b.key().stringValue(), b.docCount());
+            }
+            facets.put(facet, SearchIndex.ordered(counts));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchPage(total, hits, highlights, facets);
+    }
+
+    /** The scope as one filter clause, null when nothing is filtered out (as {@link LuceneSearchIndex} builds it). */
+    private static Query scope(SearchScope scope) {
+        if (scope.all()) {
+            return null;
+        }
+        List<FieldValue> schools = new ArrayList<>();
+        List<FieldValue> years = new ArrayList<>();
+        List<FieldValue> classes = new ArrayList<>();
+        for (var part : scope.parts()) {
+            if (part.schoolYear() == null) {
+                schools.add(FieldValue.of(part.school()));
+            } else if (part.classes() == null) {
+                years.add(FieldValue.of(key(part.school(), part.schoolYear())));
+            } else {
+                part.classes().forEach(c -> classes.add(FieldValue.of(key(part.school(), part.schoolYear(), c))));
+            }
+        }
+        if (schools.isEmpty() && years.isEmpty() && classes.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
+        List<Query> any = new ArrayList<>();
+        if (!schools.isEmpty()) {
+            any.add(Query.of(q -> q.terms(t -> t.field("school").terms(v -> v.value(schools)))));
+        }
+        if (!years.isEmpty()) {
+            any.add(Query.of(q -> q.terms(t -> t.field(YEAR_KEY).terms(v -> v.value(years)))));
+        }
+        if (!classes.isEmpty()) {
+            any.add(Query.of(q -> q.terms(t -> t.field(CLASS_KEY).terms(v -> v.value(classes)))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+    }
+
+    private static String key(String... parts) {
+        return String.join(String.valueOf(SEPARATOR), parts);
+    }
+
+    private static Hit hit(Map<?, ?> source) {
+        return new Hit(str(source, ID), str(source, "school"), str(source, "schoolYear"), str(source, "class"),
+                str(source, "student"), str(source, "fullName"), str(source, "documentType"), str(source, "status"));
+    }
+
+    private static String str(Map<?, ?> source, String field) {
+        Object v = source.get(field);
+        return v == null ? null : v.toString();
+    }
+
+    @Override
+    public boolean contains(String lookupCode) {
+        ensureIndex();
+        return call(() -> client.exists(e -> e.index(index).id(lookupCode)).value()); // GET by id is real-time
+    }
+
+    /** Every entry, a thousand at a time in lookup-code order ({@code search_after}), without their text. */
+    @Override
+    public void forEachEntry(Consumer<IndexedEntry> action) {
+        ensureIndex();
+        refreshIfChanged();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> from = after;
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> page = call(() -> client.search(s -> {
+                s.index(index).size(1_000).query(q -> q.matchAll(m -> m))
+                        .sort(o -> o.field(f -> f.field(ID).order(SortOrder.Asc)))
+                        .source(src -> src.filter(f -> f.excludes(TEXT)));
+                if (from != null) {
+                    s.searchAfter(from);
+                }
+                return s;
+            }, Map.class));
+            var hits = page.hits().hits();
+            if (hits.isEmpty()) {
+                return;
+            }
+            for (var h : hits) {
+                action.accept(new IndexedEntry(hit(h.source()), CURRENT_FORMAT.equals(str(h.source(), FORMAT))));
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /** Deletes the whole index (tests, and a rebuild from scratch); absent is fine. */
+    void deleteIndex() {
+        call(() -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            rest.close();
+        } catch (IOException e) {
+            // nothing is pending: every write was acknowledged before its call returned
+        }
+    }
+
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs one client call; a server that cannot be reached or answers 5xx throws {@link SearchUnavailableException}. */
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new SearchUnavailableException(e);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 500) {
+                throw new SearchUnavailableException(e);
+            }
+            throw e;
+        }
+    }
+}
