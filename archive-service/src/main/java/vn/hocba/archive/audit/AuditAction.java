@@ -20,6 +20,14 @@ public enum AuditAction {
     DOCUMENT_SUPERSEDED,
     /** An archived object found not to be what the database recorded. */
     INTEGRITY_FAILURE,
+    /** An inspector's search of the archives: the query, filters and number of hits. */
+    INSPECTOR_SEARCH,
+    /** An inspector read a document's body. */
+    INSPECTOR_DOCUMENT_READ,
+    /** An inspector downloaded a document's PDF. */
+    INSPECTOR_DOCUMENT_DOWNLOAD,
+    /** A local account created by the administrator (an inspector and the jurisdiction). */
+    ACCOUNT_CREATED,
     /** A legal hold placed on an archived document (reason, reference). */
     LEGAL_HOLD_PLACED,
     /** A legal hold released (and whether the store's hold went off, the document's last one). */

@@ -51,6 +51,22 @@ class AuditTrail {
                 e.role() + " " + e.staff() + " revision=" + e.revision() + " sha256=" + e.sha256());
     }
 
+    /** Reads have no transaction of their own: the entry commits by itself, before the answer is sent. */
+    @EventListener
+    void on(vn.hocba.archive.common.InspectorAccessed e) {
+        var action = switch (e.kind()) {
+            case SEARCH -> AuditAction.INSPECTOR_SEARCH;
+            case DOCUMENT_READ -> AuditAction.INSPECTOR_DOCUMENT_READ;
+            case DOCUMENT_DOWNLOAD -> AuditAction.INSPECTOR_DOCUMENT_DOWNLOAD;
+        };
+        log.append(e.actor(), action, e.subject(), e.details());
+    }
+
+    @EventListener
+    void on(vn.hocba.archive.common.AccountCreated e) {
+        log.append(e.actor(), AuditAction.ACCOUNT_CREATED, e.username(), e.details());
+    }
+
     @EventListener
     void on(DocumentArchived e) {
         if (e.archivedNow()) { // the same facts republished for a superseded version are not an archiving

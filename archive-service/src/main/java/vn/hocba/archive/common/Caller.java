@@ -33,6 +33,11 @@ public record Caller(String username, String school, String staffId, Set<StaffRo
         return new Caller(username, null, null, Set.of(StaffRole.ADMIN), true, null);
     }
 
+    /** An inspector: reads, within a jurisdiction, what the schools there have archived; nothing else. */
+    public boolean isInspector() {
+        return jurisdiction != null;
+    }
+
     /** True for staff of that school (any role). */
     public boolean isStaffOf(String schoolCode) {
         return staffId != null && schoolCode.equals(school);

@@ -74,6 +74,12 @@ public class SchoolDirectory {
                 .param(code).query(School.class).optional();
     }
 
+    /** Every school, by code. */
+    public List<School> schools() {
+        return db.sql("select code, name, level, province, district, address from school order by code")
+                .query(School.class).list();
+    }
+
     public List<SchoolYearRef> schoolYears() {
         return db.sql("""
                 select y.school_code, s.name, y.school_year from school_year y join school s on s.code = y.school_code

@@ -20,7 +20,11 @@ public class CallerScope {
         this.access = access;
     }
 
+    /** Inspectors: every school of their jurisdiction (all years); everyone else: {@link StudentAccess#readable}. */
     public SearchIndex.SearchScope of(Caller caller) {
+        if (caller.isInspector()) {
+            return SearchIndex.SearchScope.schools(access.inspectedSchools(caller));
+        }
         return of(access.readable(caller));
     }
 

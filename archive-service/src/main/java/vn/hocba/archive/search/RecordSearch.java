@@ -3,11 +3,13 @@ package vn.hocba.archive.search;
 import org.springframework.stereotype.Service;
 
 import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.InspectorAccessed;
 
 
 /**
  * Search as the API and the pages offer it: only what the caller may read ({@link CallerScope}), and only once the
- * index agrees with the database ({@link SearchAvailability}), so that an answer is never silently partial.
+ * index agrees with the database ({@link SearchAvailability}), so that an answer is never silently partial. Every
+ * search by an inspector is written to the audit log (who, query, filters, result count).
  */
 @Service
 public class RecordSearch {
@@ -16,10 +18,14 @@ public class RecordSearch {
     private final CallerScope scope;
     private final SearchAvailability availability;
 
-    RecordSearch(SearchIndex index, CallerScope scope, SearchAvailability availability) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    RecordSearch(SearchIndex index, CallerScope scope, SearchAvailability availability,
+                 org.springframework.context.ApplicationEventPublisher events) {
         this.index = index;
         this.scope = scope;
         this.availability = availability;
+        this.events = events;
     }
 
     /** Refuses with 503 ({@link IndexRebuildingException}) until the start-up reconciliation has finished. */
@@ -36,6 +42,12 @@ public class RecordSearch {
         if (!availability.isReady()) {
             throw new IndexRebuildingException();
         }
-        return index.search(new SearchIndex.SearchRequest(query, scope.of(caller), filters, page, size));
+        var result = index.search(new SearchIndex.SearchRequest(query, scope.of(caller), filters, page, size));
+        if (caller != null && caller.isInspector()) {
+            events.publishEvent(new InspectorAccessed(caller.username(), InspectorAccessed.Kind.SEARCH, "search",
+                    "q=\"" + query + "\" filters=" + filters.byFacet() + " page=" + page + " size=" + size
+                            + " total=" + result.total()));
+        }
+        return result;
     }
 }

@@ -9,15 +9,24 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.StaffRole;
 import vn.hocba.archive.school.SchoolDirectory;
 
 /**
- * The demo accounts of the embedded default (SCHOOL-YEAR-FORMAT.md): {@code admin}/{@code admin}, and every staff
- * member of every imported school as {@code {staffId}@{schoolCode}} with the password {@code demo}. Exempt from the
+ * The demo accounts of the embedded default (SCHOOL-YEAR-FORMAT.md, API.md "Accounts"): {@code admin}/{@code admin},
+ * every staff member of every imported school as {@code {staffId}@{schoolCode}} with the password {@code demo}, and
+ * the inspectors {@code inspector.district} (the demo school's district) and {@code inspector.province} (its
+ * province), password {@code demo}. Exempt from the
  * forced password change that real accounts will get. Never active outside demo mode.
  */
 class DemoAccounts implements UserDetailsService {
+
+    /** The demo inspectors of API.md "Accounts": the demo school's district, and its province. */
+    static final String INSPECTOR_DISTRICT = "inspector.district";
+    static final String INSPECTOR_PROVINCE = "inspector.province";
+    static final String PROVINCE = "Quảng Ninh";
+    static final String DISTRICT = "Thị xã Đông Triều";
 
     private final SchoolDirectory directory;
     private final java.time.Clock clock;
@@ -35,6 +44,12 @@ class DemoAccounts implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         if ("admin".equals(username)) {
             return user(username, adminHash, null, null, "Quản trị hệ thống", Set.of(StaffRole.ADMIN));
+        }
+        if (INSPECTOR_DISTRICT.equals(username)) {
+            return HocbaUser.inspector(username, demoHash, new Caller.Jurisdiction(PROVINCE, DISTRICT));
+        }
+        if (INSPECTOR_PROVINCE.equals(username)) {
+            return HocbaUser.inspector(username, demoHash, new Caller.Jurisdiction(PROVINCE, null));
         }
         int at = username.indexOf('@');
         if (at <= 0 || at == username.length() - 1) {

@@ -1,7 +1,10 @@
 package vn.hocba.archive.security;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -19,19 +22,41 @@ public class HocbaUser extends User {
     private final String staffId;
     private final String fullName;
     private final Set<StaffRole> roles;
+    private final Caller.Jurisdiction jurisdiction;
 
     HocbaUser(String username, String passwordHash, String school, String staffId, String fullName,
               Set<StaffRole> roles, Collection<? extends GrantedAuthority> authorities) {
+        this(username, passwordHash, school, staffId, fullName, roles, authorities, null);
+    }
+
+    HocbaUser(String username, String passwordHash, String school, String staffId, String fullName,
+              Set<StaffRole> roles, Collection<? extends GrantedAuthority> authorities,
+              Caller.Jurisdiction jurisdiction) {
         super(username, passwordHash, authorities);
         this.school = school;
         this.staffId = staffId;
         this.fullName = fullName;
         this.roles = Set.copyOf(roles);
+        this.jurisdiction = jurisdiction;
+    }
+
+    /** An inspector (Phòng or Sở GD&ĐT): no school, no role in one, reads within {@code jurisdiction}. */
+    static HocbaUser inspector(String username, String passwordHash, Caller.Jurisdiction jurisdiction) {
+        String fullName = jurisdiction.district() == null
+                ? "Thanh tra Sở GD&ĐT " + jurisdiction.province()
+                : "Thanh tra Phòng GD&ĐT " + jurisdiction.district();
+        return new HocbaUser(username, passwordHash, null, null, fullName, Set.of(),
+                List.of(new SimpleGrantedAuthority("ROLE_INSPECTOR")), jurisdiction);
     }
 
     /** This account as the plain value other features receive ({@link vn.hocba.archive.common.Caller}). */
     public Caller caller() {
-        return new Caller(getUsername(), school, staffId, roles, isSystemAdministrator(), null);
+        return new Caller(getUsername(), school, staffId, roles, isSystemAdministrator(), jurisdiction);
+    }
+
+    /** An inspector's province (and district); null for everyone else. */
+    public Caller.Jurisdiction jurisdiction() {
+        return jurisdiction;
     }
 
     public String school() {

@@ -101,13 +101,25 @@ class SecurityConfiguration {
      */
     @Bean
     UserDetailsService accounts(HocbaProperties properties, SchoolDirectory directory, PasswordEncoder encoder,
-                                java.time.Clock clock, @Value("${spring.datasource.url:}") String databaseUrl) {
+                                java.time.Clock clock, @Value("${spring.datasource.url:}") String databaseUrl,
+                                LocalAccounts local) {
         if (properties.demo().enabled() && databaseUrl.startsWith("jdbc:h2:")) {
-            return new DemoAccounts(directory, encoder, clock);
+            var demo = new DemoAccounts(directory, encoder, clock);
+            return username -> {
+                try {
+                    return demo.loadUserByUsername(username);
+                } catch (UsernameNotFoundException e) {
+                    return local.loadUserByUsername(username);
+                }
+            };
         }
-        // Real accounts (with forced password change) come with roles and administration; until then, no one.
-        return username -> {
-            throw new UsernameNotFoundException("no such account");
-        };
+        // the accounts the administrator created (inspectors); staff accounts with forced password change come later
+        return local;
+    }
+
+    @Bean
+    LocalAccounts localAccounts(org.springframework.jdbc.core.simple.JdbcClient db, PasswordEncoder encoder,
+                                java.time.Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        return new LocalAccounts(db, encoder, clock, events);
     }
 }

@@ -26,6 +26,37 @@ public class StudentAccess {
         this.directory = directory;
     }
 
+    /**
+     * The schools an inspector may read: those of the jurisdiction's province, and of its district when it names one,
+     * names compared without case, spaces or diacritics (API.md "Accounts"). Empty for everyone who is not an inspector.
+     */
+    public List<String> inspectedSchools(Caller caller) {
+        if (!caller.isInspector()) {
+            return List.of();
+        }
+        return directory.schools().stream().filter(s -> covers(caller.jurisdiction(), s)).map(SchoolDirectory.School::code)
+                .toList();
+    }
+
+    /** Whether {@code school} lies in the caller's jurisdiction (false for everyone who is not an inspector). */
+    public boolean inspects(Caller caller, String school) {
+        return caller.isInspector() && directory.school(school).map(s -> covers(caller.jurisdiction(), s)).orElse(false);
+    }
+
+    private static boolean covers(Caller.Jurisdiction j, SchoolDirectory.School school) {
+        return sameName(j.province(), school.province())
+                && (j.district() == null || sameName(j.district(), school.district()));
+    }
+
+    /** Names as the datasets and the administrator write them: "Thị xã Đông Triều" = "thi xa dong trieu" = "ThịXãĐôngTriều". */
+    static boolean sameName(String a, String b) {
+        return a != null && b != null && plain(a).equals(plain(b));
+    }
+
+    private static String plain(String name) {
+        return vn.hocba.archive.common.Texts.fold(name).replaceAll("[\\s'\\-]+", "");
+    }
+
     /** Refuses with 403 unless the caller may see that student; an unknown student passes (the caller answers 404). */
     public void require(Caller caller, String school, String year, String studentId) {
         requireSchool(caller, school);

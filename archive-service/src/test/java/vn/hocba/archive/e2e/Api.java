@@ -174,9 +174,17 @@ final class Api {
     }
 
     /** {@code account} is "user" (password: "admin" for admin, "demo" for staff) or null for anonymous. */
+    /** A GET as an account with its own password (not a demo account). */
+    Response getAs(String path, String account, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), account, password);
+    }
+
     private Response send(HttpRequest.Builder request, String account) {
+        return send(request, account, account == null ? null : account.equals("admin") ? "admin" : "demo");
+    }
+
+    private Response send(HttpRequest.Builder request, String account, String password) {
         if (account != null) {
-            String password = account.equals("admin") ? "admin" : "demo";
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,6 +197,95 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(search.status()).isEqualTo(200);
         search.json().get("hits").forEach(h -> assertThat(h.get("school").asString()).isEqualTo("THCS-KHAC"));
         assertThat(api().get("/api/v1/search?q=" + SCHOOL, "GV001@" + SCHOOL).json().get("total").asLong()).isPositive();
+    }
+
+    /**
+     * API.md "Accounts" and "Search": the district and provincial inspectors of the demo school find its archive, with
+     * facets and highlights; an inspector the administrator creates for another district finds nothing, not even a
+     * count; inspectors read and download, nothing else; every search and download of theirs is in the audit log.
+     */
+    @Test
+    void inspectorsSearchTheirJurisdictionOnlyReadOnlyAndEveryReadIsAudited() throws Exception {
+        ensureImported();
+        String code = api().signThroughTheSequence(BASE + "HS2400093", SCHOOL).get("lookupCode").asString();
+        api().awaitArchivedAndIndexed(BASE + "HS2400093");
+        var byAdmin = api().get("/api/v1/search?q=HS2400093", "admin").json().get("hits").get(0);
+        String name = byAdmin.get("fullName").asString();
+        String folded = vn.hocba.archive.common.Texts.fold(name).replace(' ', '+');
+
+        var district = api().get("/api/v1/search?q=" + folded + "&school=" + SCHOOL + "&documentType=STUDENT_RECORD",
+                "inspector.district");
+        assertThat(district.status()).as(district.text()).isEqualTo(200);
+        JsonNode hit = null;
+        for (JsonNode h : district.json().get("hits")) {
+            if (h.get("lookupCode").asString().equals(code)) {
+                hit = h;
+            }
+        }
+        assertThat(hit).as(district.text()).isNotNull();
+        assertThat(hit.get("highlights").get(0).asString()).as("the name as written, highlighted")
+                .contains("<em>" + name.split(" ")[0] + "</em>");
+        assertThat(district.json().get("facets").get("school").get(0).get("value").asString()).isEqualTo(SCHOOL);
+        assertThat(district.json().get("facets").get("documentType").get(0).get("value").asString())
+                .isEqualTo("STUDENT_RECORD");
+        assertThat(api().get("/api/v1/search?q=" + folded, "inspector.province").json().get("total").asLong()).isPositive();
+
+        // the administrator creates an inspector of another district of the same province
+        String other = "thanhtra.halong." + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"username\": \"" + other + "\", \"password\": \"mat-khau-9\", \"role\": \"INSPECTOR\","
+                + " \"province\": \"quang ninh\", \"district\": \"Thành phố Hạ Long\"}";
+        assertThat(api().postJson("/api/v1/accounts", body.getBytes(StandardCharsets.UTF_8), "GV001@" + SCHOOL).status())
+                .as("only the system administrator creates accounts").isEqualTo(403);
+        var created = api().postJson("/api/v1/accounts", body.getBytes(StandardCharsets.UTF_8), "admin");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.text()).doesNotContain("mat-khau-9");
+        assertThat(api().postJson("/api/v1/accounts", body.getBytes(StandardCharsets.UTF_8), "admin").status())
+                .isEqualTo(409);
+        var bad = api().postJson("/api/v1/accounts", body.replace("INSPECTOR", "PRINCIPAL")
+                .replace(other, other + "x").getBytes(StandardCharsets.UTF_8), "admin");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.text()).contains("role");
+        var outsider = api().getAs("/api/v1/search?q=" + folded, other, "mat-khau-9");
+        assertThat(outsider.status()).as(outsider.text()).isEqualTo(200);
+        assertThat(outsider.json().get("total").asLong()).isZero();
+        for (String facet : List.of("school", "schoolYear", "class", "documentType", "status")) {
+            assertThat(outsider.json().get("facets").get(facet).size()).as(facet).isZero();
+        }
+        assertThat(api().getAs("/api/v1/search?school=" + SCHOOL, other, "mat-khau-9").json().get("total").asLong())
+                .as("a filter never widens the jurisdiction").isZero();
+        assertThat(api().getAs("/api/v1/documents/" + code, other, "mat-khau-9").status()).isEqualTo(403);
+        assertThat(api().getAs("/api/v1/documents/" + code + "/pdf", other, "mat-khau-9").status()).isEqualTo(403);
+
+        // read and download, nothing else
+        assertThat(api().get("/api/v1/documents/" + code, "inspector.district").status()).isEqualTo(200);
+        var pdf = api().get("/api/v1/documents/" + code + "/pdf", "inspector.district");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(api().post("/api/v1/documents/" + code + "/signatures", "inspector.district").status()).isEqualTo(403);
+        assertThat(api().get(BASE + "HS2400093/results", "inspector.district").status()).isEqualTo(403);
+        assertThat(api().get(BASE + "HS2400093/record", "inspector.district").status()).isEqualTo(403);
+        assertThat(api().get("/api/v1/audit/verification", "inspector.district").status()).isEqualTo(403);
+        String unfinished = api().post(BASE + "HS2400094/record", "GV001@" + SCHOOL).json().get("lookupCode").asString();
+        assertThat(api().get("/api/v1/documents/" + unfinished, "inspector.district").status())
+                .as("nothing in the making").isEqualTo(403);
+
+        var entries = audit.entries(1, 1_000_000).stream().filter(e -> e.actor().equals("inspector.district")).toList();
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("INSPECTOR_SEARCH");
+            assertThat(e.details()).contains("q=\"" + folded.replace('+', ' ') + "\"").contains("total=");
+        });
+        assertThat(entries).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("INSPECTOR_DOCUMENT_DOWNLOAD");
+            assertThat(e.subject()).isEqualTo(code);
+        });
+        assertThat(entries).anySatisfy(e -> assertThat(e.action()).isEqualTo("INSPECTOR_DOCUMENT_READ"));
+        assertThat(audit.entries(1, 1_000_000)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("ACCOUNT_CREATED");
+            assertThat(e.subject()).isEqualTo(other);
+            assertThat(e.actor()).isEqualTo("admin");
+        });
+        assertThat(audit.entries(1, 1_000_000)).filteredOn(e -> e.actor().equals(other))
+                .extracting(AuditLog.Entry::action).contains("INSPECTOR_SEARCH");
     }
 
     @Test

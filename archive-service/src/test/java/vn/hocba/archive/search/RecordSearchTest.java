@@ -33,7 +33,7 @@ class RecordSearchTest {
     void answers503WithAProblemTypeUntilTheIndexIsReconciled() throws Exception {
         var availability = new SearchAvailability();
         try (var index = new LuceneSearchIndex(dir)) {
-            var search = new RecordSearch(index, fixed(ReadableRecords.all()), availability);
+            var search = new RecordSearch(index, fixed(ReadableRecords.all()), availability, e -> { });
             assertThatThrownBy(() -> search.search("an", null, 0, 20))
                     .isInstanceOfSatisfying(IndexRebuildingException.class, e -> {
                         assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -56,12 +56,12 @@ class RecordSearchTest {
             index.index(new SearchIndex.IndexedDocument("c", "S", "2023-2024", "7A", "HS3", "Trần An", "STUDENT_RECORD", "ARCHIVED", ""));
             var readable = new ReadableRecords(false, List.of(ReadableRecords.Year.classes("S", "2024-2025", Set.of("6A")),
                     ReadableRecords.Year.whole("S", "2023-2024")));
-            var page = new RecordSearch(index, fixed(readable), availability).search("an", null, 0, 20);
+            var page = new RecordSearch(index, fixed(readable), availability, e -> { }).search("an", null, 0, 20);
             assertThat(page.hits()).extracting(SearchIndex.Hit::lookupCode).containsExactlyInAnyOrder("a", "c");
             assertThat(page.total()).isEqualTo(2);
-            assertThat(new RecordSearch(index, fixed(ReadableRecords.none()), availability).search("an", null, 0, 20).total())
+            assertThat(new RecordSearch(index, fixed(ReadableRecords.none()), availability, e -> { }).search("an", null, 0, 20).total())
                     .isZero();
-            assertThat(new RecordSearch(index, fixed(ReadableRecords.all()), availability).search("an", null, 0, 20).total())
+            assertThat(new RecordSearch(index, fixed(ReadableRecords.all()), availability, e -> { }).search("an", null, 0, 20).total())
                     .isEqualTo(3);
         }
     }

@@ -1,0 +1,55 @@
+package vn.hocba.archive.security;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
+
+/**
+ * {@code POST /api/v1/accounts} (API.md "Accounts"): the system administrator creates an inspector whose jurisdiction
+ * is a district of a province, or the whole province ({@code district} null). 201 with the account (no password);
+ * 403 anyone else; 409 the name is taken; 422 a bad field, with its path.
+ */
+@RestController
+class AccountController {
+
+    private final LocalAccounts local;
+    private final UserDetailsService accounts;
+
+    AccountController(LocalAccounts local, UserDetailsService accounts) {
+        this.local = local;
+        this.accounts = accounts;
+    }
+
+    record AccountBody(String username, String role, String province, String district) {
+    }
+
+    @PostMapping("/api/v1/accounts")
+    ResponseEntity<AccountBody> create(@RequestBody(required = false) LocalAccounts.NewAccount body, Caller caller) {
+        if (caller == null || !caller.administrator()) {
+            throw new ForbiddenException("only the system administrator creates accounts",
+                    "chỉ quản trị hệ thống được tạo tài khoản");
+        }
+        local.create(body, caller.username(), this::takenByAnother);
+        var created = (HocbaUser) local.loadUserByUsername(body.username().strip());
+        var j = created.jurisdiction();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new AccountBody(created.getUsername(), "INSPECTOR", j.province(), j.district()));
+    }
+
+    /** A name that signs in already (a demo account) cannot be taken by a new one. */
+    private boolean takenByAnother(String username) {
+        try {
+            accounts.loadUserByUsername(username);
+            return true;
+        } catch (UsernameNotFoundException e) {
+            return false;
+        }
+    }
+}
