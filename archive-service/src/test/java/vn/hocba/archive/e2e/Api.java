@@ -40,6 +40,12 @@ final class Api {
      * index it (see {@link #awaitArchivedAndIndexed}). Returns the archived record.
      */
     JsonNode signThroughTheSequence(String studentPath, String school) {
+        signEveryTurn(studentPath, school);
+        return awaitArchivedAndIndexed(studentPath);
+    }
+
+    /** Every signer of the record's sequence signs in turn; returns without waiting for the archive or the index. */
+    void signEveryTurn(String studentPath, String school) {
         var awaiting = post(studentPath + "/record", "admin").json().get("awaiting");
         while (!awaiting.isEmpty()) {
             for (JsonNode staff : awaiting) {
@@ -50,7 +56,6 @@ final class Api {
             }
             awaiting = get(studentPath + "/record", "admin").json().get("awaiting");
         }
-        return awaitArchivedAndIndexed(studentPath);
     }
 
     /**

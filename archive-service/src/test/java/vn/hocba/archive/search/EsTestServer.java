@@ -35,18 +35,26 @@ public final class EsTestServer {
     /** The JVM's server, started on first use (10-20 s; the first run on a machine downloads it, ~107 MB). */
     public static synchronized EsTestServer shared() {
         if (shared == null) {
-            Path root = repositoryRoot();
-            Path dir = root.resolve("archive-service/target/es-server-" + ProcessHandle.current().pid());
-            int port = freePort();
-            String line = run(root, "start", dir.toString(), Integer.toString(port));
-            Matcher m = LINE.matcher(line);
-            if (!m.find()) {
-                throw new IllegalStateException("bin/es-server printed no url: " + line);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, "stop", dir.toString())));
-            shared = new EsTestServer(m.group(1), root, dir, port);
+            shared = startNew("shared");
         }
         return shared;
+    }
+
+    /**
+     * A server of its own, for a test that stops and starts it (an outage must not hit the tests that share
+     * {@link #shared()}); stopped when the JVM exits.
+     */
+    public static EsTestServer startNew(String name) {
+        Path root = repositoryRoot();
+        Path dir = root.resolve("archive-service/target/es-server-" + name + "-" + ProcessHandle.current().pid());
+        int port = freePort();
+        String line = run(root, "start", dir.toString(), Integer.toString(port));
+        Matcher m = LINE.matcher(line);
+        if (!m.find()) {
+            throw new IllegalStateException("bin/es-server printed no url: " + line);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, "stop", dir.toString())));
+        return new EsTestServer(m.group(1), root, dir, port);
     }
 
     /** The server's URL, e.g. {@code http://127.0.0.1:40123}. */
