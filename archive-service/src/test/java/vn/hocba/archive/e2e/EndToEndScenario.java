@@ -57,6 +57,9 @@ abstract class EndToEndScenario implements SchoolYearScenario {
     AuditLog audit;
 
     @Autowired
+    vn.hocba.archive.search.SearchIndex searchIndex;
+
+    @Autowired
     vn.hocba.archive.audit.AuditVerifier verifier;
 
     @Autowired
@@ -286,6 +289,38 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         });
         assertThat(audit.entries(1, 1_000_000)).filteredOn(e -> e.actor().equals(other))
                 .extracting(AuditLog.Entry::action).contains("INSPECTOR_SEARCH");
+    }
+
+    /** Issue 17: the whole index rebuilt from the archive in the background, with progress; the administrator only. */
+    @Test
+    void theAdministratorRebuildsTheIndexFromTheArchiveWithProgress() throws Exception {
+        ensureImported();
+        String code = api().signThroughTheSequence(BASE + "HS2400095", SCHOOL).get("lookupCode").asString();
+        assertThat(api().post("/api/v1/search/rebuild", "GV001@" + SCHOOL).status()).isEqualTo(403);
+        assertThat(api().post("/api/v1/search/rebuild", "inspector.province").status()).isEqualTo(403);
+        searchIndex.remove(code); // lost from the index
+        searchIndex.index(new vn.hocba.archive.search.SearchIndex.IndexedDocument("stale-" + UUID.randomUUID(), SCHOOL,
+                "2024-2025", "6A", "HS9999999", "Không Có Thật", "STUDENT_RECORD", "ARCHIVED", "không có trong kho"));
+        assertThat(api().get("/api/v1/search?q=HS2400095", "admin").text()).doesNotContain(code);
+        assertThat(api().get("/api/v1/search?q=khong+co+that", "admin").json().get("total").asLong()).isEqualTo(1);
+
+        var started = api().post("/api/v1/search/rebuild", "admin");
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        assertThat(started.json().get("status").asString()).isEqualTo("RUNNING");
+        JsonNode progress = started.json();
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline && progress.get("status").asString().equals("RUNNING")) {
+            Thread.sleep(200);
+            progress = api().get("/api/v1/search/rebuild", "admin").json();
+        }
+        assertThat(progress.get("status").asString()).as(progress.toString()).isEqualTo("DONE");
+        assertThat(progress.get("total").asInt()).isPositive();
+        assertThat(progress.get("indexed").asInt() + progress.get("failed").asInt()).isEqualTo(progress.get("total").asInt());
+        assertThat(progress.get("removed").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(api().get("/api/v1/search?q=HS2400095", "admin").text()).as("indexed again from the archive").contains(code);
+        assertThat(api().get("/api/v1/search?q=khong+co+that", "admin").json().get("total").asLong())
+                .as("what the archive does not hold is gone").isZero();
+        assertThat(api().get("/api/v1/search/rebuild", "GV001@" + SCHOOL).status()).isEqualTo(403);
     }
 
     @Test

@@ -57,9 +57,6 @@ class PostgresEndToEndIT extends EndToEndScenario {
                 .forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    vn.hocba.archive.search.SearchIndex searchIndex;
-
     @org.junit.jupiter.api.Test
     void searchIsElasticsearch() {
         org.assertj.core.api.Assertions.assertThat(searchIndex.getClass().getSimpleName())
