@@ -20,8 +20,9 @@ import vn.hocba.storage.ObjectKey;
 import vn.hocba.storage.ObjectStore;
 
 /**
- * Legal holds and retention of archived documents (API.md "Retention and legal hold"). A hold is placed and released by
- * the principal of the document's school (inspectors with jurisdiction once their accounts exist), with a reason and a
+ * Legal holds and retention of archived documents (API.md "Retention and legal hold"). A hold is placed by the
+ * principal of the document's school or by an inspector whose jurisdiction covers it, and released by the same
+ * authority: a principal's hold by the school's principal, an inspector's by that inspector; with a reason and a
  * reference (a decision's number, a case file); while any hold of a document is open, the store itself holds every
  * object of it, so none can be deleted even after its retention ends. Each change is in the audit log. The store's
  * hold is set as the last step of the transaction that records it: a store that does not answer leaves nothing
@@ -96,6 +97,15 @@ public class LegalHolds {
         requireAuthority(facts, caller);
         tx.executeWithoutResult(status -> {
             List<ObjectKey> objects = lockDocument(lookupCode);
+            String placedBy = db.sql("select placed_by from legal_hold where id = ? and lookup_code = ?")
+                    .params(id, lookupCode).query(String.class).optional().orElse(null);
+            // the same authority: an inspector's own hold; a principal's hold (placed by staff) by the principal
+            boolean sameAuthority = placedBy == null || (caller.isInspector() ? placedBy.equals(caller.username())
+                    : placedBy.contains("@"));
+            if (!sameAuthority) {
+                throw new ForbiddenException("a legal hold is released by the authority that placed it",
+                        "lệnh phong tỏa do cơ quan nào đặt thì cơ quan đó gỡ");
+            }
             int released = db.sql("""
                     update legal_hold set released_by = ?, released_at = ?
                     where id = ? and lookup_code = ? and released_at is null""")
@@ -171,10 +181,15 @@ public class LegalHolds {
         return objects;
     }
 
+    /** The principal of the document's school, or an inspector (whose jurisdiction {@code readers} checked). */
     private static void requireAuthority(DocumentFacts facts, Caller caller) {
+        if (caller.isInspector()) {
+            return;
+        }
         if (!caller.isStaffOf(facts.school()) || !caller.roles().contains(StaffRole.PRINCIPAL)) {
-            throw new ForbiddenException("only the principal of the document's school places and releases legal holds",
-                    "chỉ hiệu trưởng của trường có văn bản được đặt hoặc gỡ lệnh phong tỏa");
+            throw new ForbiddenException("only the principal of the document's school or an inspector with jurisdiction "
+                    + "places and releases legal holds",
+                    "chỉ hiệu trưởng của trường có văn bản hoặc thanh tra có thẩm quyền được đặt hoặc gỡ lệnh phong tỏa");
         }
     }
 

@@ -226,8 +226,7 @@ public class DocumentWorkflow {
      */
     /** What the archive catalogues of a document, when the caller may read it (the refusals of {@link #document}). */
     vn.hocba.archive.archive.DocumentFacts readableFacts(UUID lookupCode, Caller caller) {
-        document(lookupCode, caller);
-        return facts(documents.byLookupCode(lookupCode).orElseThrow());
+        return facts(readable(lookupCode, caller)); // not a read of the document: no inspector's read entry
     }
 
     public DocumentView document(UUID lookupCode, Caller caller) {

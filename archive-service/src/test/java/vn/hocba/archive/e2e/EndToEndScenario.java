@@ -291,6 +291,32 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 .extracting(AuditLog.Entry::action).contains("INSPECTOR_SEARCH");
     }
 
+    /** API.md "Retention and legal hold": an inspector with jurisdiction places a hold, and only that authority releases it. */
+    @Test
+    void anInspectorWithJurisdictionPlacesALegalHoldThatOnlyTheSameAuthorityReleases() throws Exception {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + "HS2400096", SCHOOL);
+        String code = done.get("lookupCode").asString();
+        ObjectKey key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf");
+        String holds = "/api/v1/documents/" + code + "/holds";
+        byte[] body = "{\"reason\": \"Thanh tra Phòng: đơn khiếu nại\", \"reference\": \"QĐ 7/QĐ-PGDĐT\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        var placed = api().postJson(holds, body, "inspector.district");
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        String id = placed.json().get("id").asString();
+        assertThat(store.stat(key).orElseThrow().legalHold()).as("the store's own hold").isTrue();
+        assertThat(api().get("/api/v1/documents/" + code + "/retention", "inspector.district").status()).isEqualTo(200);
+        assertThat(api().delete(holds + "/" + id, account("GV001")).status()).as("the principal").isEqualTo(403);
+        assertThat(api().delete(holds + "/" + id, "inspector.province").status()).as("another inspector").isEqualTo(403);
+        assertThat(store.stat(key).orElseThrow().legalHold()).isTrue();
+        assertThat(api().delete(holds + "/" + id, "inspector.district").status()).isEqualTo(204);
+        assertThat(store.stat(key).orElseThrow().legalHold()).as("released by the same authority").isFalse();
+        assertThat(audit.entries(1, 1_000_000)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("LEGAL_HOLD_PLACED");
+            assertThat(e.actor()).isEqualTo("inspector.district");
+        });
+    }
+
     /** Issue 17: the whole index rebuilt from the archive in the background, with progress; the administrator only. */
     @Test
     void theAdministratorRebuildsTheIndexFromTheArchiveWithProgress() throws Exception {
