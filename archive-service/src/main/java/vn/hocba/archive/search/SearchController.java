@@ -55,7 +55,8 @@ class SearchController {
         return new SearchResponse(result.total(), result.hits().stream()
                 .map(h -> new SearchHit(h.lookupCode(), h.school(), h.schoolYear(), h.classCode(),
                         h.student() == null || h.student().isEmpty() ? null : h.student(),
-                        h.fullName(), h.documentType(), h.status(), result.highlightsOf(h.lookupCode())))
+                        h.fullName(), h.documentType(), h.status(), result.highlightsOf(h.lookupCode()),
+                        Links.of(h.lookupCode())))
                 .toList(), facets);
     }
 
@@ -65,9 +66,22 @@ class SearchController {
     record SearchResponse(long total, List<SearchHit> hits, Map<String, List<SearchIndex.FacetCount>> facets) {
     }
 
-    /** @param highlights HTML snippets of the document's text, matches in {@code <em>}, the rest escaped */
+    /**
+     * @param highlights HTML snippets of the document's text, matches in {@code <em>}, the rest escaped
+     * @param links      where the hit leads: the document (with its signatures and its place in a series of versions:
+     *                   {@code supersedes}), its PDF, and its public verification page with the validation report
+     */
     record SearchHit(String lookupCode, String school, String schoolYear, @com.fasterxml.jackson.annotation.JsonProperty("class") String classCode,
-                     String student, String fullName, String documentType, String status, List<String> highlights) {
+                     String student, String fullName, String documentType, String status, List<String> highlights,
+                     Links links) {
+    }
+
+    /** Paths relative to the service's root. */
+    record Links(String document, String pdf, String verification) {
+        static Links of(String lookupCode) {
+            return new Links("/api/v1/documents/" + lookupCode, "/api/v1/documents/" + lookupCode + "/pdf",
+                    "/verify/" + lookupCode);
+        }
     }
 
     /** Deeper than this, paging gives way to narrower queries (and stays cheap for the index). */

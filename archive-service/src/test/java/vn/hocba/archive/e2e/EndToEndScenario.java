@@ -228,6 +228,8 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(hit).as(district.text()).isNotNull();
         assertThat(hit.get("highlights").get(0).asString()).as("the name as written, highlighted")
                 .contains("<em>" + name.split(" ")[0] + "</em>");
+        assertThat(hit.get("links").get("pdf").asString()).isEqualTo("/api/v1/documents/" + code + "/pdf");
+        assertThat(api().get(hit.get("links").get("verification").asString(), null).status()).isEqualTo(200);
         assertThat(district.json().get("facets").get("school").get(0).get("value").asString()).isEqualTo(SCHOOL);
         assertThat(district.json().get("facets").get("documentType").get(0).get("value").asString())
                 .isEqualTo("STUDENT_RECORD");
