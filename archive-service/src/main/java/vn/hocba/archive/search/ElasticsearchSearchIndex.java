@@ -64,7 +64,6 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private static final String ALL_PARTS = "allParts";
     private static final String TEXT = "text";
     private static final String FORMAT = "indexFormat";
-    private static final char SEPARATOR = '\u001f';
     /** Fields of a hit as stored in {@code _source}, by facet name where they are a facet. */
     private static final Map<String, String> FIELDS = Map.of("school", "school", "schoolYear", "schoolYear",
             "class", "class", "documentType", "documentType", "status", "status");
@@ -348,36 +347,23 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         if (scope.all()) {
             return null;
         }
-        List<FieldValue> schools = new ArrayList<>();
-        List<FieldValue> years = new ArrayList<>();
-        List<FieldValue> classes = new ArrayList<>();
-        for (var part : scope.parts()) {
-            if (part.schoolYear() == null) {
-                schools.add(FieldValue.of(part.school()));
-            } else if (part.classes() == null) {
-                years.add(FieldValue.of(key(part.school(), part.schoolYear())));
-            } else {
-                part.classes().forEach(c -> classes.add(FieldValue.of(key(part.school(), part.schoolYear(), c))));
-            }
-        }
-        if (schools.isEmpty() && years.isEmpty() && classes.isEmpty()) {
+        var keys = scope.keys();
+        if (keys.none()) {
             return Query.of(q -> q.matchNone(m -> m));
         }
         List<Query> any = new ArrayList<>();
-        if (!schools.isEmpty()) {
-            any.add(Query.of(q -> q.terms(t -> t.field("school").terms(v -> v.value(schools)))));
-        }
-        if (!years.isEmpty()) {
-            any.add(Query.of(q -> q.terms(t -> t.field(YEAR_KEY).terms(v -> v.value(years)))));
-        }
-        if (!classes.isEmpty()) {
-            any.add(Query.of(q -> q.terms(t -> t.field(CLASS_KEY).terms(v -> v.value(classes)))));
-        }
+        Map<String, List<String>> byField = Map.of("school", keys.schools(), YEAR_KEY, keys.years(), CLASS_KEY, keys.classes());
+        byField.forEach((field, values) -> {
+            if (!values.isEmpty()) {
+                List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+                any.add(Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms)))));
+            }
+        });
         return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
     }
 
     private static String key(String... parts) {
-        return String.join(String.valueOf(SEPARATOR), parts);
+        return SearchScope.key(parts);
     }
 
     private static Hit hit(Map<?, ?> source) {

@@ -91,7 +91,6 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      */
     static final String CURRENT_FORMAT = "3";
 
-    private static final char SEPARATOR = '\u001f';
 
     /**
      * Milliseconds between commits while there are changes (a crash loses at most these, restored at start). Each
@@ -265,33 +264,25 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         if (scope.all()) {
             return null;
         }
-        List<BytesRef> schools = new ArrayList<>();
-        List<BytesRef> years = new ArrayList<>();
-        List<BytesRef> classes = new ArrayList<>();
-        for (var part : scope.parts()) {
-            if (part.schoolYear() == null) {
-                schools.add(new BytesRef(part.school()));
-            } else if (part.classes() == null) {
-                years.add(new BytesRef(key(part.school(), part.schoolYear())));
-            } else {
-                part.classes().forEach(c -> classes.add(new BytesRef(key(part.school(), part.schoolYear(), c))));
-            }
+        var keys = scope.keys();
+        if (keys.none()) {
+            return new MatchNoDocsQuery("empty scope");
         }
         var any = new BooleanQuery.Builder();
-        if (!schools.isEmpty()) {
-            any.add(new TermInSetQuery(SCHOOL, schools), Occur.SHOULD);
+        if (!keys.schools().isEmpty()) {
+            any.add(new TermInSetQuery(SCHOOL, keys.schools().stream().map(BytesRef::new).toList()), Occur.SHOULD);
         }
-        if (!years.isEmpty()) {
-            any.add(new TermInSetQuery(YEAR_KEY, years), Occur.SHOULD);
+        if (!keys.years().isEmpty()) {
+            any.add(new TermInSetQuery(YEAR_KEY, keys.years().stream().map(BytesRef::new).toList()), Occur.SHOULD);
         }
-        if (!classes.isEmpty()) {
-            any.add(new TermInSetQuery(CLASS_KEY, classes), Occur.SHOULD);
+        if (!keys.classes().isEmpty()) {
+            any.add(new TermInSetQuery(CLASS_KEY, keys.classes().stream().map(BytesRef::new).toList()), Occur.SHOULD);
         }
-        return schools.isEmpty() && years.isEmpty() && classes.isEmpty() ? new MatchNoDocsQuery("empty scope") : any.build();
+        return any.build();
     }
 
     private static String key(String... parts) {
-        return String.join(String.valueOf(SEPARATOR), parts);
+        return SearchScope.key(parts);
     }
 
     private SearchPage run(Query query, int page, int size, List<String> words) {

@@ -81,6 +81,38 @@ public interface SearchIndex {
             return new SearchScope(false, List.of());
         }
 
+        /**
+         * The parts as the exact keys an index filters on: whole schools, {@code school␟year} of whole years and
+         * {@code school␟year␟class} of classes ({@link #key}); all three empty when nothing may be seen.
+         */
+        public Keys keys() {
+            List<String> schools = new java.util.ArrayList<>();
+            List<String> years = new java.util.ArrayList<>();
+            List<String> classes = new java.util.ArrayList<>();
+            for (var part : parts) {
+                if (part.schoolYear() == null) {
+                    schools.add(part.school());
+                } else if (part.classes() == null) {
+                    years.add(key(part.school(), part.schoolYear()));
+                } else {
+                    part.classes().forEach(c -> classes.add(key(part.school(), part.schoolYear(), c)));
+                }
+            }
+            return new Keys(schools, years, classes);
+        }
+
+        /** See {@link #keys()}. */
+        public record Keys(List<String> schools, List<String> years, List<String> classes) {
+            public boolean none() {
+                return schools.isEmpty() && years.isEmpty() && classes.isEmpty();
+            }
+        }
+
+        /** The key of a school year or a class: its parts joined by U+001F (which no code contains). */
+        public static String key(String... parts) {
+            return String.join("\u001f", parts);
+        }
+
         /** Every document of these schools (e.g. an inspector's jurisdiction). */
         public static SearchScope schools(List<String> schools) {
             return new SearchScope(false, schools.stream().map(Part::school).toList());
