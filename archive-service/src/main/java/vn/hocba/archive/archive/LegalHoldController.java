@@ -33,6 +33,8 @@ class LegalHoldController {
     }
 
     @PostMapping("/api/v1/documents/{lookupCode}/holds")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Placed: the store holds "
+            + "every object of the document until the last hold is released")
     ResponseEntity<LegalHolds.Hold> place(@PathVariable UUID lookupCode,
                                           @RequestBody(required = false) HoldRequest body, Caller caller) {
         var hold = holds.place(lookupCode, caller, body == null ? null : body.reason(),

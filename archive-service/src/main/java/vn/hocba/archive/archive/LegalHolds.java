@@ -22,7 +22,8 @@ import vn.hocba.storage.ObjectStore;
 /**
  * Legal holds and retention of archived documents (API.md "Retention and legal hold"). A hold is placed by the
  * principal of the document's school or by an inspector whose jurisdiction covers it, and released by the same
- * authority: a principal's hold by the school's principal, an inspector's by that inspector; with a reason and a
+ * authority: a principal's hold by the school's principal, an inspector's by an inspector of the same office (the same
+ * province and district); with a reason and a
  * reference (a decision's number, a case file); while any hold of a document is open, the store itself holds every
  * object of it, so none can be deleted even after its retention ends. Each change is in the audit log. The store's
  * hold is set as the last step of the transaction that records it: a store that does not answer leaves nothing
@@ -77,9 +78,10 @@ public class LegalHolds {
         return tx.execute(status -> {
             List<ObjectKey> objects = lockDocument(lookupCode);
             db.sql("""
-                    insert into legal_hold (id, lookup_code, reason, reference, placed_by, placed_at)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(hold.id(), lookupCode, why, ref, hold.placedBy(), Timestamp.from(hold.placedAt())).update();
+                    insert into legal_hold (id, lookup_code, reason, reference, placed_by, placed_at, authority)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(hold.id(), lookupCode, why, ref, hold.placedBy(), Timestamp.from(hold.placedAt()),
+                            authority(facts, caller)).update();
             events.publishEvent(new LegalHoldPlaced(hold.id(), lookupCode, caller.username(), why, ref));
             holdInStore(objects, true);
             return hold;
@@ -97,11 +99,12 @@ public class LegalHolds {
         requireAuthority(facts, caller);
         tx.executeWithoutResult(status -> {
             List<ObjectKey> objects = lockDocument(lookupCode);
-            String placedBy = db.sql("select placed_by from legal_hold where id = ? and lookup_code = ?")
-                    .params(id, lookupCode).query(String.class).optional().orElse(null);
-            // the same authority: an inspector's own hold; a principal's hold (placed by staff) by the principal
-            boolean sameAuthority = placedBy == null || (caller.isInspector() ? placedBy.equals(caller.username())
-                    : placedBy.contains("@"));
+            var placedBy = db.sql("select authority from legal_hold where id = ? and lookup_code = ?")
+                    .params(id, lookupCode).query((rs, i) -> java.util.Optional.ofNullable(rs.getString(1))).optional();
+            // the same authority: the school's principal for a principal's hold (every hold before V21), the same
+            // inspectors' office (province and district) for an inspector's
+            boolean sameAuthority = placedBy.isEmpty()
+                    || placedBy.get().orElse(principalAuthority(facts.school())).equals(authority(facts, caller));
             if (!sameAuthority) {
                 throw new ForbiddenException("a legal hold is released by the authority that placed it",
                         "lệnh phong tỏa do cơ quan nào đặt thì cơ quan đó gỡ");
@@ -179,6 +182,15 @@ public class LegalHolds {
             throw new NotArchivedException();
         }
         return objects;
+    }
+
+    /** Who acts: the school's principal ({@code principal:{school}}) or an inspectors' office ({@code inspector:…}). */
+    private static String authority(DocumentFacts facts, Caller caller) {
+        return caller.isInspector() ? "inspector:" + caller.jurisdiction().key() : principalAuthority(facts.school());
+    }
+
+    private static String principalAuthority(String school) {
+        return "principal:" + school;
     }
 
     /** The principal of the document's school, or an inspector (whose jurisdiction {@code readers} checked). */

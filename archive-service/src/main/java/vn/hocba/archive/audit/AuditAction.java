@@ -26,6 +26,8 @@ public enum AuditAction {
     INSPECTOR_DOCUMENT_READ,
     /** An inspector downloaded a document's PDF. */
     INSPECTOR_DOCUMENT_DOWNLOAD,
+    /** An inspector asked for a document and was refused (403). */
+    INSPECTOR_DOCUMENT_REFUSED,
     /** A local account created by the administrator (an inspector and the jurisdiction). */
     ACCOUNT_CREATED,
     /** A legal hold placed on an archived document (reason, reference). */

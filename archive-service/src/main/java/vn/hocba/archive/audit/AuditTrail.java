@@ -58,6 +58,7 @@ class AuditTrail {
             case SEARCH -> AuditAction.INSPECTOR_SEARCH;
             case DOCUMENT_READ -> AuditAction.INSPECTOR_DOCUMENT_READ;
             case DOCUMENT_DOWNLOAD -> AuditAction.INSPECTOR_DOCUMENT_DOWNLOAD;
+            case DOCUMENT_REFUSED -> AuditAction.INSPECTOR_DOCUMENT_REFUSED;
         };
         log.append(e.actor(), action, e.subject(), e.details());
     }

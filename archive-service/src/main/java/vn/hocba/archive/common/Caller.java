@@ -56,5 +56,10 @@ public record Caller(String username, String school, String staffId, Set<StaffRo
         public Jurisdiction {
             Objects.requireNonNull(province, "province");
         }
+
+        /** The office as compared ({@link Texts#plainName}): {@code province/district}, district empty for a province. */
+        public String key() {
+            return Texts.plainName(province) + "/" + (district == null ? "" : Texts.plainName(district));
+        }
     }
 }

@@ -17,6 +17,8 @@ public record InspectorAccessed(String actor, Kind kind, String subject, String 
         /** A document's body read. */
         DOCUMENT_READ,
         /** A document's PDF downloaded. */
-        DOCUMENT_DOWNLOAD
+        DOCUMENT_DOWNLOAD,
+        /** A document asked for and refused (outside the jurisdiction, not archived, or no such document). */
+        DOCUMENT_REFUSED
     }
 }

@@ -24,6 +24,18 @@ public final class Texts {
     private Texts() {
     }
 
+    /** Spaces of every kind (no-break, thin…), zero-width characters, apostrophes and hyphens: ignored in place names. */
+    private static final Pattern NAME_NOISE = Pattern.compile("[\\p{Z}\\s\\u200B-\\u200D\\u2060\\uFEFF'\\-\\u2010\\u2011]+");
+
+    /**
+     * A place name (province, district) as compared: {@link #fold}ed, with Ð (U+00D0, typed for Đ) as d, and without
+     * spaces of any kind, zero-width characters, apostrophes or hyphens: "Thị xã Đông Triều" = "THI XA DONG TRIEU" =
+     * "ThịXãĐôngTriều".
+     */
+    public static String plainName(String name) {
+        return NAME_NOISE.matcher(fold(nfc(name).replace('\u00D0', 'D').replace('\u00F0', 'd'))).replaceAll("");
+    }
+
     /** Unicode NFC, the one form stored and compared: text typed in NFD ("e" + U+0302 + U+0303) equals its NFC. */
     public static String nfc(String text) {
         return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);

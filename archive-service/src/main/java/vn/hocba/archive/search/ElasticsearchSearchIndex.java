@@ -300,6 +300,8 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         for (String w : VietnameseAnalysis.exactWords(text)) {
             should.add(Query.of(q -> q.term(t -> t.field(EXACT_NAME).value(w).boost(2f))));
         }
+        // a current version ahead of the version it replaced, which prints nearly the same text
+        should.add(Query.of(q -> q.term(t -> t.field("status").value("ARCHIVED").boost(LuceneSearchIndex.CURRENT_BOOST))));
         Query scope = scope(request.scope());
         if (scope != null) {
             filter.add(scope);

@@ -25,6 +25,7 @@ class IndexRebuildController {
     }
 
     @PostMapping("/api/v1/search/rebuild")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Started (status RUNNING)")
     ResponseEntity<IndexRebuild.View> start(Caller caller) {
         requireAdministrator(caller);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());

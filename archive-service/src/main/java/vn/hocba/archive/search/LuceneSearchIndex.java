@@ -91,6 +91,9 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      */
     static final String CURRENT_FORMAT = "3";
 
+    /** The boost of an archived (current) version over a superseded one: small beside a word's match. */
+    static final float CURRENT_BOOST = 0.5f;
+
 
     /**
      * Milliseconds between commits while there are changes (a crash loses at most these, restored at start). Each
@@ -247,6 +250,8 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         // the name spelled exactly as typed (diacritics, apostrophe) ahead of other spellings that fold alike
         VietnameseAnalysis.exactWords(text)
                 .forEach(t -> q.add(new BoostQuery(new TermQuery(new Term(EXACT_NAME, t)), 2f), Occur.SHOULD));
+        // a current version ahead of the version it replaced, which prints nearly the same text
+        q.add(new BoostQuery(new TermQuery(new Term("status", "ARCHIVED")), CURRENT_BOOST), Occur.SHOULD);
         Query filter = filter(request.scope());
         if (filter != null) {
             q.add(filter, Occur.FILTER);

@@ -31,13 +31,23 @@ class AccountController {
     }
 
     @PostMapping("/api/v1/accounts")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Created (no password in the answer)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "403", description = "Not the system administrator",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "The name is taken",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "A bad field, named by its path",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<AccountBody> create(@RequestBody(required = false) LocalAccounts.NewAccount body, Caller caller) {
         if (caller == null || !caller.administrator()) {
             throw new ForbiddenException("only the system administrator creates accounts",
                     "chỉ quản trị hệ thống được tạo tài khoản");
         }
         local.create(body, caller.username(), this::takenByAnother);
-        var created = (HocbaUser) local.loadUserByUsername(body.username().strip());
+        var created = (HocbaUser) local.loadUserByUsername(body.username());
         var j = created.jurisdiction();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new AccountBody(created.getUsername(), "INSPECTOR", j.province(), j.district()));

@@ -65,32 +65,38 @@ class LocalAccounts implements UserDetailsService {
         if (account == null) {
             throw new InvalidInputException("invalid-account", "", "the body must be an account", "thân yêu cầu phải là một tài khoản");
         }
-        String username = account.username() == null ? "" : account.username().strip();
+        String username = account.username() == null ? "" : account.username(); // not trimmed: what is stored is what was sent
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("invalid-account", "username",
                     "username must be 3 to 64 lower-case letters, digits, '.', '_' or '-'",
                     "tên đăng nhập phải dài 3 đến 64 ký tự, gồm chữ thường không dấu, chữ số, '.', '_' hoặc '-'");
         }
         String password = account.password() == null ? "" : account.password();
-        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD || password.isBlank()) {
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD || password.isBlank()
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD) {
             throw new InvalidInputException("invalid-account", "password",
-                    "password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters",
-                    "mật khẩu phải dài từ " + MIN_PASSWORD + " đến " + MAX_PASSWORD + " ký tự");
+                    "password must be at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD
+                            + " bytes in UTF-8 (a letter with diacritics takes 2 or 3)",
+                    "mật khẩu phải có ít nhất " + MIN_PASSWORD + " ký tự và không quá " + MAX_PASSWORD
+                            + " byte UTF-8 (chữ có dấu chiếm 2 hoặc 3 byte)");
         }
         if (!"INSPECTOR".equals(account.role())) {
             throw new InvalidInputException("invalid-account", "role",
                     "role must be INSPECTOR (staff accounts come from the school's dataset)",
                     "vai trò phải là INSPECTOR (tài khoản cán bộ lấy từ dữ liệu của trường)");
         }
-        String province = blankToNull(account.province());
-        String district = blankToNull(account.district());
-        if (province == null || province.length() > 255) {
-            throw new InvalidInputException("invalid-account", "province", "province is required (at most 255 characters)",
-                    "phải có tỉnh/thành phố (tối đa 255 ký tự)");
+        String province = account.province() == null ? null : account.province().strip();
+        String district = account.district() == null ? null : account.district().strip();
+        if (province == null || province.isEmpty() || province.length() > 255 || hasControl(province)) {
+            throw new InvalidInputException("invalid-account", "province",
+                    "province is required: a name of at most 255 characters, without control characters",
+                    "phải có tỉnh/thành phố: tên tối đa 255 ký tự, không chứa ký tự điều khiển");
         }
-        if (district != null && district.length() > 255) {
-            throw new InvalidInputException("invalid-account", "district", "district is at most 255 characters",
-                    "quận/huyện tối đa 255 ký tự");
+        // a blank district is refused, not read as the whole province: a form's empty field must not widen access
+        if (district != null && (district.isEmpty() || district.length() > 255 || hasControl(district))) {
+            throw new InvalidInputException("invalid-account", "district",
+                    "district is null (the whole province) or a name of at most 255 characters, without control characters",
+                    "quận/huyện là null (cả tỉnh) hoặc tên tối đa 255 ký tự, không chứa ký tự điều khiển");
         }
         boolean exists = takenElsewhere.test(username) || db.sql("select count(*) from account where username = ?")
                 .param(username).query(Long.class).single() > 0;
@@ -107,8 +113,8 @@ class LocalAccounts implements UserDetailsService {
                 + (district == null ? "" : " district=" + district)));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+    private static boolean hasControl(String s) {
+        return s.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT);
     }
 
     static final class AccountExists extends HocbaException {

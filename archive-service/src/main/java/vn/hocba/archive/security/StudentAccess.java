@@ -54,7 +54,7 @@ public class StudentAccess {
     }
 
     private static String plain(String name) {
-        return vn.hocba.archive.common.Texts.fold(name).replaceAll("[\\s'\\-]+", "");
+        return vn.hocba.archive.common.Texts.plainName(name);
     }
 
     /** Refuses with 403 unless the caller may see that student; an unknown student passes (the caller answers 404). */

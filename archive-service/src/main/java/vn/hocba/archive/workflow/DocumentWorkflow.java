@@ -261,6 +261,9 @@ public class DocumentWorkflow {
      */
     private DocumentRepository.Version readable(UUID lookupCode, Caller caller) {
         var found = documents.byLookupCode(lookupCode);
+        if (found.isEmpty() && caller.isInspector()) {
+            refusedToInspector(caller, lookupCode, "no such document");
+        }
         if (found.isEmpty()) {
             if (caller.administrator()) {
                 throw new NotFoundException("document " + lookupCode, "văn bản " + lookupCode);
@@ -276,7 +279,8 @@ public class DocumentWorkflow {
             // inspectors read what the schools of their jurisdiction have archived, and nothing in the making
             boolean archived = version.status() == DocumentStatus.ARCHIVED || version.archiveKey() != null;
             if (!archived || !access.inspects(caller, version.key().school())) {
-                throw unreadable();
+                refusedToInspector(caller, version.lookupCode(), version.key().school() + " " + version.key().describe()
+                        + (archived ? " outside the jurisdiction" : " not archived"));
             }
             return version;
         }
@@ -286,6 +290,13 @@ public class DocumentWorkflow {
             throw unreadable();
         }
         return version;
+    }
+
+    /** An inspector's refused request goes to the audit log too, then 403 as for anyone. */
+    private void refusedToInspector(Caller caller, UUID lookupCode, String why) {
+        events.publishEvent(new vn.hocba.archive.common.InspectorAccessed(caller.username(),
+                vn.hocba.archive.common.InspectorAccessed.Kind.DOCUMENT_REFUSED, lookupCode.toString(), why));
+        throw unreadable();
     }
 
     private static ForbiddenException unreadable() {

@@ -179,6 +179,11 @@ final class Api {
     }
 
     /** {@code account} is "user" (password: "admin" for admin, "demo" for staff) or null for anonymous. */
+    /** A DELETE as an account with its own password (not a demo account). */
+    Response deleteAs(String path, String account, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), account, password);
+    }
+
     /** A GET as an account with its own password (not a demo account). */
     Response getAs(String path, String account, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), account, password);

@@ -250,6 +250,17 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 .replace(other, other + "x").getBytes(StandardCharsets.UTF_8), "admin");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.text()).contains("role");
+        // a blank district is not the whole province; BCrypt's 72 bytes; nothing trimmed or controlled silently
+        for (var refused : List.of(
+                List.of("\"district\": \"Thành phố Hạ Long\"", "\"district\": \"  \"", "district"),
+                List.of("mat-khau-9", "ệ".repeat(25), "password"),
+                List.of("\"username\": \"" + other + "\"", "\"username\": \"" + other + "y\\n\"", "username"),
+                List.of("\"province\": \"quang ninh\"", "\"province\": \"quang\\u0000ninh\"", "province"))) {
+            var answer = api().postJson("/api/v1/accounts", body.replace(refused.get(0), refused.get(1))
+                    .replace(other, other + "z").getBytes(StandardCharsets.UTF_8), "admin");
+            assertThat(answer.status()).as(refused + " " + answer.text()).isEqualTo(422);
+            assertThat(answer.json().get("errors").get(0).get("path").asString()).isEqualTo(refused.get(2));
+        }
         var outsider = api().getAs("/api/v1/search?q=" + folded, other, "mat-khau-9");
         assertThat(outsider.status()).as(outsider.text()).isEqualTo(200);
         assertThat(outsider.json().get("total").asLong()).isZero();
@@ -260,6 +271,11 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 .as("a filter never widens the jurisdiction").isZero();
         assertThat(api().getAs("/api/v1/documents/" + code, other, "mat-khau-9").status()).isEqualTo(403);
         assertThat(api().getAs("/api/v1/documents/" + code + "/pdf", other, "mat-khau-9").status()).isEqualTo(403);
+        assertThat(audit.entries(1, 1_000_000)).as("a refused request is audited too").anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(other);
+            assertThat(e.action()).isEqualTo("INSPECTOR_DOCUMENT_REFUSED");
+            assertThat(e.subject()).isEqualTo(code);
+        });
 
         // read and download, nothing else
         assertThat(api().get("/api/v1/documents/" + code, "inspector.district").status()).isEqualTo(200);
@@ -309,9 +325,14 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(store.stat(key).orElseThrow().legalHold()).as("the store's own hold").isTrue();
         assertThat(api().get("/api/v1/documents/" + code + "/retention", "inspector.district").status()).isEqualTo(200);
         assertThat(api().delete(holds + "/" + id, account("GV001")).status()).as("the principal").isEqualTo(403);
-        assertThat(api().delete(holds + "/" + id, "inspector.province").status()).as("another inspector").isEqualTo(403);
+        assertThat(api().delete(holds + "/" + id, "inspector.province").status()).as("another office").isEqualTo(403);
         assertThat(store.stat(key).orElseThrow().legalHold()).isTrue();
-        assertThat(api().delete(holds + "/" + id, "inspector.district").status()).isEqualTo(204);
+        // a colleague of the same office (the district's names typed otherwise) releases it
+        String colleague = "thanhtra.dongtrieu." + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().postJson("/api/v1/accounts", ("{\"username\": \"" + colleague + "\", \"password\": \"mat-khau-9\","
+                + " \"role\": \"INSPECTOR\", \"province\": \"QUANG NINH\", \"district\": \"thi xa\u00a0dong trieu\"}")
+                .getBytes(StandardCharsets.UTF_8), "admin").status()).isEqualTo(201);
+        assertThat(api().deleteAs(holds + "/" + id, colleague, "mat-khau-9").status()).isEqualTo(204);
         assertThat(store.stat(key).orElseThrow().legalHold()).as("released by the same authority").isFalse();
         assertThat(audit.entries(1, 1_000_000)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("LEGAL_HOLD_PLACED");

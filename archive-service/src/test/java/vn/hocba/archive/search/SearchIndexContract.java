@@ -306,4 +306,15 @@ abstract class SearchIndexContract {
         assertThat(page.hits().get(0).status()).isEqualTo("SUPERSEDED");
         assertThat(index.search("7.0", SearchScope.everything(), 0, 20).total()).isZero();
     }
+
+    @Test
+    void theCurrentVersionRanksAheadOfTheOneItReplaced() {
+        String text = "Họ và tên: Nguyễn Văn An Toán 7.0 Ngữ văn 8.0";
+        index.index(new IndexedDocument("v1", SCHOOL, Y24, "6A", "HS1", "Nguyễn Văn An", "STUDENT_RECORD", "SUPERSEDED", text));
+        index.index(new IndexedDocument("v2", SCHOOL, Y24, "6A", "HS1", "Nguyễn Văn An", "STUDENT_RECORD", "ARCHIVED",
+                text.replace("7.0", "7.5")));
+        for (String q : List.of("HS1", "nguyen van an", "toan", "")) {
+            assertThat(codes(index.search(q, SearchScope.everything(), 0, 20))).as(q).containsExactly("v2", "v1");
+        }
+    }
 }
