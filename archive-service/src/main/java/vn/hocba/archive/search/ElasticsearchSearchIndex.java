@@ -48,7 +48,7 @@ import vn.hocba.archive.common.Texts;
 class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
 
     /** Bumped when fields or analysis change: entries of another format are rewritten at start (IndexReconciler). */
-    static final String CURRENT_FORMAT = "es-1";
+    static final String CURRENT_FORMAT = "es-2";
 
     /** Hits a page may reach: the API's deepest page (10,000) plus its largest size. */
     static final int MAX_RESULT_WINDOW = 10_100;
@@ -62,6 +62,8 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     /** The parts of words written with an apostrophe inside ({@link VietnameseAnalysis.Words}), of the name and all. */
     private static final String NAME_PARTS = "nameParts";
     private static final String ALL_PARTS = "allParts";
+    /** The name with each apostrophe word written as its parts ("h hen nie"): phrases of parts ("hen nie") match it. */
+    private static final String NAME_SPLIT = "nameSplit";
     private static final String TEXT = "text";
     private static final String FORMAT = "indexFormat";
     /** Fields of a hit as stored in {@code _source}, by facet name where they are a facet. */
@@ -75,8 +77,13 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     /** Writes made, and how many of them a refresh is known to cover (as in {@link LuceneSearchIndex}). */
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong refreshedTo = new AtomicLong();
-    /** The operations of an {@link #inBatch} under way on this thread, sent in bulks. */
-    private final ThreadLocal<List<BulkOperation>> batch = new ThreadLocal<>();
+    /** The {@link #inBatch} under way on this thread: its operations not sent yet, and the first failure of a bulk. */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    private static final class Batch {
+        final List<BulkOperation> pending = new ArrayList<>();
+        RuntimeException failure;
+    }
 
     /**
      * Connects. The index is created with its mapping, when it does not exist, on first use: a server that is down
@@ -136,7 +143,7 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                 client.indices().create(c -> c.index(index)
                         .settings(s -> s.numberOfShards("1").numberOfReplicas("0").maxResultWindow(MAX_RESULT_WINDOW))
                         .mappings(m -> m
-                                .source(src -> src.excludes(NAME, EXACT_NAME, ALL, NAME_PARTS, ALL_PARTS))
+                                .source(src -> src.excludes(NAME, EXACT_NAME, ALL, NAME_PARTS, ALL_PARTS, NAME_SPLIT))
                                 .properties(ID, p -> p.keyword(k -> k))
                                 .properties("school", p -> p.keyword(k -> k))
                                 .properties("schoolYear", p -> p.keyword(k -> k))
@@ -153,7 +160,8 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                                 .properties(EXACT_NAME, p -> p.text(t -> t.analyzer("whitespace")))
                                 .properties(ALL, p -> p.text(t -> t.analyzer("whitespace")))
                                 .properties(NAME_PARTS, p -> p.text(t -> t.analyzer("whitespace")))
-                                .properties(ALL_PARTS, p -> p.text(t -> t.analyzer("whitespace")))));
+                                .properties(ALL_PARTS, p -> p.text(t -> t.analyzer("whitespace")))
+                                .properties(NAME_SPLIT, p -> p.text(t -> t.analyzer("whitespace")))));
             } catch (ElasticsearchException e) {
                 if (!"resource_already_exists_exception".equals(e.error().type())) { // another instance made it
                     throw e;
@@ -186,6 +194,7 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         var name = VietnameseAnalysis.indexWordsAndParts(fullName);
         doc.put(NAME, String.join(" ", name.words()));
         doc.put(NAME_PARTS, String.join(" ", name.parts()));
+        doc.put(NAME_SPLIT, String.join(" ", VietnameseAnalysis.splitWords(fullName)));
         doc.put(EXACT_NAME, String.join(" ", VietnameseAnalysis.tokens(VietnameseAnalysis.EXACT,
                 fullName.toLowerCase(Locale.ROOT))));
         String all = String.join(" ", fullName, Texts.nfc(d.student()), classCode, year, school,
@@ -195,7 +204,7 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         doc.put(ALL_PARTS, String.join(" ", allWords.parts()));
         var pending = batch.get();
         if (pending != null) {
-            pending.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(d.lookupCode()).document(doc))));
+            pending.pending.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(d.lookupCode()).document(doc))));
             flushIfFull(pending);
             return;
         }
@@ -208,7 +217,7 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         ensureIndex();
         var pending = batch.get();
         if (pending != null) {
-            pending.add(BulkOperation.of(b -> b.delete(x -> x.index(index).id(lookupCode))));
+            pending.pending.add(BulkOperation.of(b -> b.delete(x -> x.index(index).id(lookupCode))));
             flushIfFull(pending);
             return;
         }
@@ -216,7 +225,12 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         changes.incrementAndGet();
     }
 
-    /** Calls of {@link #index} and {@link #remove} on this thread go in bulks of 500; all is visible at the end. */
+    /**
+     * Calls of {@link #index} and {@link #remove} on this thread go in bulks of 500; all is visible at the end. A bulk
+     * that fails does not fail the one call that filled it (its operations are many records'): the whole batch throws
+     * at its end, after the rest was sent, so that a reconciliation or a rebuild is not taken for complete. What
+     * {@code work} queued before it threw is still sent.
+     */
     @Override
     public void inBatch(Runnable work) {
         ensureIndex();
@@ -224,20 +238,49 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
             work.run();
             return;
         }
-        List<BulkOperation> pending = new ArrayList<>();
-        batch.set(pending);
+        var current = new Batch();
+        batch.set(current);
+        RuntimeException failure = null;
         try {
             work.run();
+        } catch (RuntimeException e) {
+            failure = e;
         } finally {
             batch.remove();
         }
-        flush(pending);
-        refresh();
+        try {
+            send(current);
+            refresh();
+        } catch (RuntimeException e) {
+            current.failure = current.failure == null ? e : current.failure;
+        }
+        if (failure != null) {
+            if (current.failure != null && current.failure != failure) {
+                failure.addSuppressed(current.failure);
+            }
+            throw failure;
+        }
+        if (current.failure != null) {
+            throw current.failure;
+        }
     }
 
-    private void flushIfFull(List<BulkOperation> pending) {
-        if (pending.size() >= BULK_SIZE) {
-            flush(pending);
+    private void flushIfFull(Batch current) {
+        if (current.pending.size() >= BULK_SIZE) {
+            send(current);
+        }
+    }
+
+    /** Sends what is pending; a failure is kept for the batch's end (the first one), not thrown here. */
+    private void send(Batch current) {
+        try {
+            flush(current.pending);
+        } catch (RuntimeException e) {
+            if (current.failure == null) {
+                current.failure = e;
+            } else {
+                current.failure.addSuppressed(e);
+            }
         }
     }
 
@@ -291,17 +334,24 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                     Query.of(x -> x.term(t -> t.field(ALL_PARTS).value(w)))).minimumShouldMatch("1"))));
         }
         if (words.size() > 1) { // the student's own name first, ahead of teachers' names in the text
-            should.add(Query.of(q -> q.matchPhrase(p -> p.field(NAME).query(String.join(" ", words)).boost(10f))));
+            String phrase = String.join(" ", words);
+            // as a phrase of whole words ("hhen nie") or of an apostrophe word's parts ("hen nie"), counted once and
+            // alike whichever matched (the two fields' statistics differ: a scored match would favour one spelling)
+            should.add(Query.of(q -> q.constantScore(c -> c.boost(Ranking.NAME_PHRASE).filter(f -> f.bool(b -> b
+                    .should(Query.of(x -> x.matchPhrase(p -> p.field(NAME).query(phrase))),
+                            Query.of(x -> x.matchPhrase(p -> p.field(NAME_SPLIT).query(phrase))))
+                    .minimumShouldMatch("1"))))));
         } else if (words.size() == 1) {
-            should.add(Query.of(q -> q.term(t -> t.field(NAME).value(words.get(0)).boost(5f))));
-            should.add(Query.of(q -> q.term(t -> t.field(NAME_PARTS).value(words.get(0)).boost(5f))));
+            should.add(Query.of(q -> q.disMax(d -> d.boost(Ranking.NAME_WORD).queries(
+                    Query.of(x -> x.term(t -> t.field(NAME).value(words.get(0)))),
+                    Query.of(x -> x.term(t -> t.field(NAME_PARTS).value(words.get(0))))))));
         }
         // the name spelled exactly as typed (diacritics, apostrophe) ahead of other spellings that fold alike
         for (String w : VietnameseAnalysis.exactWords(text)) {
-            should.add(Query.of(q -> q.term(t -> t.field(EXACT_NAME).value(w).boost(2f))));
+            should.add(Query.of(q -> q.term(t -> t.field(EXACT_NAME).value(w).boost(Ranking.EXACT_WORD))));
         }
         // a current version ahead of the version it replaced, which prints nearly the same text
-        should.add(Query.of(q -> q.term(t -> t.field("status").value("ARCHIVED").boost(LuceneSearchIndex.CURRENT_BOOST))));
+        should.add(Query.of(q -> q.term(t -> t.field("status").value("ARCHIVED").boost(Ranking.CURRENT))));
         Query scope = scope(request.scope());
         if (scope != null) {
             filter.add(scope);
@@ -413,9 +463,10 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    /** Deletes the whole index (tests, and a rebuild from scratch); absent is fine. */
+    /** Deletes the whole index (tests); absent is fine. The next call creates it again. */
     void deleteIndex() {
         call(() -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
+        ready = false;
     }
 
     @Override
@@ -431,14 +482,24 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         T run() throws IOException;
     }
 
-    /** Runs one client call; a server that cannot be reached or answers 5xx throws {@link SearchUnavailableException}. */
-    private static <T> T call(Call<T> call) {
+    /**
+     * Runs one client call. A server that cannot be reached, is overloaded (429), refuses the credentials (401, 403) or
+     * answers 5xx throws {@link SearchUnavailableException} (503); an index deleted behind the service's back (404
+     * {@code index_not_found_exception}) too, and it is created again at the next call, before anything is written
+     * (so that Elasticsearch's dynamic mapping never makes it).
+     */
+    private <T> T call(Call<T> call) {
         try {
             return call.run();
         } catch (IOException e) {
             throw new SearchUnavailableException(e);
         } catch (ElasticsearchException e) {
-            if (e.status() >= 500) {
+            if ("index_not_found_exception".equals(e.error().type())) {
+                ready = false;
+                throw new SearchUnavailableException(e);
+            }
+            int status = e.status();
+            if (status >= 500 || status == 429 || status == 401 || status == 403) {
                 throw new SearchUnavailableException(e);
             }
             throw e;

@@ -54,7 +54,7 @@ import vn.hocba.archive.common.Texts;
 /**
  * In-process Lucene index. Vietnamese is folded in the application (NFD, marks stripped, đ→d, apostrophe variants and
  * hyphens inside names made one) before analysis, so that "nguyen van an" finds "Nguyễn Văn An" and "hen nie" finds
- * "H’Hen Niê"; the same folding will feed Elasticsearch, which has no ICU here. Everything stored is NFC.
+ * "H’Hen Niê" ({@link VietnameseAnalysis}, shared with {@link ElasticsearchSearchIndex}). Everything stored is NFC.
  *
  * <p>School, school year and class are exact-match fields: the caller's {@link SearchScope} filters inside the query,
  * so totals and hits never count a document the caller may not read (its marks and personal details included).
@@ -91,8 +91,6 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      */
     static final String CURRENT_FORMAT = "3";
 
-    /** The boost of an archived (current) version over a superseded one: small beside a word's match. */
-    static final float CURRENT_BOOST = 0.5f;
 
 
     /**
@@ -243,15 +241,15 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             q.add(new TermQuery(new Term(ALL, t)), Occur.MUST);
         }
         if (words.size() > 1) { // the student's own name first, ahead of teachers' names in the text
-            q.add(new BoostQuery(new PhraseQuery(NAME, words.toArray(String[]::new)), 10f), Occur.SHOULD);
+            q.add(new BoostQuery(new PhraseQuery(NAME, words.toArray(String[]::new)), Ranking.NAME_PHRASE), Occur.SHOULD);
         } else if (words.size() == 1) {
-            q.add(new BoostQuery(new TermQuery(new Term(NAME, words.get(0))), 5f), Occur.SHOULD);
+            q.add(new BoostQuery(new TermQuery(new Term(NAME, words.get(0))), Ranking.NAME_WORD), Occur.SHOULD);
         }
         // the name spelled exactly as typed (diacritics, apostrophe) ahead of other spellings that fold alike
         VietnameseAnalysis.exactWords(text)
-                .forEach(t -> q.add(new BoostQuery(new TermQuery(new Term(EXACT_NAME, t)), 2f), Occur.SHOULD));
+                .forEach(t -> q.add(new BoostQuery(new TermQuery(new Term(EXACT_NAME, t)), Ranking.EXACT_WORD), Occur.SHOULD));
         // a current version ahead of the version it replaced, which prints nearly the same text
-        q.add(new BoostQuery(new TermQuery(new Term("status", "ARCHIVED")), CURRENT_BOOST), Occur.SHOULD);
+        q.add(new BoostQuery(new TermQuery(new Term("status", "ARCHIVED")), Ranking.CURRENT), Occur.SHOULD);
         Query filter = filter(request.scope());
         if (filter != null) {
             q.add(filter, Occur.FILTER);

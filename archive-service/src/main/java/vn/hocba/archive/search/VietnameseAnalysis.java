@@ -72,6 +72,15 @@ final class VietnameseAnalysis {
         return new Words(words, parts);
     }
 
+    /**
+     * The folded words of {@code text} with every word written with an apostrophe inside as its parts, in order
+     * ("H’Hen Niê" → "h", "hen", "nie"): where a phrase of parts ("hen nie") matches, for an index without positions
+     * of its own.
+     */
+    static List<String> splitWords(String text) {
+        return tokens(FOLDED_QUERY, Texts.fold(Texts.nfc(text)).replace(Texts.APOSTROPHE, ' '));
+    }
+
     /** The distinct folded words a query looks for (joined forms), at most {@link #MAX_QUERY_WORDS}. */
     static List<String> queryWords(String query) {
         return tokens(FOLDED_QUERY, Texts.fold(Texts.nfc(query))).stream().distinct().limit(MAX_QUERY_WORDS).toList();

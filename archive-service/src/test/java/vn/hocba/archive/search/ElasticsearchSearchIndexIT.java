@@ -57,4 +57,31 @@ class ElasticsearchSearchIndexIT extends SearchIndexContract {
             second.close();
         }
     }
+
+    @Test
+    void aRefusedOperationFailsTheWholeBatchAtItsEndAndTheRestIsStillWritten() {
+        String immense = "6".repeat(40_000); // a keyword term over 32,766 bytes: Elasticsearch refuses that document
+        assertThatThrownBy(() -> index.inBatch(() -> {
+            index.index(record("a", SCHOOL, Y24, "6A", "HS1", "Nguyễn Văn An", ""));
+            index.index(record("refused", SCHOOL, Y24, immense, "HS2", "Trần Văn Bình", ""));
+            index.index(record("b", SCHOOL, Y24, "6A", "HS3", "Lê Văn Cường", ""));
+        })).as("not taken for complete").isInstanceOf(IllegalStateException.class).hasMessageContaining("refused 1");
+        assertThat(index.contains("a")).isTrue();
+        assertThat(index.contains("b")).isTrue();
+        assertThat(index.search("", SearchScope.everything(), 0, 20).total()).isEqualTo(2);
+    }
+
+    @Test
+    void anIndexDeletedBehindTheServicesBackIsUnavailableOnceThenMadeAgainWithItsMapping() {
+        index.index(record("a", SCHOOL, Y24, "6A", "HS1", "Nguyễn Văn An", ""));
+        var other = new ElasticsearchSearchIndex(EsTestServer.shared().url(), null, null, null, name);
+        other.deleteIndex(); // an operator's mistake
+        other.close();
+        assertThatThrownBy(() -> index.search("an", SearchScope.everything(), 0, 20))
+                .isInstanceOf(SearchUnavailableException.class);
+        index.index(record("b", SCHOOL, Y24, "6B", "HS2", "Trần Thị An", ""));
+        var page = index.search("an", SearchScope.everything(), 0, 20);
+        assertThat(codes(page)).containsExactly("b");
+        assertThat(facet(page, "class")).as("keyword fields, not a dynamic mapping").containsExactly("6B=1");
+    }
 }

@@ -317,4 +317,14 @@ abstract class SearchIndexContract {
             assertThat(codes(index.search(q, SearchScope.everything(), 0, 20))).as(q).containsExactly("v2", "v1");
         }
     }
+
+    @Test
+    void theStudentsOwnRecordRanksAheadOfOneThatMentionsTheNameHoweverTheApostropheIsTyped() {
+        index.index(record("mention", SCHOOL, Y24, "6A", "HS1", "Nguyễn Văn Bình",
+                "Giáo viên chủ nhiệm: H\u2019Hen Niê. Môn Toán 7.0"));
+        index.index(record("own", SCHOOL, Y24, "6B", "HS2", "H\u2019Hen Niê", "Môn Toán 8.0"));
+        for (String q : List.of("hen nie", "h'hen nie", "hhen nie", "H’Hen Niê")) {
+            assertThat(codes(index.search(q, SearchScope.everything(), 0, 20))).as(q).containsExactly("own", "mention");
+        }
+    }
 }
