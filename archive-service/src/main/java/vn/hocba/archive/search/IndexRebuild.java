@@ -24,8 +24,9 @@ import vn.hocba.archive.workflow.DocumentWorkflow;
  * the store (its bytes checked against the sha256 recorded at archive time), its pages' text extracted, and indexed
  * with its catalogue fields; entries of nothing archived are removed. Not from the database's copy of the text: a
  * rebuild must show what the archive holds. Runs in the background, one at a time, with progress; search and archiving
- * go on meanwhile (entries are replaced in place, never emptied first). A document whose file cannot be read or
- * checked is counted as failed and named in the log; the rest go on.
+ * go on meanwhile (entries are replaced in place, never emptied first; what is archived or superseded meanwhile keeps
+ * its entry as the outbox writes it). A document whose file cannot be read or checked is counted as failed and named
+ * in the log; the rest go on. A batch the index refuses (Elasticsearch down) ends the rebuild FAILED.
  */
 @Component
 class IndexRebuild {
@@ -38,11 +39,21 @@ class IndexRebuild {
     private final Clock clock;
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
-    IndexRebuild(SearchIndex index, RecordArchive archive, DocumentWorkflow workflow, Clock clock) {
+    private final RecordIndexer indexer;
+    /** Set at shutdown: a rebuild under way stops at its next document (the index is about to close). */
+    private volatile boolean stopping;
+
+    IndexRebuild(SearchIndex index, RecordArchive archive, DocumentWorkflow workflow, RecordIndexer indexer, Clock clock) {
         this.index = index;
         this.archive = archive;
         this.workflow = workflow;
+        this.indexer = indexer;
         this.clock = clock;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopping = true;
     }
 
     /** A rebuild's state: RUNNING, then DONE; counts of documents indexed, failed and stale entries removed. */
@@ -97,19 +108,22 @@ class IndexRebuild {
 
     private void run(Progress progress) {
         try {
+            // the index is listed before the database is read (as IndexReconciler does): a document archived and
+            // indexed meanwhile is then in neither list or in both, never taken for a stale entry and removed
+            Set<String> before = new HashSet<>();
+            index.forEachEntry(e -> before.add(e.fields().lookupCode()));
             List<DocumentArchived> archived = workflow.archived();
             progress.total = archived.size();
             Set<String> keep = new HashSet<>();
             index.inBatch(() -> {
                 for (DocumentArchived record : archived) {
+                    if (stopping) {
+                        throw new IllegalStateException("the service is stopping");
+                    }
                     keep.add(record.lookupCode().toString());
                     try {
                         byte[] pdf = archive.read(record.archiveKey(), record.sha256(), record.lookupCode());
-                        String text = RecordIndexer.text(pdf, record);
-                        index.index(new SearchIndex.IndexedDocument(record.lookupCode().toString(), record.school(),
-                                record.schoolYear(), record.classCode(), record.student(), record.fullName(),
-                                record.documentType(), record.status(),
-                                text.length() > RecordIndexer.MAX_TEXT ? text.substring(0, RecordIndexer.MAX_TEXT) : text));
+                        index.index(RecordIndexer.document(record, RecordIndexer.text(pdf, record)));
                         progress.indexed.incrementAndGet();
                     } catch (RuntimeException e) {
                         progress.failed.incrementAndGet();
@@ -117,15 +131,22 @@ class IndexRebuild {
                                 record.lookupCode(), e);
                     }
                 }
-                List<String> stale = new java.util.ArrayList<>();
-                index.forEachEntry(e -> {
-                    if (!keep.contains(e.fields().lookupCode())) {
-                        stale.add(e.fields().lookupCode());
-                    }
-                });
+                List<String> stale = before.stream().filter(code -> !keep.contains(code)).toList();
                 stale.forEach(index::remove);
                 progress.removed = stale.size();
             });
+            // a version superseded while the rebuild ran was written back with the status it had when the list was
+            // read: the outbox's own indexing of the change may have come first, so write what is true now
+            var now = workflow.archived().stream().collect(java.util.stream.Collectors.toMap(
+                    r -> r.lookupCode().toString(), DocumentArchived::status));
+            for (DocumentArchived record : archived) {
+                String status = now.get(record.lookupCode().toString());
+                if (status != null && !status.equals(record.status())) {
+                    indexer.index(new DocumentArchived(record.lookupCode(), record.documentType(), record.school(),
+                            record.schoolYear(), record.classCode(), record.student(), record.fullName(),
+                            record.version(), record.archiveKey(), record.sha256(), status, false));
+                }
+            }
             log.info("index rebuilt from the archive: {} indexed, {} failed, {} stale entries removed",
                     progress.indexed.get(), progress.failed.get(), progress.removed);
         } catch (RuntimeException e) {

@@ -59,9 +59,14 @@ class RecordIndexer {
     /** Indexes the archived record now; throws when its file cannot be read or its text extracted. */
     void index(DocumentArchived e) {
         String text = workflow.pageText(e.lookupCode()).orElseGet(() -> text(archive.read(e.archiveKey()), e));
-        text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        index.index(new SearchIndex.IndexedDocument(e.lookupCode().toString(), e.school(), e.schoolYear(),
-                e.classCode(), e.student(), e.fullName(), e.documentType(), e.status(), text));
+        index.index(document(e, text));
+    }
+
+    /** The index's document of an archived version with {@code text} (cut at {@link #MAX_TEXT} characters). */
+    static SearchIndex.IndexedDocument document(DocumentArchived e, String text) {
+        String cut = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        return new SearchIndex.IndexedDocument(e.lookupCode().toString(), e.school(), e.schoolYear(), e.classCode(),
+                e.student(), e.fullName(), e.documentType(), e.status(), cut);
     }
 
     /** The pages' text of a PDF; throws when the PDF cannot be read. */

@@ -21,8 +21,10 @@ public interface SearchIndex {
     int FACET_SIZE = 100;
 
     /**
-     * Adds or replaces the document with that lookup code: seen by every search that starts after this returns, made
-     * durable within about a second (what a crash loses is indexed again at start by the reconciliation).
+     * Adds or replaces the document with that lookup code: seen by every search of this process that starts after this
+     * returns (other instances on the same Elasticsearch index: within its refresh interval, a second), made durable
+     * by Lucene within its commit interval (10 s) and by Elasticsearch when it answers (what a crash loses is indexed
+     * again at start by the reconciliation).
      */
     void index(IndexedDocument document);
 

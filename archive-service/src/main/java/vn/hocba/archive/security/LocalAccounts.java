@@ -42,7 +42,7 @@ class LocalAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return db.sql("select username, password_hash, role, province, district from account where username = ?")
+        return db.sql("select username, password_hash, role, province, district from account where username = ? and role = 'INSPECTOR' and province is not null")
                 .param(username)
                 .query((rs, i) -> HocbaUser.inspector(rs.getString(1), rs.getString(2),
                         new Caller.Jurisdiction(rs.getString(4), rs.getString(5))))
@@ -85,15 +85,18 @@ class LocalAccounts implements UserDetailsService {
                     "role must be INSPECTOR (staff accounts come from the school's dataset)",
                     "vai trò phải là INSPECTOR (tài khoản cán bộ lấy từ dữ liệu của trường)");
         }
-        String province = account.province() == null ? null : account.province().strip();
-        String district = account.district() == null ? null : account.district().strip();
-        if (province == null || province.isEmpty() || province.length() > 255 || hasControl(province)) {
+        String province = account.province() == null ? null : vn.hocba.archive.common.Texts.nfc(account.province()).strip();
+        String district = account.district() == null ? null : vn.hocba.archive.common.Texts.nfc(account.district()).strip();
+        // a name of spaces, hyphens or apostrophes only compares as empty, and would match schools without one
+        if (province == null || province.length() > 255 || hasControl(province)
+                || vn.hocba.archive.common.Texts.plainName(province).isEmpty()) {
             throw new InvalidInputException("invalid-account", "province",
                     "province is required: a name of at most 255 characters, without control characters",
                     "phải có tỉnh/thành phố: tên tối đa 255 ký tự, không chứa ký tự điều khiển");
         }
         // a blank district is refused, not read as the whole province: a form's empty field must not widen access
-        if (district != null && (district.isEmpty() || district.length() > 255 || hasControl(district))) {
+        if (district != null && (district.length() > 255 || hasControl(district)
+                || vn.hocba.archive.common.Texts.plainName(district).isEmpty())) {
             throw new InvalidInputException("invalid-account", "district",
                     "district is null (the whole province) or a name of at most 255 characters, without control characters",
                     "quận/huyện là null (cả tỉnh) hoặc tên tối đa 255 ký tự, không chứa ký tự điều khiển");
@@ -103,8 +106,6 @@ class LocalAccounts implements UserDetailsService {
         if (exists) {
             throw new AccountExists(username);
         }
-        province = vn.hocba.archive.common.Texts.nfc(province);
-        district = district == null ? null : vn.hocba.archive.common.Texts.nfc(district);
         db.sql("insert into account (username, password_hash, role, province, district, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(username, encoder.encode(password), "INSPECTOR", province, district,
                         Timestamp.from(clock.instant()), actor)

@@ -50,7 +50,11 @@ public class StudentAccess {
 
     /** Names as the datasets and the administrator write them: "Thị xã Đông Triều" = "thi xa dong trieu" = "ThịXãĐôngTriều". */
     static boolean sameName(String a, String b) {
-        return a != null && b != null && plain(a).equals(plain(b));
+        if (a == null || b == null) {
+            return false;
+        }
+        String plainA = plain(a);
+        return !plainA.isEmpty() && plainA.equals(plain(b)); // a blank name matches nothing, not every blank field
     }
 
     private static String plain(String name) {

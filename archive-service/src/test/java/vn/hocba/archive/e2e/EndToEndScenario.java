@@ -253,6 +253,8 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         // a blank district is not the whole province; BCrypt's 72 bytes; nothing trimmed or controlled silently
         for (var refused : List.of(
                 List.of("\"district\": \"Thành phố Hạ Long\"", "\"district\": \"  \"", "district"),
+                List.of("\"district\": \"Thành phố Hạ Long\"", "\"district\": \"\u00a0-\"", "district"),
+                List.of("\"province\": \"quang ninh\"", "\"province\": \"'\"", "province"),
                 List.of("mat-khau-9", "ệ".repeat(25), "password"),
                 List.of("\"username\": \"" + other + "\"", "\"username\": \"" + other + "y\\n\"", "username"),
                 List.of("\"province\": \"quang ninh\"", "\"province\": \"quang\\u0000ninh\"", "province"))) {
