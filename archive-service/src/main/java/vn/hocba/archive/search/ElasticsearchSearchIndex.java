@@ -140,7 +140,10 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
                 return null;
             }
             try {
-                client.indices().create(c -> c.index(index)
+                // the index is reached through an alias of its name, and writes require the alias: a write after the
+                // index was deleted fails (and makes it again, mapped) instead of Elasticsearch creating one with a
+                // dynamic mapping
+                client.indices().create(c -> c.index(index + "-1").aliases(index, a -> a)
                         .settings(s -> s.numberOfShards("1").numberOfReplicas("0").maxResultWindow(MAX_RESULT_WINDOW))
                         .mappings(m -> m
                                 .source(src -> src.excludes(NAME, EXACT_NAME, ALL, NAME_PARTS, ALL_PARTS, NAME_SPLIT))
@@ -204,11 +207,12 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         doc.put(ALL_PARTS, String.join(" ", allWords.parts()));
         var pending = batch.get();
         if (pending != null) {
-            pending.pending.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(d.lookupCode()).document(doc))));
+            pending.pending.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(d.lookupCode()).document(doc)
+                    .requireAlias(true))));
             flushIfFull(pending);
             return;
         }
-        call(() -> client.index(i -> i.index(index).id(d.lookupCode()).document(doc)));
+        call(() -> client.index(i -> i.index(index).id(d.lookupCode()).document(doc).requireAlias(true)));
         changes.incrementAndGet();
     }
 
@@ -465,7 +469,13 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
 
     /** Deletes the whole index (tests); absent is fine. The next call creates it again. */
     void deleteIndex() {
-        call(() -> client.indices().delete(d -> d.index(index).ignoreUnavailable(true)));
+        call(() -> {
+            if (client.indices().existsAlias(a -> a.name(index)).value()) {
+                var concrete = List.copyOf(client.indices().getAlias(a -> a.name(index)).result().keySet());
+                client.indices().delete(d -> d.index(concrete));
+            }
+            return null;
+        });
         ready = false;
     }
 
