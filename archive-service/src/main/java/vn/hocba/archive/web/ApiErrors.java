@@ -140,9 +140,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         String name = ex.getPropertyName() == null ? "?" : ex.getPropertyName();
         String expected = ex.getRequiredType() == java.util.UUID.class ? "a UUID"
                 : ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
-        var p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Bad Request",
-                "'" + name + "' must be " + expected,
-                "'" + name + "' phải là " + (ex.getRequiredType() == java.util.UUID.class ? "một mã UUID" : "giá trị hợp lệ"));
+        String en = "'" + name + "' must be " + expected;
+        String vi = "'" + name + "' phải là " + (ex.getRequiredType() == java.util.UUID.class ? "một mã UUID" : "giá trị hợp lệ");
+        var p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Bad Request", en, vi);
+        // the offending parameter as every other refusal names it (RFC 9457 extension member)
+        p.setProperty("errors", java.util.List.of(java.util.Map.of("path", name, "message", en, "messageVi", vi)));
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(respond(p).getBody());
     }

@@ -161,6 +161,9 @@ abstract class EndToEndScenario implements SchoolYearScenario {
     void badRequestsAnswerProblemsNeverServerErrors() throws IOException {
         ensureImported();
         var api = api();
+        var notANumber = api.get("/api/v1/search?q=an&page=abc", "admin");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.json().get("errors").get(0).get("path").asString()).isEqualTo("page");
         var deepPage = api.get("/api/v1/search?q=an&page=2147483647", "admin");
         assertThat(deepPage.status()).isEqualTo(400);
         assertThat(deepPage.json().get("errors").get(0).get("path").asString()).isEqualTo("page");
