@@ -54,6 +54,7 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     static final int MAX_RESULT_WINDOW = 10_100;
 
     private static final String ID = "lookupCode";
+    // the facets ({@link SearchIndex#FACETS}) are keyword fields of their own names: filtered and aggregated as such
     private static final String YEAR_KEY = "schoolYearKey";
     private static final String CLASS_KEY = "classKey";
     private static final String NAME = "name";
@@ -66,9 +67,6 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
     private static final String NAME_SPLIT = "nameSplit";
     private static final String TEXT = "text";
     private static final String FORMAT = "indexFormat";
-    /** Fields of a hit as stored in {@code _source}, by facet name where they are a facet. */
-    private static final Map<String, String> FIELDS = Map.of("school", "school", "schoolYear", "schoolYear",
-            "class", "class", "documentType", "documentType", "status", "status");
     private static final int BULK_SIZE = 500;
 
     private final RestClient rest;
@@ -186,8 +184,8 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
         doc.put("school", school);
         doc.put("schoolYear", year);
         doc.put("class", classCode);
-        doc.put(YEAR_KEY, key(school, year));
-        doc.put(CLASS_KEY, key(school, year, classCode));
+        doc.put(YEAR_KEY, SearchScope.key(school, year));
+        doc.put(CLASS_KEY, SearchScope.key(school, year, classCode));
         doc.put("student", Texts.nfc(d.student()));
         doc.put("fullName", fullName);
         doc.put("documentType", Texts.nfc(d.documentType()));
@@ -308,10 +306,8 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
 
     /** Makes every write made so far visible to search, unless a refresh begun after it has finished. */
     private void refreshIfChanged() {
-        long wanted = changes.get();
-        if (refreshedTo.get() < wanted) {
-            refresh();
-            refreshedTo.accumulateAndGet(wanted, Math::max);
+        if (refreshedTo.get() < changes.get()) {
+            refresh(); // covers at least what was counted before it began
         }
     }
 
@@ -361,11 +357,11 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
             filter.add(scope);
         }
         request.filters().byFacet().forEach((facet, value) ->
-                filter.add(Query.of(q -> q.term(t -> t.field(FIELDS.get(facet)).value(value)))));
+                filter.add(Query.of(q -> q.term(t -> t.field(facet).value(value)))));
         Query query = Query.of(q -> q.bool(b -> b.must(must).should(should).filter(filter)));
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         for (String facet : FACETS) {
-            aggregations.put(facet, Aggregation.of(a -> a.terms(t -> t.field(FIELDS.get(facet)).size(FACET_SIZE))));
+            aggregations.put(facet, Aggregation.of(a -> a.terms(t -> t.field(facet).size(FACET_SIZE))));
         }
         refreshIfChanged();
         @SuppressWarnings("rawtypes")
@@ -416,10 +412,6 @@ class ElasticsearchSearchIndex implements SearchIndex, AutoCloseable {
             }
         });
         return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
-    }
-
-    private static String key(String... parts) {
-        return SearchScope.key(parts);
     }
 
     private static Hit hit(Map<?, ?> source) {

@@ -81,9 +81,6 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     /** Doc-values fields of the facets, by facet name (their own names: older entries have none). */
     private static final Map<String, String> FACET_FIELDS = Map.of("school", "facetSchool", "schoolYear",
             "facetSchoolYear", "class", "facetClass", "documentType", "facetDocumentType", "status", "facetStatus");
-    /** The exact-match field of each facet's filter. */
-    private static final Map<String, String> FILTER_FIELDS = Map.of("school", SCHOOL, "schoolYear", YEAR,
-            "class", CLASS, "documentType", "documentType", "status", "status");
 
     /**
      * Bumped when fields or folding change: entries of another format are rewritten at start (IndexReconciler).
@@ -170,8 +167,8 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         doc.add(new StringField(SCHOOL, school, Field.Store.YES));
         doc.add(new StringField(YEAR, year, Field.Store.YES));
         doc.add(new StringField(CLASS, classCode, Field.Store.YES));
-        doc.add(new StringField(YEAR_KEY, key(school, year), Field.Store.NO));
-        doc.add(new StringField(CLASS_KEY, key(school, year, classCode), Field.Store.NO));
+        doc.add(new StringField(YEAR_KEY, SearchScope.key(school, year), Field.Store.NO));
+        doc.add(new StringField(CLASS_KEY, SearchScope.key(school, year, classCode), Field.Store.NO));
         doc.add(new StoredField("student", Texts.nfc(d.student())));
         doc.add(new StoredField("fullName", fullName));
         doc.add(new StringField("documentType", Texts.nfc(d.documentType()), Field.Store.YES));
@@ -255,7 +252,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             q.add(filter, Occur.FILTER);
         }
         request.filters().byFacet().forEach((facet, value) ->
-                q.add(new TermQuery(new Term(FILTER_FIELDS.get(facet), value)), Occur.FILTER));
+                q.add(new TermQuery(new Term(facet, value)), Occur.FILTER)); // the facets' exact-match fields bear their names
         return run(q.build(), request.page(), request.size(), words);
     }
 
@@ -282,10 +279,6 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             any.add(new TermInSetQuery(CLASS_KEY, keys.classes().stream().map(BytesRef::new).toList()), Occur.SHOULD);
         }
         return any.build();
-    }
-
-    private static String key(String... parts) {
-        return SearchScope.key(parts);
     }
 
     private SearchPage run(Query query, int page, int size, List<String> words) {
@@ -396,12 +389,7 @@ class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     dv[f] = context.reader().getSortedDocValues(FACET_FIELDS.get(FACETS.get(f)));
                     leafCounts[f] = new int[dv[f] == null ? 0 : dv[f].getValueCount()];
                 }
-                // doc values are read once per leaf: a second reader for the names at the end
-                SortedDocValues[] names = new SortedDocValues[FACETS.size()];
-                for (int f = 0; f < dv.length; f++) {
-                    names[f] = context.reader().getSortedDocValues(FACET_FIELDS.get(FACETS.get(f)));
-                }
-                values.add(names);
+                values.add(dv); // lookupOrd at the end does not depend on where the iteration stopped
                 counts.add(leafCounts);
                 return new LeafCollector() {
                     @Override

@@ -43,7 +43,7 @@ public class RecordSearch {
             throw new IndexRebuildingException();
         }
         var result = index.search(new SearchIndex.SearchRequest(query, scope.of(caller), filters, page, size));
-        if (caller != null && caller.isInspector()) {
+        if (caller != null && caller.isInspector()) { // tests scope by a fixed rule, without a caller
             events.publishEvent(new InspectorAccessed(caller.username(), InspectorAccessed.Kind.SEARCH, "search",
                     "q=\"" + query + "\" filters=" + filters.byFacet() + " page=" + page + " size=" + size
                             + " total=" + result.total()));

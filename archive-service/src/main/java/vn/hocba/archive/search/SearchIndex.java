@@ -205,10 +205,6 @@ public interface SearchIndex {
             facets = Map.copyOf(facets);
         }
 
-        public SearchPage(long total, List<Hit> hits) {
-            this(total, hits, Map.of(), Map.of());
-        }
-
         /** The snippets of one hit (empty when none). */
         public List<String> highlightsOf(String lookupCode) {
             return highlights.getOrDefault(lookupCode, List.of());

@@ -40,11 +40,6 @@ final class VietnameseAnalysis {
     private VietnameseAnalysis() {
     }
 
-    /** The folded words an index holds for {@code text} (parts included), in order. */
-    static List<String> indexWords(String text) {
-        return tokens(FOLDED, Texts.fold(Texts.nfc(text)));
-    }
-
     /**
      * The folded words an index holds for {@code text}, split in two: {@code words}, one per word of the text (joined
      * forms), and {@code parts}, the parts of words written with an apostrophe inside ("h'hen" → "h", "hen"), which the

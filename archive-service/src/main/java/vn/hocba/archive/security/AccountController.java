@@ -46,11 +46,9 @@ class AccountController {
             throw new ForbiddenException("only the system administrator creates accounts",
                     "chỉ quản trị hệ thống được tạo tài khoản");
         }
-        local.create(body, caller.username(), this::takenByAnother);
-        var created = (HocbaUser) local.loadUserByUsername(body.username());
-        var j = created.jurisdiction();
+        var j = local.create(body, caller.username(), this::takenByAnother);
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new AccountBody(created.getUsername(), "INSPECTOR", j.province(), j.district()));
+                .body(new AccountBody(body.username(), "INSPECTOR", j.province(), j.district()));
     }
 
     /** A name that signs in already (a demo account) cannot be taken by a new one. */

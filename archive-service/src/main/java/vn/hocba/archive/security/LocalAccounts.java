@@ -57,11 +57,12 @@ class LocalAccounts implements UserDetailsService {
     /**
      * Creates an inspector account with its audit entry, in one transaction.
      *
+     * @return the account's name and jurisdiction as stored (NFC)
      * @throws InvalidInputException (422) a field is missing or malformed, with its path
      * @throws HocbaException        (409 {@code account-exists}) the name is taken (here or by a demo account)
      */
     @Transactional
-    void create(NewAccount account, String actor, java.util.function.Predicate<String> takenElsewhere) {
+    Caller.Jurisdiction create(NewAccount account, String actor, java.util.function.Predicate<String> takenElsewhere) {
         if (account == null) {
             throw new InvalidInputException("invalid-account", "", "the body must be an account", "thân yêu cầu phải là một tài khoản");
         }
@@ -112,6 +113,7 @@ class LocalAccounts implements UserDetailsService {
                 .update();
         events.publishEvent(new vn.hocba.archive.common.AccountCreated(actor, username, "role=INSPECTOR province=" + province
                 + (district == null ? "" : " district=" + district)));
+        return new Caller.Jurisdiction(province, district);
     }
 
     private static boolean hasControl(String s) {

@@ -317,11 +317,10 @@ abstract class EndToEndScenario implements SchoolYearScenario {
     /** API.md "Retention and legal hold": an inspector with jurisdiction places a hold, and only that authority releases it. */
     @Test
     void anInspectorWithJurisdictionPlacesALegalHoldThatOnlyTheSameAuthorityReleases() throws Exception {
-        ensureImported();
-        var done = api().signThroughTheSequence(BASE + "HS2400096", SCHOOL);
-        String code = done.get("lookupCode").asString();
-        ObjectKey key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf");
-        String holds = "/api/v1/documents/" + code + "/holds";
+        var archived = archivedForHolds("HS2400096");
+        String code = archived.code();
+        ObjectKey key = archived.key();
+        String holds = archived.holds();
         byte[] body = "{\"reason\": \"Thanh tra Phòng: đơn khiếu nại\", \"reference\": \"QĐ 7/QĐ-PGDĐT\"}"
                 .getBytes(StandardCharsets.UTF_8);
         var placed = api().postJson(holds, body, "inspector.district");
@@ -1109,13 +1108,24 @@ abstract class EndToEndScenario implements SchoolYearScenario {
 
     // ---- retention and legal hold (API.md) ----
 
+    /** A student record signed through and archived: its lookup code, its PDF's key in the store, its holds path. */
+    record ArchivedForHolds(String code, ObjectKey key, String holds) {
+    }
+
+    ArchivedForHolds archivedForHolds(String student) throws IOException {
+        ensureImported();
+        var done = api().signThroughTheSequence(BASE + student, SCHOOL);
+        String code = done.get("lookupCode").asString();
+        return new ArchivedForHolds(code, ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf"),
+                "/api/v1/documents/" + code + "/holds");
+    }
+
     @Test
     void aPrincipalPlacesAndReleasesALegalHoldThatTheStoreItselfEnforces() throws Exception {
-        ensureImported();
-        var done = api().signThroughTheSequence(BASE + "HS2400084", SCHOOL);
-        String code = done.get("lookupCode").asString();
-        ObjectKey key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf");
-        String holds = "/api/v1/documents/" + code + "/holds";
+        var archived = archivedForHolds("HS2400084");
+        String code = archived.code();
+        ObjectKey key = archived.key();
+        String holds = archived.holds();
 
         var retention = api().get("/api/v1/documents/" + code + "/retention", account("GV001"));
         assertThat(retention.status()).isEqualTo(200);

@@ -78,5 +78,9 @@ class PostgresEndToEndIT extends EndToEndScenario {
                 .isInstanceOf(org.springframework.security.core.userdetails.UsernameNotFoundException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> applicationAccounts.loadUserByUsername("GV011@THCS-MK2"))
                 .isInstanceOf(org.springframework.security.core.userdetails.UsernameNotFoundException.class);
+        for (String inspector : java.util.List.of("inspector.district", "inspector.province")) { // API.md "Accounts"
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> applicationAccounts.loadUserByUsername(inspector))
+                    .isInstanceOf(org.springframework.security.core.userdetails.UsernameNotFoundException.class);
+        }
     }
 }

@@ -1,15 +1,12 @@
 package vn.hocba.archive.search;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import vn.hocba.storage.testing.BinScripts;
 
 /**
  * A real Elasticsearch 8 server for tests: the distribution that {@code bin/es-server} fetches from Maven Central,
@@ -21,13 +18,11 @@ public final class EsTestServer {
     private static EsTestServer shared;
 
     private final String url;
-    private final Path root;
     private final Path dir;
     private final int port;
 
-    private EsTestServer(String url, Path root, Path dir, int port) {
+    private EsTestServer(String url, Path dir, int port) {
         this.url = url;
-        this.root = root;
         this.dir = dir;
         this.port = port;
     }
@@ -48,13 +43,13 @@ public final class EsTestServer {
         Path root = repositoryRoot();
         Path dir = root.resolve("archive-service/target/es-server-" + name + "-" + ProcessHandle.current().pid());
         int port = freePort();
-        String line = run(root, "start", dir.toString(), Integer.toString(port));
+        String line = run("start", dir.toString(), Integer.toString(port));
         Matcher m = LINE.matcher(line);
         if (!m.find()) {
             throw new IllegalStateException("bin/es-server printed no url: " + line);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, "stop", dir.toString())));
-        return new EsTestServer(m.group(1), root, dir, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run("stop", dir.toString())));
+        return new EsTestServer(m.group(1), dir, port);
     }
 
     /** The server's URL, e.g. {@code http://127.0.0.1:40123}. */
@@ -64,12 +59,12 @@ public final class EsTestServer {
 
     /** Stops the server (an outage); its data is kept for {@link #start()}. */
     public void stop() {
-        run(root, "stop", dir.toString());
+        run("stop", dir.toString());
     }
 
     /** Starts the server again on the same port with the same data; returns once it answers. */
     public void start() {
-        run(root, "start", dir.toString(), Integer.toString(port));
+        run("start", dir.toString(), Integer.toString(port));
     }
 
     /** A fresh index name for one test. */
@@ -82,41 +77,15 @@ public final class EsTestServer {
         return Map.of("hocba.search", "elasticsearch", "hocba.es.url", url, "hocba.es.index", newIndexName(prefix));
     }
 
-    private static String run(Path root, String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = root.resolve("bin/es-server").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            Path log = Files.createTempFile("es-server", ".log");
-            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("bin/es-server " + String.join(" ", args) + " failed: " + out + "\n"
-                        + Files.readString(log));
-            }
-            return out.trim();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run bin/es-server", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static String run(String... args) {
+        return BinScripts.run("es-server", java.time.Duration.ofMinutes(10), args);
     }
 
     private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isExecutable(dir.resolve("bin/es-server"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("bin/es-server not found above " + Path.of("").toAbsolutePath());
+        return BinScripts.repositoryRoot("es-server");
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return BinScripts.freePort();
     }
 }

@@ -1,14 +1,9 @@
 package vn.hocba.storage.s3;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,14 +23,12 @@ public final class S3TestServer {
     private final String endpoint;
     private final String accessKey;
     private final String secretKey;
-    private final Path root;
     private final Path dir;
 
-    private S3TestServer(String endpoint, String accessKey, String secretKey, Path root, Path dir) {
+    private S3TestServer(String endpoint, String accessKey, String secretKey, Path dir) {
         this.endpoint = endpoint;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
-        this.root = root;
         this.dir = dir;
     }
 
@@ -51,23 +44,23 @@ public final class S3TestServer {
         Path root = repositoryRoot();
         Path dir = root.resolve("storage/target/s3-server-" + ProcessHandle.current().pid());
         int port = freePort();
-        String line = run(root, "start", dir.toString(), Integer.toString(port), Integer.toString(freePort()));
+        String line = run("start", dir.toString(), Integer.toString(port), Integer.toString(freePort()));
         Matcher m = LINE.matcher(line);
         if (!m.find()) {
             throw new IllegalStateException("bin/s3-server printed no endpoint: " + line);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run(root, "stop", dir.toString())));
-        return new S3TestServer(m.group(1), m.group(2), m.group(3), root, dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run("stop", dir.toString())));
+        return new S3TestServer(m.group(1), m.group(2), m.group(3), dir);
     }
 
     /** Stops radosgw only (an S3 outage): the cluster behind it keeps every object, {@link #startGateway()} returns. */
     public void stopGateway() {
-        run(root, "stop-gateway", dir.toString());
+        run("stop-gateway", dir.toString());
     }
 
     /** Starts radosgw again on the same port, after {@link #stopGateway()}; returns once it answers. */
     public void startGateway() {
-        run(root, "start-gateway", dir.toString());
+        run("start-gateway", dir.toString());
     }
 
     /** The server's endpoint, e.g. {@code http://127.0.0.1:40123}. */
@@ -108,41 +101,15 @@ public final class S3TestServer {
                 "hocba.s3.bucket", bucket, "hocba.s3.access-key", accessKey, "hocba.s3.secret-key", secretKey);
     }
 
-    private static String run(Path root, String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = root.resolve("bin/s3-server").toString();
-        System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            Path log = Files.createTempFile("s3-server", ".log");
-            Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("bin/s3-server " + String.join(" ", args) + " failed: " + out + "\n"
-                        + Files.readString(log));
-            }
-            return out.trim();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run bin/s3-server", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static String run(String... args) {
+        return vn.hocba.storage.testing.BinScripts.run("s3-server", java.time.Duration.ofMinutes(5), args);
     }
 
     private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isExecutable(dir.resolve("bin/s3-server"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("bin/s3-server not found above " + Path.of("").toAbsolutePath());
+        return vn.hocba.storage.testing.BinScripts.repositoryRoot("s3-server");
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return vn.hocba.storage.testing.BinScripts.freePort();
     }
 }
