@@ -50,19 +50,32 @@ final class ThreadCpu {
         return new ThreadCpu(ticks, names);
     }
 
-    /** @return CPU seconds per thread group since {@code before}, largest first, as "name 12.3 s" (groups under 0.1 s left out) */
-    String since(ThreadCpu before) {
+    /** @return CPU milliseconds per thread group since {@code before} (digits in names folded to "#") */
+    Map<String, Double> groupsSince(ThreadCpu before) {
         Map<String, Double> groups = new TreeMap<>();
         ticksByThread.forEach((tid, ticks) -> {
             long earlier = before.ticksByThread.getOrDefault(tid, 0L);
             String group = names.get(tid).replaceAll("[0-9]+", "#").replaceAll("#(-#)*$", "#").strip();
             groups.merge(group, (ticks - earlier) * MS_PER_TICK, Double::sum);
         });
+        return groups;
+    }
+
+    /** @return CPU seconds per thread group since {@code before}, largest first, as "name 12.3 s" (groups under 0.1 s left out) */
+    String since(ThreadCpu before) {
+        return format(groupsSince(before), 100, 1000, "%.1f s");
+    }
+
+    /**
+     * @return {@code groups} (CPU ms by group) largest first as "name figure", each divided by {@code divisor} and
+     *         printed with {@code pattern}, groups under {@code minimumMs} left out
+     */
+    static String format(Map<String, Double> groups, double minimumMs, double divisor, String pattern) {
         StringBuilder out = new StringBuilder();
-        groups.entrySet().stream().filter(e -> e.getValue() >= 100)
+        groups.entrySet().stream().filter(e -> e.getValue() >= minimumMs)
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                 .forEach(e -> out.append(out.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
-                        .append(String.format("%.1f", e.getValue() / 1000)).append(" s"));
+                        .append(String.format(pattern, e.getValue() / divisor)));
         return out.toString();
     }
 }

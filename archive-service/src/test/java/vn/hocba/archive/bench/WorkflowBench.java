@@ -64,12 +64,14 @@ import vn.hocba.signing.pki.PkiServices;
  * one to B-LTA and archived it. A smaller batch goes first, untimed, so that the JIT has compiled the batch, extension
  * and archive code (without it the compiler took about one core through the whole timed batch).</li>
  * </ol>
- * Knobs: {@code -Dbench.rounds} (8), {@code -Dbench.warmup} (2 rounds), {@code -Dbench.warmupSeconds} (30, the
- * JIT's warm-up before the first round), {@code -Dbench.chunk} (8 records per 1-thread
- * phase, twice that on 2 threads), {@code -Dbench.countersign} (60 records), {@code -Dbench.countersignWarmup} (20
- * records, countersigned before the timed batch), {@code -Dbench.students=N} (a school of N students from the shared
- * generator instead of the demo school: {@code -Dbench.students=1500 -Dbench.countersign=1500} measures the target's
- * batch itself), {@code -Dbench.parts}
+ * Knobs: {@code -Dbench.rounds} (4), {@code -Dbench.warmup} (1 round), {@code -Dbench.warmupSeconds} (90, the
+ * JIT's warm-up before the first round), {@code -Dbench.chunk} (128 records per 1-thread
+ * phase, twice that on 2 threads: a phase lasts about half a second; with the 8 of earlier sessions a phase lasted
+ * 40 ms and one collector pause moved a ratio by a tenth), {@code -Dbench.countersign} (60 records),
+ * {@code -Dbench.countersignWarmup} (20 records, countersigned before the timed batch), {@code -Dbench.students=N} (the
+ * school, N students from the shared generator: 2,600 by default, enough records for the rounds; 0 for the demo
+ * school's 320; {@code -Dbench.students=1540 -Dbench.countersign=1500} measures the target's batch itself),
+ * {@code -Dbench.parts}
  * ({@code ab,extension,countersign}: which of the three run), {@code -Dbench.archiveLevel} (the level the outbox
  * archives at, B-LTA by default: B-LT is the countersign target's level), {@code -Dbench.jfr=FILE} (a JFR recording with the JDK's
  * "default" settings from the first step to the last, written to FILE; started before any load, as a recording started
@@ -80,17 +82,17 @@ public final class WorkflowBench {
 
     private static final String SCHOOL = "THCS-MK2";
     private static final String YEAR = "2024-2025";
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 8);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 2);
-    private static final int CHUNK = Integer.getInteger("bench.chunk", 8);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
+    private static final int CHUNK = Integer.getInteger("bench.chunk", 128);
     private static final int COUNTERSIGN = Integer.getInteger("bench.countersign", 60);
     /** Students of a generated school instead of the demo school's 320 (0: the demo school). */
-    private static final int STUDENTS = Integer.getInteger("bench.students", 0);
+    private static final int STUDENTS = Integer.getInteger("bench.students", 2600);
     private static final String GEN_SCHOOL = System.getProperty("bench.genSchool", "/work/shared/tools/gen_school.py");
     /** Records countersigned (untimed) before the timed batch: the batch, extension and archive code gets compiled. */
     private static final int COUNTERSIGN_WARMUP = Integer.getInteger("bench.countersignWarmup", 20);
     private static final int EXTEND_DOCS = 5;
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 30);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 90);
     /** The archive level of the B-T service (the countersign's target is B-LT; the service's default is B-LTA). */
     private static final String ARCHIVE_LEVEL = System.getProperty("bench.archiveLevel", "");
     /**
@@ -118,6 +120,8 @@ public final class WorkflowBench {
         long nanos;
         long cpuNanos;
         final List<Double> rates = new ArrayList<>();
+        /** CPU ms by thread group over the counted phases: where the process CPU per signature went. */
+        final Map<String, Double> threadCpu = new java.util.TreeMap<>();
 
         double rate() {
             return items / (nanos / 1e9);
@@ -402,6 +406,11 @@ public final class WorkflowBench {
                                 + "each)   2/1: %.2fx%s%n", level, names[i], t1.rate(), t1.cpuMillisEach(), t2.rate(),
                         t2.cpuMillisEach(), t2.rate() / t1.rate(), arms[i].equals("flow") ? "   [target >= 1.8x]" : "");
             }
+            for (String phase : tallies.keySet()) {
+                Tally t = tallies.get(phase);
+                System.out.printf("[bench] %s %s CPU ms a signature by thread: %s%n", level, phase,
+                        ThreadCpu.format(t.threadCpu, 0.05 * t.items, t.items, "%.2f"));
+            }
             Tally bare1 = tallies.get("bare1");
             Tally bare2 = tallies.get("bare2");
             Tally flow1 = tallies.get("flow1");
@@ -639,6 +648,7 @@ public final class WorkflowBench {
     /** Runs one phase and adds it to {@code tally} (unless a warm-up). */
     private static <T> void tally(Tally tally, boolean counted, List<T> items, int threads, Consumer<T> work) {
         long cpu = OS.getProcessCpuTime();
+        ThreadCpu threadsBefore = ThreadCpu.now();
         long nanos;
         try {
             nanos = run(items, threads, work);
@@ -651,6 +661,7 @@ public final class WorkflowBench {
             tally.nanos += nanos;
             tally.cpuNanos += cpuNanos;
             tally.rates.add(items.size() / (nanos / 1e9));
+            ThreadCpu.now().groupsSince(threadsBefore).forEach((group, ms) -> tally.threadCpu.merge(group, ms, Double::sum));
         }
     }
 
