@@ -42,7 +42,8 @@ class ModuleTablesTest {
             Map.entry("correction_request", "corrections"), Map.entry("correction_evidence", "corrections"),
             Map.entry("fixity_sweep", "archive"), Map.entry("integrity_finding", "archive"),
             Map.entry("archived_object", "archive"), Map.entry("legal_hold", "archive"),
-            Map.entry("account", "security"), Map.entry("event_publication", "(Spring Modulith)"));
+            Map.entry("account", "security"), Map.entry("login_failure", "security"),
+            Map.entry("event_publication", "(Spring Modulith)"));
 
     private static final Path MODULE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     private static final Path SOURCES = MODULE.resolve("src/main/java/vn/hocba/archive");

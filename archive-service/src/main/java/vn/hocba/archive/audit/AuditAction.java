@@ -30,6 +30,8 @@ public enum AuditAction {
     INSPECTOR_DOCUMENT_REFUSED,
     /** A local account created by the administrator (an inspector and the jurisdiction). */
     ACCOUNT_CREATED,
+    /** An account name locked for a while after repeated failed sign-ins (how many, until when). */
+    ACCOUNT_LOCKED,
     /** A legal hold placed on an archived document (reason, reference). */
     LEGAL_HOLD_PLACED,
     /** A legal hold released (and whether the store's hold went off, the document's last one). */

@@ -69,6 +69,11 @@ class AuditTrail {
     }
 
     @EventListener
+    void on(vn.hocba.archive.common.AccountLocked e) {
+        log.append("system", AuditAction.ACCOUNT_LOCKED, e.username(), "failures=" + e.failures() + " until=" + e.until());
+    }
+
+    @EventListener
     void on(DocumentArchived e) {
         if (e.archivedNow()) { // the same facts republished for a superseded version are not an archiving
             log.append("system", AuditAction.DOCUMENT_ARCHIVED, e.lookupCode().toString(),

@@ -187,6 +187,11 @@ class CorrectionManagement {
         return parse(id).flatMap(uuid -> requests.lock(school, year, uuid)).orElseThrow(() -> notFound(id));
     }
 
+    /** What {@code caller} may do with {@code c} (for the worklist, {@link CorrectionWorklist}). */
+    CorrectionPolicy.Standing standingOf(Caller caller, Correction c) {
+        return standing(caller, c);
+    }
+
     private CorrectionPolicy.Standing standing(Caller caller, Correction c) {
         var schoolClass = directory.schoolClass(c.school(), c.schoolYear(), c.classCode());
         if (schoolClass.isEmpty()) {

@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -30,6 +33,7 @@ import vn.hocba.archive.school.SchoolDirectory;
 /** HTTP Basic for the API, a login form for the pages; the API answers 401/403 as problems, pages redirect to login. */
 @Configuration
 @EnableMethodSecurity
+@org.springframework.boot.context.properties.EnableConfigurationProperties(LoginThrottle.Settings.class)
 class SecurityConfiguration {
 
     /**
@@ -39,11 +43,19 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserDetailsService accounts) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager signIn, LoginThrottle throttle) throws Exception {
         var basic = new BasicAuthenticationEntryPoint() {
             @Override
             public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                     throws IOException {
+                if (e instanceof ThrottledAuthentication.SignInLockedException locked) {
+                    response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds(throttle.now())));
+                    ApiProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), "sign-in-locked",
+                            "Too many failed sign-ins",
+                            "Too many failed sign-ins for this account: try again after " + locked.until() + ".",
+                            "Đăng nhập sai quá nhiều lần: tài khoản tạm khoá, vui lòng thử lại sau " + locked.until() + ".");
+                    return;
+                }
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Hocba\"");
                 ApiProblems.write(request, response, 401, "unauthenticated", "Unauthorized",
                         "Sign in (HTTP Basic) to use this endpoint.", "Vui lòng đăng nhập (HTTP Basic) để dùng chức năng này.");
@@ -51,7 +63,7 @@ class SecurityConfiguration {
         };
         basic.setRealmName("Hocba");
         http.securityMatcher("/api/**")
-                .userDetailsService(accounts)
+                .authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/pki/trust-anchors").permitAll()
                         // public validation (API.md "Validation"): anyone, no account
@@ -61,6 +73,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(new SecurityHeaders()))
                 .addFilterBefore(new SameOriginFilter(), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(basic)
@@ -73,10 +86,10 @@ class SecurityConfiguration {
     /** The pages: a login form and a session, CSRF tokens on every form; Basic also accepted (e.g. for PDF links). */
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, UserDetailsService accounts) throws Exception {
-        http.userDetailsService(accounts)
+    SecurityFilterChain pageChain(HttpSecurity http, AuthenticationManager signIn) throws Exception {
+        http.authenticationManager(signIn)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         // the public verification pages that a document's QR code opens, and the upload form
                         .requestMatchers("/verify", "/verify/**").permitAll()
                         // probes answer anyone; details (which dependency is down) only to administrators
@@ -85,9 +98,31 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Hocba"))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(new SecurityHeaders()))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof ThrottledAuthentication.SignInLockedException ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * Every sign-in, on the API and the pages: the accounts' passwords ({@link #accounts}) behind the
+     * {@link LoginThrottle}.
+     */
+    @Bean
+    AuthenticationManager signIn(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        var passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(org.springframework.jdbc.core.simple.JdbcClient db,
+                                org.springframework.transaction.support.TransactionTemplate tx, java.time.Clock clock,
+                                org.springframework.context.ApplicationEventPublisher events,
+                                LoginThrottle.Settings settings) {
+        return new LoginThrottle(db, tx, clock, events, settings);
     }
 
     @Bean

@@ -16,14 +16,23 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import vn.hocba.archive.common.HocbaException;
 
-/** Every refusal of the API as RFC 9457 problem+json, with a Vietnamese and an English detail. Never an empty 500. */
+/**
+ * Every refusal of the API as RFC 9457 problem+json, with a Vietnamese and an English detail. Never an empty 500. A
+ * browser's navigation to a page gets the same refusal as a page instead ({@link ErrorPages}).
+ */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private final ErrorPages errorPages;
+
+    ApiErrors(ErrorPages errorPages) {
+        this.errorPages = errorPages;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(HocbaException.class)
-    ResponseEntity<ProblemDetail> refused(HocbaException e) {
+    ResponseEntity<Object> refused(HocbaException e) {
         var p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         p.setType(e.type());
         p.setTitle(e.status().getReasonPhrase());
@@ -33,13 +42,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+    ResponseEntity<Object> denied(AccessDeniedException e) {
         return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your role does not allow this.", "Vai trò của bạn không được phép thực hiện thao tác này."));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<ProblemDetail> concurrent(DuplicateKeyException e) {
+    ResponseEntity<Object> concurrent(DuplicateKeyException e) {
         return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                 "Someone else changed the same data at the same time; try again.",
                 "Dữ liệu vừa được người khác thay đổi cùng lúc; vui lòng thử lại."));
@@ -47,7 +56,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     /** The archive's store does not answer (S3 server down or unreachable): nothing was decided, try again later. */
     @ExceptionHandler(vn.hocba.storage.StorageUnavailableException.class)
-    ResponseEntity<ProblemDetail> storeUnavailable(vn.hocba.storage.StorageUnavailableException e) {
+    ResponseEntity<Object> storeUnavailable(vn.hocba.storage.StorageUnavailableException e) {
         log.error("archive store unavailable: {}", e.getMessage());
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "archive-unavailable", "Archive unavailable",
                 "The archive's storage cannot be reached; try again later. Nothing was lost.",
@@ -55,7 +64,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ProblemDetail> unavailable(DataAccessResourceFailureException e) {
+    ResponseEntity<Object> unavailable(DataAccessResourceFailureException e) {
         log.error("database unavailable", e);
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
                 "The database cannot be reached; try again later.", "Không kết nối được cơ sở dữ liệu; vui lòng thử lại sau."));
@@ -66,7 +75,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      * parameter value, which may be a search for a student's name or date of birth, so nothing of it is logged.
      */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+    ResponseEntity<Object> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
         var p = problem(HttpStatus.BAD_REQUEST, "bad-query-string", "Bad request",
                 "The query string is not valid percent-encoded UTF-8.",
                 "Chuỗi truy vấn không đúng mã hóa phần trăm UTF-8.");
@@ -80,17 +89,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({org.springframework.dao.PessimisticLockingFailureException.class,
             org.springframework.dao.QueryTimeoutException.class})
-    ResponseEntity<ProblemDetail> busy(org.springframework.dao.DataAccessException e) {
+    ResponseEntity<Object> busy(org.springframework.dao.DataAccessException e) {
         log.warn("request refused as busy: {}", causes(e));
         var p = problem(HttpStatus.CONFLICT, "busy", "Conflict",
                 "Another change to the same data is in progress; nothing was stored. Try again in a moment.",
                 "Một thay đổi khác trên cùng dữ liệu đang được thực hiện; chưa có gì được lưu. Vui lòng thử lại sau giây lát.");
-        return ResponseEntity.status(HttpStatus.CONFLICT).header(org.springframework.http.HttpHeaders.RETRY_AFTER, "2")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(respond(p).getBody());
+        var answer = respond(p);
+        return ResponseEntity.status(HttpStatus.CONFLICT).headers(answer.getHeaders())
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "2").body(answer.getBody());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e) {
         if (e instanceof org.springframework.dao.DataAccessException) {
             // a database message may quote the values of the statement (names, marks): log where, never what
             log.error("unexpected database error {} at {} (message withheld: it may quote personal data)",
@@ -145,8 +155,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         var p = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Bad Request", en, vi);
         // the offending parameter as every other refusal names it (RFC 9457 extension member)
         p.setProperty("errors", java.util.List.of(java.util.Map.of("path", name, "message", en, "messageVi", vi)));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(respond(p).getBody());
+        return respond(p);
     }
 
     /** Spring MVC's own refusals (400 unreadable, 404 no such path, 405, 406, 415) get the house problem shape too. */
@@ -166,6 +175,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 case 415 -> "Định dạng nội dung không được hỗ trợ (hãy gửi application/json).";
                 default -> status == null ? "Yêu cầu bị từ chối." : "Yêu cầu bị từ chối: " + status.getReasonPhrase();
             });
+            if (ErrorPages.wantsPage()) {
+                inCallersLanguage(p);
+                return ResponseEntity.status(statusCode).headers(response.getHeaders()).contentType(MediaType.TEXT_HTML)
+                        .body(errorPages.render(p));
+            }
             inCallersLanguage(p);
         }
         return response;
@@ -187,8 +201,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
+    private ResponseEntity<Object> respond(ProblemDetail p) {
         inCallersLanguage(p);
+        if (ErrorPages.wantsPage()) {
+            return ResponseEntity.status(p.getStatus()).contentType(MediaType.TEXT_HTML).body(errorPages.render(p));
+        }
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 

@@ -103,6 +103,7 @@ class Pages {
             row.put("record", r);
             row.put("signed", r == null ? 0 : r.signatures().size());
             row.put("awaiting", r == null ? List.of() : r.awaiting().stream().map(id -> names.getOrDefault(id, id)).toList());
+            row.put("sequence", r == null ? "" : sequence(r, (List<String>) row.get("awaiting")));
             row.put("myTurn", r != null && user.isStaffOf(school) && r.awaiting().contains(user.staffId()));
             rows.add(row);
         }
@@ -172,6 +173,7 @@ class Pages {
                 row.put("period", GradebookPeriod.valueOf(d.period()).label());
                 row.put("document", d);
                 row.put("awaiting", d.awaiting().stream().map(id -> names.getOrDefault(id, id)).toList());
+                row.put("sequence", sequence(d, (List<String>) row.get("awaiting")));
                 row.put("myTurn", user.isStaffOf(school) && d.awaiting().contains(user.staffId()));
                 out.add(row);
             }
@@ -218,6 +220,20 @@ class Pages {
     @GetMapping("/documents/{lookupCode}/pdf")
     org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable java.util.UUID lookupCode, Caller user) {
         return workflow.pdf(lookupCode, user).inline();
+    }
+
+    /**
+     * A document's sequence in a few words: signatures collected of those needed, and who is awaited ("3/14 · chờ 2:
+     * Nguyễn Văn A, Trần Thị B"; more than two awaited: their number only, "1/14 · chờ 12 người", the names in the
+     * cell's title).
+     */
+    static String sequence(DocumentView d, java.util.List<String> awaitedNames) {
+        String done = d.signatures().size() + "/" + d.signers();
+        if (awaitedNames.isEmpty()) {
+            return done;
+        }
+        return done + " · chờ " + (awaitedNames.size() <= 2 ? String.join(", ", awaitedNames)
+                : awaitedNames.size() + " người");
     }
 
     /** Staff names of the year, loaded once per page. */

@@ -21,7 +21,8 @@ import vn.hocba.archive.common.ProblemLanguage;
  * Errors that reach the servlet container's error page (a refusal by the security filters on the pages, a request
  * Spring MVC never saw) answer RFC 9457 problem+json like every other refusal, never Spring's default
  * {@code {"timestamp", "error", "path"}}; browsers asking for HTML still get the HTML error page. Nothing of the
- * request (parameters, body) is echoed, only its path.
+ * request (parameters, body) is echoed, only its path. A browser's navigation gets the same refusal as a page
+ * ({@link ErrorPages}).
  */
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -31,12 +32,43 @@ class ProblemErrorController extends BasicErrorController {
         super(errorAttributes, new ErrorProperties());
     }
 
+    /** The page of the refusal, with the same texts as the problem ({@link #error}). */
+    @Override
+    public org.springframework.web.servlet.ModelAndView errorHtml(HttpServletRequest request,
+                                                                  jakarta.servlet.http.HttpServletResponse response) {
+        HttpStatus status = getStatus(request);
+        response.setStatus(status.value());
+        var texts = texts(status);
+        return new org.springframework.web.servlet.ModelAndView("error",
+                ErrorPages.model(request.getContextPath(), status.value(), status.getReasonPhrase(), texts[1], texts[0]),
+                status);
+    }
+
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         HttpStatus status = getStatus(request);
         if (status == HttpStatus.NO_CONTENT) {
             return new ResponseEntity<>(status);
         }
+        var texts = texts(status);
+        String en = texts[0];
+        String vi = texts[1];
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://hocba.vn/problems/http-" + status.value());
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", ProblemLanguage.prefersEnglish(request.getHeader("Accept-Language")) ? en : vi);
+        body.put("detailVi", vi);
+        body.put("detailEn", en);
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (path != null) {
+            body.put("instance", path.toString());
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** @return the English and the Vietnamese text of a refusal with {@code status} */
+    private static String[] texts(HttpStatus status) {
         String en = switch (status.value()) {
             case 400 -> "The request is malformed.";
             case 401 -> "Sign in to use this.";
@@ -55,17 +87,6 @@ class ProblemErrorController extends BasicErrorController {
             default -> status.is5xxServerError() ? "Đã xảy ra lỗi ngoài dự kiến; lỗi đã được ghi lại."
                     : "Yêu cầu bị từ chối: " + status.getReasonPhrase() + ".";
         };
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://hocba.vn/problems/http-" + status.value());
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", ProblemLanguage.prefersEnglish(request.getHeader("Accept-Language")) ? en : vi);
-        body.put("detailVi", vi);
-        body.put("detailEn", en);
-        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (path != null) {
-            body.put("instance", path.toString());
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return new String[] {en, vi};
     }
 }

@@ -53,6 +53,32 @@ class DocumentRepository {
                    UUID supersedes, int corrections, String archiveKey, String signatureLevel) {
     }
 
+    /** A document awaiting one staff member's signature now, with how far its sequence has come. */
+    record Awaiting(Version version, SignerRole role, int signed, int signers) {
+    }
+
+    /**
+     * The documents of a school year where it is {@code staffId}'s turn now (an open step of theirs in the lowest stage
+     * with an open step), in class and key order; at most {@code limit}.
+     */
+    List<Awaiting> awaiting(String school, String schoolYear, String staffId, int limit) {
+        return db.sql("select d.lookup_code, d.document_type, d.school_code, d.school_year, d.class_code, d.student_id,"
+                        + " d.subject_code, d.period, d.version, d.status, d.revision, d.sha256, d.supersedes, d.corrections,"
+                        + " d.archive_key, d.signature_level, s.role,"
+                        + " (select count(*) from document_signer x where x.lookup_code = d.lookup_code and x.signed_at is not null),"
+                        + " (select count(*) from document_signer x where x.lookup_code = d.lookup_code)"
+                        + " from document_signer s join document d on d.lookup_code = s.lookup_code"
+                        + " where s.staff_id = ? and d.school_code = ? and d.school_year = ? and d.status = 'SIGNING'"
+                        + " and s.signed_at is null and s.stage = (select min(x.stage) from document_signer x"
+                        + " where x.lookup_code = s.lookup_code and x.signed_at is null)"
+                        + " order by d.class_code, d.document_type, d.student_id, d.subject_code, d.period"
+                        + " fetch first " + Math.max(1, limit) + " rows only")
+                .params(staffId, school, schoolYear)
+                .query((rs, i) -> new Awaiting(version(rs, i), SignerRole.valueOf(rs.getString(17)), rs.getInt(18),
+                        rs.getInt(19)))
+                .list();
+    }
+
     Optional<Version> byLookupCode(UUID lookupCode) {
         return db.sql(SELECT + " where lookup_code = ?").param(lookupCode).query(DocumentRepository::version).optional();
     }

@@ -25,11 +25,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param signatureLevel the PAdES level of its signatures (ETSI EN 319 142-1)
  * @param signatures     the signatures collected, in signing order
  * @param awaiting       staff ids whose turn it is now (empty when complete)
+ * @param signers        signatures the document needs in all (its signing plan; {@code signatures} of them collected)
  */
 public record DocumentView(UUID lookupCode, DocumentType documentType, String school, String schoolYear,
                          @JsonProperty("class") String classCode, String student, String subject, String period,
                          int version, DocumentStatus status, String sha256, UUID supersedes, int corrections,
-                         String signatureLevel, List<Signature> signatures, List<String> awaiting) {
+                         String signatureLevel, List<Signature> signatures, List<String> awaiting,
+                           int signers) {
 
     /** One collected signature. */
     public record Signature(String staff, SignerRole role, List<String> subjects, Instant signedAt) {

@@ -186,6 +186,23 @@ public class DocumentWorkflow {
         return view(documents.latest(key).orElseThrow(() -> notRendered(key)));
     }
 
+    /** At most this many documents on a worklist: a principal's school year is about 1,500 records and gradebooks. */
+    public static final int WORKLIST_LIMIT = 5_000;
+
+    /**
+     * The documents of a school year where it is {@code caller}'s turn to sign now, in class order (their worklist);
+     * empty for a caller who is not staff of {@code school}. At most {@link #WORKLIST_LIMIT}.
+     */
+    public List<AwaitingSignature> awaitingSignature(String school, String year, Caller caller) {
+        if (caller.staffId() == null || !caller.isStaffOf(school)) {
+            return List.of();
+        }
+        return documents.awaiting(school, year, caller.staffId(), WORKLIST_LIMIT).stream()
+                .map(a -> new AwaitingSignature(a.version().lookupCode(), a.version().key(), a.version().version(),
+                        a.role(), a.signed(), a.signers()))
+                .toList();
+    }
+
     /** The current versions of a class's documents of one type, for the pages. */
     public List<DocumentView> currentOfClass(String school, String year, String classCode, DocumentType type,
                                              Caller caller) {
@@ -893,6 +910,6 @@ public class DocumentWorkflow {
                 key.student(), key.subject(), key.period() == null ? null : key.period().name(), version.version(),
                 version.status(), version.sha256(), version.supersedes(), version.corrections(),
                 collected.isEmpty() ? this.signatures.signing().level().label() : version.signatureLevel(), collected,
-                awaiting);
+                awaiting, plan.steps().size());
     }
 }

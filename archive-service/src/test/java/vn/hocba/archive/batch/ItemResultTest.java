@@ -91,7 +91,7 @@ class ItemResultTest {
         var view = new vn.hocba.archive.workflow.DocumentView(java.util.UUID.randomUUID(),
                 vn.hocba.archive.workflow.DocumentType.STUDENT_RECORD, "S", "2024-2025", "6A", "HS1", null, null, 1,
                 vn.hocba.archive.workflow.DocumentStatus.SIGNING, vn.hocba.archive.common.Hashes.sha256(pdf), null, 0,
-                "PAdES-BASELINE-B", java.util.List.of(), java.util.List.of("GV001"));
+                "PAdES-BASELINE-B", java.util.List.of(), java.util.List.of("GV001"), 14);
         check.check(view, pdf); // intact: no refusal
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> check.check(view, "%PDF-1.7 changed".getBytes()))
                 .isInstanceOf(DocumentNotIntactException.class);

@@ -24,7 +24,17 @@ final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    record Response(int status, String contentType, byte[] body) {
+    record Response(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+
+        Response(int status, String contentType, byte[] body) {
+            this(status, contentType, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+        }
+
+        /** The first value of header {@code name}, or null. */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             return JSON.readTree(body);
         }
@@ -200,7 +210,7 @@ final class Api {
         }
         try {
             var r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -84,7 +84,11 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         registry.add("hocba.data-dir", dataDir::toString);
         registry.add("hocba.demo.enabled", () -> "true");
         registry.add("hocba.demo.dataset", () -> "");
+        registry.add("hocba.login.lockout", () -> LOCKOUT.toString());
     }
+
+    /** Sign-in lockout of the tests (the default is 15 minutes): long enough to see, short enough to wait out. */
+    static final java.time.Duration LOCKOUT = java.time.Duration.ofSeconds(3);
 
     static byte[] demoDataset() throws IOException {
         try (InputStream in = EndToEndScenario.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
@@ -105,6 +109,65 @@ abstract class EndToEndScenario implements SchoolYearScenario {
     @Override
     public boolean auditChainValid() {
         return verifier.verify().valid();
+    }
+
+    /**
+     * Issue 18: 200 wrong passwords over the API lock the account after 5 (429 with Retry-After, the right password
+     * refused too while it lasts); its owner signs in once the lockout ends. A name no account has is locked the same
+     * way, so a lockout tells nothing of which names exist. Each lockout is in the audit log.
+     */
+    @Test
+    void wrongPasswordsLockTheAccountUntilTheLockoutEnds() throws InterruptedException {
+        String name = "thanhtra.khoa." + UUID.randomUUID().toString().substring(0, 8);
+        String right = "mat-khau-dung-7";
+        var created = api().postJson("/api/v1/accounts", ("{\"username\": \"" + name + "\", \"password\": \"" + right
+                + "\", \"role\": \"INSPECTOR\", \"province\": \"Quảng Ninh\", \"district\": null}")
+                .getBytes(StandardCharsets.UTF_8), "admin");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(api().getAs("/api/v1/search?q=an", name, right).status()).isEqualTo(200);
+
+        long start = System.nanoTime();
+        int checked = 0;
+        int locked = 0;
+        for (int i = 0; i < 200; i++) {
+            var answer = api().getAs("/api/v1/search?q=an", name, "sai-mat-khau-" + i);
+            if (answer.status() == 401) {
+                checked++;
+            } else {
+                assertThat(answer.status()).as(answer.text()).isEqualTo(429);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.json().get("type").asString()).endsWith("/sign-in-locked");
+                assertThat(Long.parseLong(answer.header("Retry-After"))).isBetween(1L, LOCKOUT.toSeconds());
+                locked++;
+            }
+        }
+        double lockouts = (System.nanoTime() - start) / 1e9 / LOCKOUT.toSeconds() + 1;
+        assertThat(locked).as("refused without reading the password").isPositive();
+        assertThat(checked).as("passwords checked: 4 each lockout, then the 5th locks").isGreaterThanOrEqualTo(4)
+                .isLessThanOrEqualTo((int) Math.ceil(lockouts) * 5);
+
+        // locked now (a wrong one until it answers 429): the right password is refused too
+        var answer = api().getAs("/api/v1/search?q=an", name, "sai");
+        for (int i = 0; i < 5 && answer.status() == 401; i++) {
+            answer = api().getAs("/api/v1/search?q=an", name, "sai");
+        }
+        assertThat(answer.status()).isEqualTo(429);
+        assertThat(api().getAs("/api/v1/search?q=an", name, right).status()).isEqualTo(429);
+        Thread.sleep(LOCKOUT.toMillis() + 500);
+        assertThat(api().getAs("/api/v1/search?q=an", name, right).status()).as("after the lockout").isEqualTo(200);
+        // and the count started again: one wrong password is a 401, not a lockout
+        assertThat(api().getAs("/api/v1/search?q=an", name, "sai").status()).isEqualTo(401);
+        assertThat(api().getAs("/api/v1/search?q=an", name, right).status()).isEqualTo(200);
+
+        // a name no account has: the same answers
+        String nobody = "khong.ai." + UUID.randomUUID().toString().substring(0, 8);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(api().getAs("/api/v1/search?q=an", nobody, "sai").status());
+        }
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 429, 429);
+        assertThat(audit.entries(1, 1_000_000).stream().filter(e -> e.action().equals("ACCOUNT_LOCKED"))
+                .map(AuditLog.Entry::subject)).contains(name, nobody);
     }
 
     /** Imports the demo school (again: unchanged) and locks its year, so that its records may be rendered. */

@@ -351,6 +351,107 @@ class WebPagesIT {
         }
     }
 
+    /**
+     * Issue 18: "Việc của tôi" lists what awaits the teacher; all of it is signed in one batch after a confirmation page
+     * that lists it, and the batch's page shows the progress to the end. GV052 teaches Công nghệ in 9A and 9B; no other
+     * test renders records of 9A.
+     */
+    @Test
+    void aSubjectTeacherSignsAllOfAClassesRecordsFromTheWorklist() throws Exception {
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        List<String> students = studentsOf("9A");
+        for (String student : students) {
+            var rendered = api.post(YEAR_API + "/students/" + student + "/record", "admin");
+            assertThat(rendered.status()).as(rendered.text()).isIn(200, 201);
+        }
+        logIn("GV052@THCS-MK2", "demo");
+        browser.findElement(By.linkText("Việc của tôi")).click();
+        int waiting = Integer.parseInt(wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("document-count"))).getText());
+        assertThat(waiting).as("every record of 9A awaits its Công nghệ teacher").isEqualTo(students.size());
+        assertThat(browser.findElements(By.cssSelector("form.worklist tbody tr td.progress")))
+                .allSatisfy(cell -> assertThat(cell.getText()).matches("0/\\d+"));
+        screenshot("work-GV052.png");
+
+        submit(browser.findElement(By.xpath("//form[contains(@class,'worklist')]//button[@type='submit']")));
+        assertThat(browser.findElement(By.id("confirm-count")).getText()).as("what will be signed, listed first")
+                .isEqualTo(Integer.toString(waiting));
+        assertThat(browser.findElements(By.cssSelector("main table tbody tr"))).hasSize(waiting);
+        screenshot("work-confirm-GV052.png");
+
+        submit(browser.findElement(By.id("confirm-sign")));
+        wait(Duration.ofMinutes(3)).until(ExpectedConditions.textToBe(By.id("status"), "Đã xong"));
+        assertThat(browser.findElement(By.id("signed")).getText()).isEqualTo(Integer.toString(waiting));
+        assertThat(browser.findElement(By.id("failed")).getText()).isEqualTo("0");
+        screenshot("work-batch-GV052.png");
+
+        browser.findElement(By.linkText("Việc của tôi")).click();
+        assertThat(wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("document-count"))).getText())
+                .isEqualTo("0");
+        var record = api.get(YEAR_API + "/students/" + students.get(0) + "/record", "admin").json();
+        assertThat(record.get("signatures").toString()).contains("GV052");
+    }
+
+    /** Issue 18: a refusal in the browser is a page in Vietnamese with a way back, never raw JSON. */
+    @Test
+    void refusalsInTheBrowserArePagesWithAWayBack() throws Exception {
+        logIn("GV023@THCS-MK2", "demo");
+        for (String path : List.of("/schools/THCS-MK2/years/2024-2025/classes/ZZ",
+                "/documents/" + java.util.UUID.randomUUID() + "/pdf", "/khong-co-trang-nay",
+                "/schools/THCS-MK2/years/2024-2025/classes/6A")) {
+            browser.get(app.baseUrl() + path);
+            String source = browser.getPageSource();
+            assertThat(source).as(path).doesNotContain("\"type\"").doesNotContain("detailVi").doesNotContain("Whitelabel");
+            assertThat(browser.findElement(By.cssSelector("main.error-page h1")).getText()).as(path)
+                    .isIn("Không tìm thấy", "Không được phép");
+            assertThat(browser.findElements(By.linkText("Về trang chủ / Home"))).as(path).hasSize(1);
+        }
+        screenshot("error-page.png");
+    }
+
+    /** Issue 18: five wrong passwords lock the name for a while; the login page says so. */
+    @Test
+    void repeatedWrongPasswordsLockTheNameWithAMessage() {
+        String name = "khong.ai." + System.nanoTime() + "@THCS-MK2";
+        for (int i = 0; i < 5; i++) {
+            browser.get(app.baseUrl() + "/login");
+            fillLogin(name, "sai-" + i);
+        }
+        WebElement error = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.error")));
+        assertThat(error.getText()).contains("tạm khoá");
+    }
+
+    /** Issue 18: every page carries a Content-Security-Policy without inline scripts, and framing is refused. */
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.baseUrl() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        String csp = login.headers().firstValue("Content-Security-Policy").orElse("");
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.body()).doesNotContain("<script>").doesNotContain("onclick=");
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.baseUrl() + YEAR_API + "/classes")).header("Authorization", basic("admin", "admin")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+    }
+
+    /** The ids of a class's students in the demo dataset, in its order. */
+    private static List<String> studentsOf(String classCode) throws IOException {
+        try (var in = WebPagesIT.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
+            var ids = new java.util.ArrayList<String>();
+            for (JsonNode student : Api.JSON.readTree(in).get("students")) {
+                if (student.get("class").asString().equals(classCode)) {
+                    ids.add(student.get("id").asString());
+                }
+            }
+            return ids;
+        }
+    }
+
     @Test
     void wrongPasswordIsRefusedWithAMessage() {
         browser.get(app.baseUrl() + "/login");

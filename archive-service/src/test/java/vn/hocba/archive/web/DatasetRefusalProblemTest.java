@@ -35,7 +35,7 @@ class DatasetRefusalProblemTest {
     private JsonNode problemFor(String body) {
         var refusal = catchThrowableOfType(DatasetRejectedException.class,
                 () -> new DatasetReader(TODAY).read(body.getBytes(StandardCharsets.UTF_8)));
-        var response = new ApiErrors().refused(refusal);
+        var response = new ApiErrors(new ErrorPages(null)).refused(refusal); // no request: never a page
         assertThat(response.getStatusCode().value()).isEqualTo(422);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         return JSON.readTree(JSON.writeValueAsString(response.getBody()));

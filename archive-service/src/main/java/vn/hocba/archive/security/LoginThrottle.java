@@ -1,0 +1,132 @@
+package vn.hocba.archive.security;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.hocba.archive.common.AccountLocked;
+import vn.hocba.archive.common.Hashes;
+
+/**
+ * Lockout after repeated failed sign-ins (OWASP ASVS 2.2.1), for the login form and HTTP Basic on the API alike: after
+ * {@code max-failures} failures in a row, each within {@code lockout} of the one before, the account name is refused
+ * for {@code lockout}, even with the right password; then the owner signs in as before. Counted per name tried,
+ * whether an account has it or not (a lockout tells nothing about which names exist), in the database (table
+ * {@code login_failure}), so every instance and a restart see the same count. A success clears the count. Each lockout
+ * goes to the audit log ({@link AccountLocked}).
+ */
+final class LoginThrottle {
+
+    /**
+     * @param maxFailures failed sign-ins in a row that lock the name (1 to 1000; default 5)
+     * @param lockout     how long the name stays locked, and how long a failure counts towards the next lockout
+     *                    (1 second to 1 day; default 15 minutes)
+     */
+    @ConfigurationProperties("hocba.login")
+    record Settings(@DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration lockout) {
+
+        Settings {
+            if (maxFailures < 1 || maxFailures > 1000) {
+                throw new IllegalArgumentException("hocba.login.max-failures must be between 1 and 1000: " + maxFailures);
+            }
+            if (lockout.compareTo(Duration.ofSeconds(1)) < 0 || lockout.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("hocba.login.lockout must be between PT1S and P1D: " + lockout);
+            }
+        }
+    }
+
+    /** What is known of a name before its password is checked: failures counted (0: none) and any lock. */
+    record State(int failures, Instant lockedUntil) {
+
+        static final State NONE = new State(0, null);
+
+        boolean lockedAt(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+    }
+
+    private static final int MAX_KEY = 255;
+
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final Settings settings;
+
+    LoginThrottle(JdbcClient db, TransactionTemplate tx, Clock clock, ApplicationEventPublisher events, Settings settings) {
+        this.db = db;
+        this.tx = tx;
+        this.clock = clock;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** The name's failures and lock, {@link State#NONE} when nothing is recorded. */
+    State state(String username) {
+        return db.sql("select failures, locked_until from login_failure where username = ?").param(key(username))
+                .query((rs, i) -> new State(rs.getInt(1), instant(rs.getTimestamp(2))))
+                .optional().orElse(State.NONE);
+    }
+
+    /**
+     * Counts one failed sign-in of {@code username}; the one that reaches {@code max-failures} locks the name.
+     *
+     * @return the end of the lock this failure started, if it started one
+     */
+    Optional<Instant> failed(String username) {
+        String key = key(username);
+        Instant now = clock.instant();
+        return tx.execute(status -> {
+            // the row exists before it is locked for update: two first failures at once count twice, not fail
+            db.sql("insert into login_failure (username, failures, last_failure_at) values (?, 0, ?) on conflict do nothing")
+                    .params(key, Timestamp.from(now)).update();
+            var row = db.sql("select failures, last_failure_at, locked_until from login_failure where username = ? for update")
+                    .param(key)
+                    .query((rs, i) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant(), instant(rs.getTimestamp(3))})
+                    .single();
+            Instant lockedUntil = (Instant) row[2];
+            if (lockedUntil != null && lockedUntil.isAfter(now)) {
+                return Optional.<Instant>empty(); // locked meanwhile by a concurrent failure
+            }
+            boolean stale = ((Instant) row[1]).plus(settings.lockout()).isBefore(now);
+            int failures = (stale || lockedUntil != null ? 0 : (int) row[0]) + 1;
+            if (failures >= settings.maxFailures()) {
+                Instant until = now.plus(settings.lockout());
+                db.sql("update login_failure set failures = 0, last_failure_at = ?, locked_until = ? where username = ?")
+                        .params(Timestamp.from(now), Timestamp.from(until), key).update();
+                events.publishEvent(new AccountLocked(key, failures, until));
+                return Optional.of(until);
+            }
+            db.sql("update login_failure set failures = ?, last_failure_at = ?, locked_until = null where username = ?")
+                    .params(failures, Timestamp.from(now), key).update();
+            return Optional.<Instant>empty();
+        });
+    }
+
+    /** A successful sign-in: the count starts again. */
+    void succeeded(String username) {
+        db.sql("delete from login_failure where username = ?").param(key(username)).update();
+    }
+
+    /** The name as stored: itself, or its sha256 when longer than the column (or absent). */
+    private static String key(String username) {
+        String name = username == null ? "" : username;
+        return name.length() <= MAX_KEY ? name : "sha256:" + Hashes.sha256(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
