@@ -40,18 +40,74 @@ class Pages {
         this.search = search;
     }
 
-    /** Full-text search over archived records the caller may read (the same search as the API); with or without diacritics. */
+    /**
+     * Full-text search over archived records the caller may read (the same search as the API, with its filters, facets
+     * and highlights); with or without diacritics. Each hit links its PDF and its validation report (/verify).
+     */
     @GetMapping("/search")
     String search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q,
+                  @org.springframework.web.bind.annotation.RequestParam Map<String, String> params,
                   Caller user, Model model) {
         String query = q.length() > 200 ? q.substring(0, 200) : q;
+        var filters = new vn.hocba.archive.search.SearchIndex.Filters(filter(params, "school"),
+                filter(params, "schoolYear"), filter(params, "class"), filter(params, "documentType"),
+                filter(params, "status"));
         model.addAttribute("q", query);
+        model.addAttribute("filters", filters.byFacet());
         try {
-            model.addAttribute("result", query.isBlank() ? null : search.search(query, user, 0, 50));
+            var result = query.isBlank() && filters.byFacet().isEmpty() ? null : search.search(query, filters, user, 0, 50);
+            model.addAttribute("result", result);
+            if (result != null) {
+                model.addAttribute("facets", facetLinks(query, filters, result.facets()));
+            }
         } catch (IndexRebuildingException e) {
+            model.addAttribute("error", e.detailVi());
+        } catch (HocbaException e) {
             model.addAttribute("error", e.detailVi());
         }
         return "search";
+    }
+
+    /** The facet names as the page shows them, in the API's order. */
+    private static final Map<String, String> FACET_LABELS = java.util.Map.of("school", "Trường", "schoolYear", "Năm học",
+            "class", "Lớp", "documentType", "Loại văn bản", "status", "Trạng thái");
+
+    /** A facet's values as links that add (or, when set, remove) that filter, keeping the query and the others. */
+    record FacetLink(String value, long count, boolean selected, String href) {
+    }
+
+    record FacetGroup(String name, String label, List<FacetLink> values) {
+    }
+
+    private static List<FacetGroup> facetLinks(String query, vn.hocba.archive.search.SearchIndex.Filters filters,
+                                               Map<String, List<vn.hocba.archive.search.SearchIndex.FacetCount>> facets) {
+        List<FacetGroup> groups = new ArrayList<>();
+        for (String name : vn.hocba.archive.search.SearchIndex.FACETS) {
+            var counts = facets.getOrDefault(name, List.of());
+            if (counts.isEmpty()) {
+                continue;
+            }
+            List<FacetLink> links = new ArrayList<>();
+            for (var c : counts) {
+                Map<String, String> next = new LinkedHashMap<>(filters.byFacet());
+                boolean selected = c.value().equals(next.get(name));
+                if (selected) {
+                    next.remove(name);
+                } else {
+                    next.put(name, c.value());
+                }
+                var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/search").queryParam("q", query);
+                next.forEach(uri::queryParam);
+                links.add(new FacetLink(c.value(), c.count(), selected, uri.encode().build().toUriString()));
+            }
+            groups.add(new FacetGroup(name, FACET_LABELS.getOrDefault(name, name), links));
+        }
+        return groups;
+    }
+
+    private static String filter(Map<String, String> params, String name) {
+        String value = params.get(name);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping("/login")

@@ -63,8 +63,10 @@ class WebPagesIT {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000",
+                "--window-size=1400,1000", "--lang=vi",
                 "--user-data-dir=" + Files.createTempDirectory(workDir, "chromium-profile"));
+        // a Vietnamese school's browser: Accept-Language vi (the public verification pages follow it)
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "vi,vi-VN,en"));
         browser = new ChromeDriver(service, options);
     }
 
@@ -193,7 +195,7 @@ class WebPagesIT {
         WebElement query = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.name("q")));
         query.sendKeys("ly thanh huy");
         submit(browser.findElement(By.cssSelector("form.search button")));
-        List<String> names = browser.findElements(By.cssSelector("main table tbody tr td:first-child")).stream()
+        List<String> names = browser.findElements(By.cssSelector("main table tbody tr td span.name")).stream()
                 .map(WebElement::getText).toList();
         assertThat(names).first().isEqualTo("Lý Thành Huy");
     }
@@ -439,6 +441,169 @@ class WebPagesIT {
         assertThat(api.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
     }
 
+    /**
+     * Issue 18: a district inspector finds an archived record of their district by the name typed without diacritics,
+     * narrows by a facet, and opens the record's validation report. The first student of 8B; no other test archives
+     * 8B's records.
+     */
+    @Test
+    void anInspectorFindsARecordByANameWithoutDiacriticsAndOpensItsValidationReport() throws Exception {
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        String student = studentsOf("8B").get(0);
+        var record = api.signThroughTheSequence(YEAR_API + "/students/" + student, "THCS-MK2");
+        String code = record.get("lookupCode").asString();
+        String name = fullName(student);
+
+        logIn("inspector.district", "demo");
+        browser.findElement(By.linkText("Tra cứu")).click();
+        WebElement query = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.name("q")));
+        query.sendKeys(withoutDiacritics(name));
+        submit(browser.findElement(By.cssSelector("form.search button")));
+        WebElement hit = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-lookup-code='" + code + "']")));
+        assertThat(hit.findElement(By.cssSelector("span.name")).getText()).isEqualTo(name);
+        assertThat(hit.findElements(By.cssSelector(".highlight em"))).as("the words found, highlighted").isNotEmpty();
+
+        // narrowed to the class by its facet: the hit stays, the filter shows as chosen
+        submit(browser.findElement(By.xpath("//section[@data-facet='class']//a[span[normalize-space()='8B']]")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-lookup-code='" + code + "']"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("section[data-facet='class'] li.selected")).getText()).contains("8B");
+        screenshot("search-inspector.png");
+
+        submit(browser.findElement(By.cssSelector("tr[data-lookup-code='" + code + "'] a.verify")));
+        assertThat(browser.findElement(By.cssSelector("td.status")).getText()).startsWith("Đã ký đủ và lưu trữ");
+        assertThat(browser.findElements(By.cssSelector("ol.signatures > li"))).as("every signature of the record")
+                .hasSize(record.get("signatures").size());
+        assertThat(browser.findElement(By.cssSelector("p.summary")).getText()).containsIgnoringCase("hợp lệ");
+        screenshot("verify-inspector.png");
+    }
+
+    /** Issue 18: anyone, signed in or not, verifies an archived document by its lookup code on the public page. */
+    @Test
+    void aVisitorVerifiesALookupCode() throws Exception {
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        var record = api.signThroughTheSequence(YEAR_API + "/students/" + studentsOf("8B").get(1), "THCS-MK2");
+        browser.get(app.baseUrl() + "/verify");
+        assertThat(browser.findElements(By.cssSelector("header .who"))).as("nobody signed in").isEmpty();
+        browser.findElement(By.name("code")).sendKeys(record.get("lookupCode").asString());
+        submit(browser.findElement(By.cssSelector("form.verify-lookup button")));
+        assertThat(browser.findElement(By.cssSelector("td.status")).getText()).startsWith("Đã ký đủ và lưu trữ");
+        assertThat(browser.findElements(By.cssSelector("ol.signatures > li"))).hasSize(record.get("signatures").size());
+        assertThat(browser.findElement(By.cssSelector("p.summary")).getText()).containsIgnoringCase("hợp lệ");
+        screenshot("verify-visitor.png");
+    }
+
+    /**
+     * Issue 18: the homeroom teacher confirms a correction and signs a record from "Việc của tôi". Class 6C: GV011
+     * teaches TOAN and asks for the correction; GV014 is the homeroom teacher and teaches LS_DL, so a record of 6C
+     * awaits them once the other subject teachers have signed.
+     */
+    @Test
+    void theHomeroomTeacherConfirmsACorrectionAndSignsFromTheWorklist() throws Exception {
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        List<String> students = studentsOf("6C");
+        String body = "{\"student\": \"" + students.get(0) + "\", \"subject\": \"TOAN\", \"term\": 1, \"field\": \"final\","
+                + " \"newValue\": 9.1, \"reason\": \"Nhập nhầm điểm cuối kỳ\", \"evidence\": null}";
+        var requested = api.postJson(YEAR_API + "/corrections", body.getBytes(StandardCharsets.UTF_8), "GV011@THCS-MK2");
+        assertThat(requested.status()).as(requested.text()).isEqualTo(201);
+        String correction = requested.json().get("id").asString();
+        String path = YEAR_API + "/students/" + students.get(1);
+        String code = signUntilAwaited(api, path, "GV014");
+
+        logIn("GV014@THCS-MK2", "demo");
+        browser.findElement(By.linkText("Việc của tôi")).click();
+        assertThat(Integer.parseInt(wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("correction-count"))).getText())).isGreaterThanOrEqualTo(1);
+        screenshot("work-GV014.png");
+        submit(browser.findElement(By.cssSelector("form[action$='/" + correction + "/confirm'] button")));
+        assertThat(message()).startsWith("Đã xác nhận");
+        assertThat(api.get(YEAR_API + "/corrections/" + correction, "GV014@THCS-MK2").json().get("status").asString())
+                .isEqualTo("CONFIRMED");
+        assertThat(browser.findElements(By.cssSelector("form[action$='/" + correction + "/confirm']"))).isEmpty();
+
+        // only this record: other tests' records may await GV014 too
+        for (WebElement box : browser.findElements(By.cssSelector("form.worklist input[name=document]"))) {
+            if (!box.getAttribute("value").equals(code) && box.isSelected()) {
+                box.click();
+            }
+        }
+        submit(browser.findElement(By.xpath("//form[contains(@class,'worklist')]//button[@type='submit']")));
+        assertThat(browser.findElement(By.id("confirm-count")).getText()).isEqualTo("1");
+        submit(browser.findElement(By.id("confirm-sign")));
+        wait(Duration.ofMinutes(2)).until(ExpectedConditions.textToBe(By.id("status"), "Đã xong"));
+        assertThat(browser.findElement(By.id("signed")).getText()).isEqualTo("1");
+        assertThat(api.get(path + "/record", "admin").json().get("signatures").toString()).contains("GV014");
+    }
+
+    /**
+     * Issue 18: the principal countersigns a class's records in one batch from the class page and watches the
+     * progress reach the end. Two records of 7B are brought to the principal's turn over the API first.
+     */
+    @Test
+    void thePrincipalBatchCountersignsAClassAndWatchesTheProgressReachTheEnd() throws Exception {
+        var api = new Api(URI.create(app.baseUrl()).getPort());
+        List<String> students = studentsOf("7B");
+        for (String student : students.subList(0, 2)) {
+            signUntilAwaited(api, YEAR_API + "/students/" + student, "GV001");
+        }
+        logIn(PRINCIPAL, "demo");
+        browser.get(app.baseUrl() + "/schools/THCS-MK2/years/2024-2025/classes/7B");
+        assertThat(row(students.get(0)).findElement(By.cssSelector("td.sequence")).getText()).startsWith("13/14");
+        submit(browser.findElement(By.cssSelector("#sign-all button")));
+        wait(Duration.ofMinutes(2)).until(ExpectedConditions.textToBe(By.id("status"), "Đã xong"));
+        assertThat(Integer.parseInt(browser.findElement(By.id("signed")).getText())).isGreaterThanOrEqualTo(2);
+        assertThat(browser.findElement(By.id("failed")).getText()).isEqualTo("0");
+        assertThat(browser.findElement(By.id("pending")).getText()).isEqualTo("0");
+        screenshot("batch-principal-7B.png");
+        for (String student : students.subList(0, 2)) {
+            var record = api.get(YEAR_API + "/students/" + student + "/record", "admin").json();
+            assertThat(record.get("awaiting")).as(student).isEmpty();
+        }
+    }
+
+    /**
+     * Renders the record at {@code path} if needed and signs it over the API as everyone awaited, until
+     * {@code staffId} is; returns its lookup code.
+     */
+    private static String signUntilAwaited(Api api, String path, String staffId) {
+        var record = api.post(path + "/record", "admin").json();
+        for (int round = 0; round < 20; round++) {
+            List<String> awaiting = new java.util.ArrayList<>();
+            record.get("awaiting").forEach(a -> awaiting.add(a.asString()));
+            if (awaiting.contains(staffId) && awaiting.size() == 1 || awaiting.isEmpty()) {
+                return record.get("lookupCode").asString();
+            }
+            for (String signer : awaiting) {
+                if (!signer.equals(staffId)) {
+                    var signed = api.post(path + "/record/signatures", signer + "@THCS-MK2");
+                    assertThat(signed.status()).as(signed.text()).isEqualTo(201);
+                }
+            }
+            record = api.get(path + "/record", "admin").json();
+            if (record.get("awaiting").toString().equals("[\"" + staffId + "\"]")) {
+                return record.get("lookupCode").asString();
+            }
+        }
+        throw new AssertionError("never " + staffId + "'s turn: " + record);
+    }
+
+    private static String fullName(String student) throws IOException {
+        try (var in = WebPagesIT.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
+            for (JsonNode s : Api.JSON.readTree(in).get("students")) {
+                if (s.get("id").asString().equals(student)) {
+                    return s.get("fullName").asString();
+                }
+            }
+        }
+        throw new IllegalArgumentException(student);
+    }
+
+    /** As a person types a name on a keyboard without Vietnamese input: no tone marks, đ as d. */
+    private static String withoutDiacritics(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The ids of a class's students in the demo dataset, in its order. */
     private static List<String> studentsOf(String classCode) throws IOException {
         try (var in = WebPagesIT.class.getResourceAsStream("/demo/demo-school-2024-2025.json")) {
@@ -492,6 +657,17 @@ class WebPagesIT {
                 return true;
             }
         });
+        assertAPageForPeople();
+    }
+
+    /**
+     * Issue 18: what the browser shows is a page for people: never raw JSON (a problem+json shown as text), never
+     * Spring's Whitelabel page, never a server error.
+     */
+    private void assertAPageForPeople() {
+        String source = browser.getPageSource();
+        assertThat(source).as(browser.getCurrentUrl()).doesNotContain("\"type\":\"https://hocba.vn/problems")
+                .doesNotContain("Whitelabel Error Page").doesNotContain("<h1>Đã xảy ra lỗi</h1>");
     }
 
     private WebElement row(String student) {
@@ -510,6 +686,7 @@ class WebPagesIT {
     }
 
     private void screenshot(String name) throws IOException {
+        assertAPageForPeople();
         Path target = moduleDir.resolve("target/screenshots");
         Files.createDirectories(target);
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
