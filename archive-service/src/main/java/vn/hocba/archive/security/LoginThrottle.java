@@ -18,7 +18,8 @@ import vn.hocba.archive.common.Hashes;
 /**
  * Lockout after repeated failed sign-ins (OWASP ASVS 2.2.1), for the login form and HTTP Basic on the API alike: after
  * {@code max-failures} failures in a row, each within {@code lockout} of the one before, the account name is refused
- * for {@code lockout}, even with the right password; then the owner signs in as before. Counted per name tried,
+ * for {@code lockout}, even with the right password; then the owner signs in as before. Each password check is counted
+ * before it is made ({@link #admit}), so parallel guesses get no more checks than sequential ones. Counted per name tried,
  * whether an account has it or not (a lockout tells nothing about which names exist), in the database (table
  * {@code login_failure}), so every instance and a restart see the same count. A success clears the count. Each lockout
  * goes to the audit log ({@link AccountLocked}).
@@ -81,15 +82,18 @@ final class LoginThrottle {
     }
 
     /**
-     * Counts one failed sign-in of {@code username}; the one that reaches {@code max-failures} locks the name.
+     * Admits one password check of {@code username}, counted as a failure until it succeeds ({@link #succeeded}):
+     * taken under the row's lock before the password is read, so that parallel guesses cannot check more than
+     * {@code max-failures} passwords before the lock starts. The attempt after {@code max-failures} counted ones locks
+     * the name.
      *
-     * @return the end of the lock this failure started, if it started one
+     * @return empty: check the password; otherwise the end of the lock that refuses this attempt
      */
-    Optional<Instant> failed(String username) {
+    Optional<Instant> admit(String username) {
         String key = key(username);
         Instant now = clock.instant();
         return tx.execute(status -> {
-            // the row exists before it is locked for update: two first failures at once count twice, not fail
+            // the row exists before it is locked for update: two first attempts at once count twice, not fail
             db.sql("insert into login_failure (username, failures, last_failure_at) values (?, 0, ?) on conflict do nothing")
                     .params(key, Timestamp.from(now)).update();
             var row = db.sql("select failures, last_failure_at, locked_until from login_failure where username = ? for update")
@@ -98,10 +102,10 @@ final class LoginThrottle {
                     .single();
             Instant lockedUntil = (Instant) row[2];
             if (lockedUntil != null && lockedUntil.isAfter(now)) {
-                return Optional.<Instant>empty(); // locked meanwhile by a concurrent failure
+                return Optional.of(lockedUntil); // locked meanwhile by a parallel attempt
             }
             boolean stale = ((Instant) row[1]).plus(settings.lockout()).isBefore(now);
-            int failures = (stale || lockedUntil != null ? 0 : (int) row[0]) + 1;
+            int failures = stale || lockedUntil != null ? 0 : (int) row[0];
             if (failures >= settings.maxFailures()) {
                 Instant until = now.plus(settings.lockout());
                 db.sql("update login_failure set failures = 0, last_failure_at = ?, locked_until = ? where username = ?")
@@ -110,9 +114,26 @@ final class LoginThrottle {
                 return Optional.of(until);
             }
             db.sql("update login_failure set failures = ?, last_failure_at = ?, locked_until = null where username = ?")
-                    .params(failures, Timestamp.from(now), key).update();
+                    .params(failures + 1, Timestamp.from(now), key).update();
             return Optional.<Instant>empty();
         });
+    }
+
+    /**
+     * Removes the rows that no longer count: a lock that has ended, failures older than {@code lockout}. Names tried
+     * once (a flood of made-up names) leave nothing behind for longer than that.
+     *
+     * @return rows removed
+     */
+    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT10M")
+    void forgetExpiredNow() {
+        forgetExpired();
+    }
+
+    int forgetExpired() {
+        Timestamp before = Timestamp.from(clock.instant().minus(settings.lockout()));
+        return db.sql("delete from login_failure where last_failure_at < ? and (locked_until is null or locked_until < ?)")
+                .params(before, Timestamp.from(clock.instant())).update();
     }
 
     /** A successful sign-in: the count starts again. */

@@ -34,8 +34,18 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         }
     }
 
+    /** Credentials that passed recently, as sha256(name, password): a signed-in API client sends them every call. */
+    private static final int REMEMBERED = 1024;
+
     private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
+    private final java.util.Map<String, Boolean> recentlyPassed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     ThrottledAuthentication(AuthenticationProvider delegate, LoginThrottle throttle) {
         this.delegate = delegate;
@@ -43,7 +53,12 @@ final class ThrottledAuthentication implements AuthenticationProvider {
     }
 
     /**
-     * @throws SignInLockedException the name is locked (whatever the password), or this failure locked it
+     * A locked name is refused before anything else. Credentials that passed recently are checked again (a changed
+     * password fails) without a count: an API client sends them with every call, and counting would write twice a
+     * call. Any other attempt is counted before its password is checked ({@link LoginThrottle#admit}), and the count
+     * is cleared when it passes.
+     *
+     * @throws SignInLockedException the name is locked (whatever the password), or this attempt is over the count
      * @throws BadCredentialsException wrong name or password (counted)
      */
     @Override
@@ -53,20 +68,27 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         if (state.lockedAt(throttle.now())) {
             throw new SignInLockedException(state.lockedUntil());
         }
-        Authentication done;
-        try {
-            done = delegate.authenticate(authentication);
-        } catch (BadCredentialsException e) {
-            var locked = throttle.failed(name);
-            if (locked.isPresent()) {
-                throw new SignInLockedException(locked.get());
+        String credentials = fingerprint(name, authentication.getCredentials());
+        if (recentlyPassed.containsKey(credentials)) {
+            try {
+                return delegate.authenticate(authentication);
+            } catch (BadCredentialsException e) {
+                recentlyPassed.remove(credentials); // the password changed: from now on, counted as any other
             }
-            throw e;
         }
-        if (state != LoginThrottle.State.NONE) {
-            throttle.succeeded(name); // only when something was counted: a signed-in API call writes nothing
+        var locked = throttle.admit(name);
+        if (locked.isPresent()) {
+            throw new SignInLockedException(locked.get());
         }
+        Authentication done = delegate.authenticate(authentication); // a wrong password stays counted
+        throttle.succeeded(name);
+        recentlyPassed.put(credentials, Boolean.TRUE);
         return done;
+    }
+
+    private static String fingerprint(String name, Object credentials) {
+        return vn.hocba.archive.common.Hashes.sha256((name + '\u0000' + credentials)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

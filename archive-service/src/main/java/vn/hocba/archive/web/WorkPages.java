@@ -107,9 +107,9 @@ class WorkPages {
      * yet.
      */
     @PostMapping("/work/sign")
-    String confirmSigning(@RequestParam(name = "document", required = false) List<UUID> selected, Caller user,
+    String confirmSigning(@RequestParam(name = "document", required = false) List<String> selected, Caller user,
                           Model model, RedirectAttributes flash) {
-        var chosen = selected == null ? List.<UUID>of() : selected.stream().distinct().toList();
+        var chosen = lookupCodes(selected);
         if (chosen.isEmpty()) {
             flash.addFlashAttribute("error", "Chưa chọn văn bản nào để ký. / No document selected.");
             return "redirect:/work";
@@ -123,20 +123,21 @@ class WorkPages {
             }
         }
         model.addAttribute("items", items);
-        model.addAttribute("gone", chosen.size() - items.size());
+        model.addAttribute("gone", (selected == null ? 0 : selected.size()) - items.size());
         return "work-confirm";
     }
 
     /** Signs the confirmed documents in one batch (one authorization) and shows its progress. */
     @PostMapping("/work/signing-batches")
-    String sign(@RequestParam(name = "document", required = false) List<UUID> confirmed, Caller user,
+    String sign(@RequestParam(name = "document", required = false) List<String> values, Caller user,
                 RedirectAttributes flash) {
-        if (confirmed == null || confirmed.isEmpty()) {
+        var confirmed = lookupCodes(values);
+        if (confirmed.isEmpty()) {
             flash.addFlashAttribute("error", "Chưa chọn văn bản nào để ký. / No document selected.");
             return "redirect:/work";
         }
         try {
-            var batch = batches.start(new SigningBatchRequest.Listed(confirmed.stream().distinct().toList()), user);
+            var batch = batches.start(new SigningBatchRequest.Listed(confirmed), user);
             return "redirect:/signing-batches/" + batch.id();
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
@@ -144,11 +145,31 @@ class WorkPages {
         }
     }
 
+    /** The lookup codes among the form's values, each once, in order; values that are not lookup codes are left out. */
+    private static List<UUID> lookupCodes(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        var codes = new java.util.LinkedHashSet<UUID>();
+        for (String value : values) {
+            try {
+                codes.add(UUID.fromString(value.strip()));
+            } catch (IllegalArgumentException notACode) {
+                // not offered by the worklist: left out, and counted among those no longer awaiting (the page says so)
+            }
+        }
+        return List.copyOf(codes);
+    }
+
     /** The homeroom teacher's confirmation, or the principal's approval or rejection, of a correction request. */
     @PostMapping("/work/corrections/{school}/{year}/{id}/{action:confirm|approve|reject}")
     String decide(@PathVariable String school, @PathVariable String year, @PathVariable String id,
                   @PathVariable String action, @RequestParam(required = false) String reason, Caller user,
                   RedirectAttributes flash) {
+        if (action.equals("reject") && (reason == null || reason.isBlank())) {
+            flash.addFlashAttribute("error", "Cần ghi lý do từ chối. / A rejection needs a reason.");
+            return "redirect:/work";
+        }
         try {
             switch (action) {
                 case "confirm" -> corrections.confirm(user, school, year, id);

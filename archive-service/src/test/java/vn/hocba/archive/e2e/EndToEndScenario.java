@@ -143,7 +143,7 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         }
         double lockouts = (System.nanoTime() - start) / 1e9 / LOCKOUT.toSeconds() + 1;
         assertThat(locked).as("refused without reading the password").isPositive();
-        assertThat(checked).as("passwords checked: 4 each lockout, then the 5th locks").isGreaterThanOrEqualTo(4)
+        assertThat(checked).as("passwords checked: 5 each lockout, then the 6th attempt is refused").isGreaterThanOrEqualTo(5)
                 .isLessThanOrEqualTo((int) Math.ceil(lockouts) * 5);
 
         // locked now (a wrong one until it answers 429): the right password is refused too
@@ -165,7 +165,29 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         for (int i = 0; i < 6; i++) {
             statuses.add(api().getAs("/api/v1/search?q=an", nobody, "sai").status());
         }
-        assertThat(statuses).containsExactly(401, 401, 401, 401, 429, 429);
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429);
+
+        // guesses in parallel get no more password checks than guesses in a row
+        String guessed = "song.song." + UUID.randomUUID().toString().substring(0, 8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 48; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> api().getAs("/api/v1/search?q=an", guessed, "doan-" + n).status()));
+            }
+            int parallelChecked = 0;
+            for (var parallel : answers) {
+                int status = parallel.get();
+                assertThat(status).isIn(401, 429);
+                parallelChecked += status == 401 ? 1 : 0;
+            }
+            assertThat(parallelChecked).as("passwords checked out of 48 parallel guesses").isLessThanOrEqualTo(5);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
         assertThat(audit.entries(1, 1_000_000).stream().filter(e -> e.action().equals("ACCOUNT_LOCKED"))
                 .map(AuditLog.Entry::subject)).contains(name, nobody);
     }
