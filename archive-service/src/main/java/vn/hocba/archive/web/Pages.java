@@ -169,6 +169,7 @@ class Pages {
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("homeroom", names.getOrDefault(schoolClass.homeroomTeacher(), schoolClass.homeroomTeacher()));
         model.addAttribute("rows", rows);
+        model.addAttribute("missing", rows.stream().filter(r -> r.get("record") == null).count());
         model.addAttribute("books", books(school, year, classCode, user, names));
         var taught = schoolClass.subjectTeachers().keySet();
         model.addAttribute("subjects", directory.subjects(school, year).stream()
@@ -191,6 +192,32 @@ class Pages {
             workflow.render(workflow.studentRecordKey(school, year, student, user), user);
             return "Đã tạo học bạ của " + student + ".";
         });
+    }
+
+    /**
+     * Renders every student record of the class not rendered yet (the homeroom teacher's "Tạo học bạ cả lớp"); the
+     * same checks as one by one (a term not locked refuses them all, nothing half done is left: each record is whole).
+     */
+    @PostMapping("/schools/{school}/years/{year}/classes/{classCode}/records")
+    String renderClass(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
+                       Caller user, RedirectAttributes flash) {
+        access.requireClass(user, school, year, classCode);
+        int rendered = 0;
+        try {
+            var existing = workflow.recordsOfClass(school, year, classCode, user);
+            for (var s : directory.studentsOfClass(school, year, classCode)) {
+                if (!existing.containsKey(s.id())) {
+                    workflow.render(workflow.studentRecordKey(school, year, s.id(), user), user);
+                    rendered++;
+                }
+            }
+            flash.addFlashAttribute("message", rendered == 0 ? "Mọi học bạ của lớp đã được tạo."
+                    : "Đã tạo " + rendered + " học bạ của lớp " + classCode + ".");
+        } catch (HocbaException e) {
+            flash.addFlashAttribute("error", (rendered > 0 ? "Đã tạo " + rendered + " học bạ; dừng lại: " : "")
+                    + e.detailVi() + " (" + e.getMessage() + ")");
+        }
+        return "redirect:/schools/" + school + "/years/" + year + "/classes/" + classCode;
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/sign")

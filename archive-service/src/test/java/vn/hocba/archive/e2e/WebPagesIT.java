@@ -561,6 +561,23 @@ class WebPagesIT {
         }
     }
 
+    /** Issue 18: the homeroom teacher renders the whole class's records at once. 6B: homeroom GV011; no other test renders 6B. */
+    @Test
+    void theHomeroomTeacherRendersTheWholeClassAtOnce() throws Exception {
+        int students = studentsOf("6B").size();
+        logIn("GV011@THCS-MK2", "demo");
+        browser.get(app.baseUrl() + "/schools/THCS-MK2/years/2024-2025/classes/6B");
+        WebElement renderAll = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#render-all button")));
+        assertThat(renderAll.getText()).contains("(" + students + ")");
+        submit(renderAll);
+        assertThat(message()).isEqualTo("Đã tạo " + students + " học bạ của lớp 6B.");
+        assertThat(browser.findElements(By.xpath("//button[normalize-space()='Tạo học bạ']"))).isEmpty();
+        assertThat(browser.findElements(By.id("render-all"))).as("nothing left to render").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("td.status"))).hasSize(students)
+                .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("Đang ký"));
+        screenshot("class-6B-rendered.png");
+    }
+
     /**
      * Renders the record at {@code path} if needed and signs it over the API as everyone awaited, until
      * {@code staffId} is; returns its lookup code.
