@@ -46,7 +46,7 @@ class ErrorPages {
     }
 
     String render(int status, String title, String detailVi, String detailEn) {
-        var context = new Context(java.util.Locale.forLanguageTag("vi"));
+        var context = new Context(org.springframework.context.i18n.LocaleContextHolder.getLocale());
         String base = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest().getContextPath() : "";
         context.setVariables(model(base, status, title, detailVi, detailEn));

@@ -394,6 +394,21 @@ class WebPagesIT {
         assertThat(record.get("signatures").toString()).contains("GV052");
     }
 
+    /** Issue 18: the pages are Vietnamese by default, English on request (kept while browsing), Vietnamese again. */
+    @Test
+    void thePagesAreInVietnameseByDefaultAndInEnglishOnRequest() throws Exception {
+        logIn("GV052@THCS-MK2", "demo");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        submit(browser.findElement(By.linkText("English")));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        submit(browser.findElement(By.linkText("My work")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My work");
+        assertThat(browser.findElement(By.cssSelector("header form button")).getText()).isEqualTo("Sign out");
+        screenshot("work-GV052-en.png");
+        submit(browser.findElement(By.linkText("Tiếng Việt")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Việc của tôi");
+    }
+
     /** Issue 18: a refusal in the browser is a page in Vietnamese with a way back, never raw JSON. */
     @Test
     void refusalsInTheBrowserArePagesWithAWayBack() throws Exception {
