@@ -30,9 +30,13 @@ final class LoginThrottle {
      * @param maxFailures failed sign-ins in a row that lock the name (1 to 1000; default 5)
      * @param lockout     how long the name stays locked, and how long a failure counts towards the next lockout
      *                    (1 second to 1 day; default 15 minutes)
+     * @param clientLimit wrong passwords one client address may have checked per {@code clientWindow}, whatever the
+     *                    names ({@link ClientThrottle}; default 60)
+     * @param clientWindow the window of {@code clientLimit} (default 1 minute)
      */
     @ConfigurationProperties("hocba.login")
-    record Settings(@DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration lockout) {
+    record Settings(@DefaultValue("5") int maxFailures, @DefaultValue("PT15M") Duration lockout,
+                    @DefaultValue("60") int clientLimit, @DefaultValue("PT1M") Duration clientWindow) {
 
         Settings {
             if (maxFailures < 1 || maxFailures > 1000) {

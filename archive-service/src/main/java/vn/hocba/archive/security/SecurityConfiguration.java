@@ -111,10 +111,12 @@ class SecurityConfiguration {
      * {@link LoginThrottle}.
      */
     @Bean
-    AuthenticationManager signIn(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+    AuthenticationManager signIn(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle,
+                                 LoginThrottle.Settings settings, java.time.Clock clock) {
         var passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new ThrottledAuthentication(passwords, throttle));
+        return new ProviderManager(new ThrottledAuthentication(passwords, throttle,
+                new ClientThrottle(settings.clientLimit(), settings.clientWindow(), clock)));
     }
 
     @Bean

@@ -47,9 +47,12 @@ final class ThrottledAuthentication implements AuthenticationProvider {
                 }
             });
 
-    ThrottledAuthentication(AuthenticationProvider delegate, LoginThrottle throttle) {
+    private final ClientThrottle clients;
+
+    ThrottledAuthentication(AuthenticationProvider delegate, LoginThrottle throttle, ClientThrottle clients) {
         this.delegate = delegate;
         this.throttle = throttle;
+        this.clients = clients;
     }
 
     /**
@@ -76,11 +79,23 @@ final class ThrottledAuthentication implements AuthenticationProvider {
                 recentlyPassed.remove(credentials); // the password changed: from now on, counted as any other
             }
         }
+        String address = authentication.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails web
+                ? web.getRemoteAddress() : null;
+        Instant clientWait = clients.refusedUntil(address);
+        if (clientWait != null) {
+            throw new SignInLockedException(clientWait); // too many wrong passwords from this address: no check at all
+        }
         var locked = throttle.admit(name);
         if (locked.isPresent()) {
             throw new SignInLockedException(locked.get());
         }
-        Authentication done = delegate.authenticate(authentication); // a wrong password stays counted
+        Authentication done;
+        try {
+            done = delegate.authenticate(authentication); // a wrong password stays counted for the name
+        } catch (BadCredentialsException e) {
+            clients.failed(address);
+            throw e;
+        }
         throttle.succeeded(name);
         recentlyPassed.put(credentials, Boolean.TRUE);
         return done;
