@@ -50,6 +50,19 @@ class LocalAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
+    /** A local account as the administrator's page lists it (never its password hash). */
+    record Listed(String username, String role, String province, String district, java.time.Instant createdAt,
+                  String createdBy) {
+    }
+
+    /** Every local account, the newest first. */
+    java.util.List<Listed> list() {
+        return db.sql("select username, role, province, district, created_at, created_by from account order by created_at desc")
+                .query((rs, i) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .list();
+    }
+
     /** A new account as {@code POST /api/v1/accounts} takes it. */
     record NewAccount(String username, String password, String role, String province, String district) {
     }

@@ -394,6 +394,33 @@ class WebPagesIT {
         assertThat(record.get("signatures").toString()).contains("GV052");
     }
 
+    /** Issue 18: the system administrator creates an inspector on the accounts page; a teacher is refused it. */
+    @Test
+    void theAdministratorCreatesAnInspectorOnTheAccountsPage() throws Exception {
+        String name = "thanhtra.trang." + System.nanoTime() % 1_000_000;
+        logIn("admin", "admin");
+        browser.findElement(By.linkText("Tài khoản")).click();
+        WebElement form = wait(PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-account")));
+        form.findElement(By.name("username")).sendKeys(name);
+        form.findElement(By.name("password")).sendKeys("mat-khau-tam-9");
+        form.findElement(By.name("province")).sendKeys("Quảng Ninh");
+        submit(form.findElement(By.tagName("button")));
+        assertThat(message()).startsWith("Đã tạo tài khoản " + name);
+        WebElement row = browser.findElement(By.cssSelector("tr[data-username='" + name + "']"));
+        assertThat(row.getText()).contains("Quảng Ninh", "cả tỉnh", "admin");
+        screenshot("admin-accounts.png");
+
+        // the new inspector signs in and searches; a teacher may not see the page
+        browser.manage().deleteAllCookies();
+        logIn(name, "mat-khau-tam-9");
+        browser.manage().deleteAllCookies();
+        logIn("GV023@THCS-MK2", "demo");
+        assertThat(browser.findElements(By.linkText("Tài khoản"))).isEmpty();
+        browser.get(app.baseUrl() + "/admin/accounts");
+        assertThat(browser.findElement(By.cssSelector("main.error-page h1")).getText()).isEqualTo("Không được phép");
+        assertThat(browser.getPageSource()).doesNotContain(name);
+    }
+
     /** Issue 18: the pages are Vietnamese by default, English on request (kept while browsing), Vietnamese again. */
     @Test
     void thePagesAreInVietnameseByDefaultAndInEnglishOnRequest() throws Exception {

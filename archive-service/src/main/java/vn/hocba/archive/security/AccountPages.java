@@ -1,0 +1,72 @@
+package vn.hocba.archive.security;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
+import vn.hocba.archive.common.HocbaException;
+import vn.hocba.archive.common.InvalidInputException;
+
+/**
+ * The system administrator's accounts page (issue 18): the local accounts (inspectors today, with their
+ * jurisdiction), and a form that creates one with the same rules as {@code POST /api/v1/accounts}. Anyone else: 403.
+ */
+@Controller
+class AccountPages {
+
+    private final LocalAccounts local;
+    private final UserDetailsService accounts;
+
+    AccountPages(LocalAccounts local, UserDetailsService accounts) {
+        this.local = local;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/accounts")
+    String accounts(Caller caller, Model model) {
+        requireAdministrator(caller);
+        model.addAttribute("accounts", local.list());
+        return "admin-accounts";
+    }
+
+    @PostMapping("/admin/accounts")
+    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(defaultValue = "") String province, @RequestParam(defaultValue = "") String district,
+                  Caller caller, RedirectAttributes flash) {
+        requireAdministrator(caller);
+        try {
+            // an empty district field means the whole province, as the form says (the API's null)
+            local.create(new LocalAccounts.NewAccount(username, password, "INSPECTOR", province,
+                    district.isBlank() ? null : district), caller.username(), this::taken);
+            flash.addFlashAttribute("message", "Đã tạo tài khoản " + username + ". / Account created.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("error", e.detailVi() + " — " + e.getMessage());
+        } catch (HocbaException e) {
+            flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
+        }
+        return "redirect:/admin/accounts";
+    }
+
+    private boolean taken(String username) {
+        try {
+            accounts.loadUserByUsername(username);
+            return true;
+        } catch (UsernameNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void requireAdministrator(Caller caller) {
+        if (caller == null || !caller.administrator()) {
+            throw new ForbiddenException("only the system administrator manages accounts",
+                    "chỉ quản trị hệ thống được quản lý tài khoản");
+        }
+    }
+}
