@@ -9,10 +9,11 @@ import java.util.Map;
 /**
  * A limit on the wrong passwords one client address may have checked (the probe of issue 18: a flood of made-up names
  * cost a BCrypt check each and held both cores at 8 requests a second, while a lockout per name never triggered).
- * After {@code limit} failed checks from one address within {@code window}, further sign-ins from it are refused
- * without a check until the window has passed. Sized for a school behind one address: every teacher's typing
- * mistakes together stay far below it. Kept in memory, per instance, for at most {@code MAX_CLIENTS} addresses (the
- * least recently seen forgotten first).
+ * After {@code limit} failed checks from one address within a fixed {@code window}, further sign-ins from it are
+ * refused without a check until the window has passed, except for names that signed in from anywhere recently
+ * ({@link ThrottledAuthentication}): so one person behind a school's shared address cannot lock the school out.
+ * Each check is counted before it is made and refunded when it passes. Kept in memory, per instance (n instances
+ * allow n times the limit), for at most {@code MAX_CLIENTS} addresses (the least recently seen forgotten first).
  */
 final class ClientThrottle {
 
@@ -45,27 +46,34 @@ final class ClientThrottle {
         this.clock = clock;
     }
 
-    /** @return when the address may try again, if it is over its limit now; null otherwise (or no address known) */
-    synchronized Instant refusedUntil(String address) {
+    /**
+     * Admits one password check from {@code address}, counted as a failure until {@link #refund refunded}: taken
+     * before the check, so that parallel requests cannot pass the limit while their checks run.
+     *
+     * @return null: check the password; otherwise when the address may try again
+     */
+    synchronized Instant tryAcquire(String address) {
         if (address == null) {
             return null;
         }
-        Window w = clients.get(address);
         Instant now = clock.instant();
+        Window w = clients.get(address);
         if (w == null || !w.start().plus(window).isAfter(now)) {
+            clients.put(address, new Window(now, 1));
             return null;
         }
-        return w.failures() >= limit ? w.start().plus(window) : null;
+        if (w.failures() >= limit) {
+            return w.start().plus(window);
+        }
+        clients.put(address, new Window(w.start(), w.failures() + 1));
+        return null;
     }
 
-    /** One more failed check from {@code address}. */
-    synchronized void failed(String address) {
-        if (address == null) {
-            return;
+    /** The check {@link #tryAcquire} admitted passed: it does not count. */
+    synchronized void refund(String address) {
+        Window w = address == null ? null : clients.get(address);
+        if (w != null && w.failures() > 0) {
+            clients.put(address, new Window(w.start(), w.failures() - 1));
         }
-        Instant now = clock.instant();
-        Window w = clients.get(address);
-        clients.put(address, w == null || !w.start().plus(window).isAfter(now) ? new Window(now, 1)
-                : new Window(w.start(), w.failures() + 1));
     }
 }

@@ -145,10 +145,14 @@ final class LoginThrottle {
         db.sql("delete from login_failure where username = ?").param(key(username)).update();
     }
 
-    /** The name as stored: itself, or its sha256 when longer than the column (or absent). */
+    /**
+     * The name as stored: itself, or its sha256 when longer than the column or holding a control character (a NUL
+     * is refused by PostgreSQL in a query).
+     */
     private static String key(String username) {
         String name = username == null ? "" : username;
-        return name.length() <= MAX_KEY ? name : "sha256:" + Hashes.sha256(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return name.length() <= MAX_KEY && name.chars().noneMatch(Character::isISOControl) ? name
+                : "sha256:" + Hashes.sha256(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Instant instant(Timestamp t) {

@@ -48,6 +48,16 @@ class SecurityConfiguration {
             @Override
             public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
                     throws IOException {
+                if (e instanceof ThrottledAuthentication.SignInThrottledException throttled) {
+                    response.setHeader("Retry-After", Long.toString(Math.max(1,
+                            java.time.Duration.between(throttle.now(), throttled.until()).toSeconds() + 1)));
+                    ApiProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), "sign-in-throttled",
+                            "Too many failed sign-ins from this address",
+                            "Too many wrong passwords from this network address: try again after " + throttled.until() + ".",
+                            "Có quá nhiều lần nhập sai mật khẩu từ địa chỉ mạng này: vui lòng thử lại sau "
+                                    + throttled.until() + ".");
+                    return;
+                }
                 if (e instanceof ThrottledAuthentication.SignInLockedException locked) {
                     response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds(throttle.now())));
                     ApiProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), "sign-in-locked",
@@ -101,7 +111,8 @@ class SecurityConfiguration {
                 .headers(h -> h.frameOptions(f -> f.disable()).addHeaderWriter(new SecurityHeaders()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof ThrottledAuthentication.SignInLockedException ? "/login?locked" : "/login?error"))))
+                                + (e instanceof org.springframework.security.authentication.LockedException
+                                ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

@@ -12,7 +12,7 @@ import org.springframework.security.web.header.HeaderWriter;
  * <li>pages: scripts, styles, images, fonts and connections from this origin only, no inline script, no plugin, forms
  * posting here only, never framed ({@code frame-ancestors 'none'} and {@code X-Frame-Options: DENY}); a PDF shown in
  * one of our own pages is the one frame allowed;</li>
- * <li>PDFs ({@code …/pdf}): no policy (a policy on a PDF stops the browser's own viewer) and {@code SAMEORIGIN}, so
+ * <li>the pages' PDFs ({@code …/pdf}, {@code …/record.pdf}; not the API's): no policy (a policy on a PDF stops the browser's own viewer) and {@code SAMEORIGIN}, so
  * that a page of ours may preview it;</li>
  * <li>the generated API description ({@code /swagger-ui/**}): as pages, with the inline styles its bundle sets;</li>
  * <li>the API (JSON, PDFs by the API's paths too): nothing to run at all ({@code default-src 'none'}).</li>
@@ -32,8 +32,8 @@ final class SecurityHeaders implements HeaderWriter {
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("Referrer-Policy", "same-origin");
-        if (path.endsWith("/pdf")) {
-            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        if (!path.startsWith("/api/") && (path.endsWith("/pdf") || path.endsWith(".pdf"))) {
+            response.setHeader("X-Frame-Options", "SAMEORIGIN"); // the pages' PDFs: /documents/{c}/pdf, /verify/{c}/pdf, …/record.pdf
             return;
         }
         response.setHeader("X-Frame-Options", "DENY");

@@ -14,6 +14,21 @@ import org.springframework.security.core.Authentication;
  */
 final class ThrottledAuthentication implements AuthenticationProvider {
 
+    /** Refused: too many wrong passwords from this client address, until {@link #until()}; nothing was checked. */
+    static final class SignInThrottledException extends LockedException {
+
+        private final Instant until;
+
+        SignInThrottledException(Instant until) {
+            super("too many failed sign-ins from this address; refused until " + until);
+            this.until = until;
+        }
+
+        Instant until() {
+            return until;
+        }
+    }
+
     /** Refused: the name is locked until {@link #until()} after repeated failures. */
     static final class SignInLockedException extends LockedException {
 
@@ -48,6 +63,16 @@ final class ThrottledAuthentication implements AuthenticationProvider {
             });
 
     private final ClientThrottle clients;
+    /** Names that signed in since this instance started (the most recent {@code KNOWN_NAMES}: a province's staff). */
+    private static final int KNOWN_NAMES = 50_000;
+
+    private final java.util.Map<String, Boolean> signedInRecently = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > KNOWN_NAMES;
+                }
+            });
 
     ThrottledAuthentication(AuthenticationProvider delegate, LoginThrottle throttle, ClientThrottle clients) {
         this.delegate = delegate;
@@ -81,22 +106,29 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         }
         String address = authentication.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails web
                 ? web.getRemoteAddress() : null;
-        Instant clientWait = clients.refusedUntil(address);
+        // names that signed in recently are not held back by others' guesses from a shared (school, NAT) address
+        boolean known = signedInRecently.containsKey(name);
+        Instant clientWait = known ? null : clients.tryAcquire(address);
         if (clientWait != null) {
-            throw new SignInLockedException(clientWait); // too many wrong passwords from this address: no check at all
+            throw new SignInThrottledException(clientWait); // too many wrong passwords from this address: no check
         }
         var locked = throttle.admit(name);
         if (locked.isPresent()) {
+            if (!known) {
+                clients.refund(address); // nothing was checked
+            }
             throw new SignInLockedException(locked.get());
         }
-        Authentication done;
-        try {
-            done = delegate.authenticate(authentication); // a wrong password stays counted for the name
-        } catch (BadCredentialsException e) {
-            clients.failed(address);
-            throw e;
+        if (name == null || name.chars().anyMatch(Character::isISOControl)) {
+            throw new BadCredentialsException("bad credentials"); // no account has such a name; counted, never queried
+        }
+        // a wrong password stays counted, for the name and the address
+        Authentication done = delegate.authenticate(authentication);
+        if (!known) {
+            clients.refund(address);
         }
         throttle.succeeded(name);
+        signedInRecently.put(name, Boolean.TRUE);
         recentlyPassed.put(credentials, Boolean.TRUE);
         return done;
     }

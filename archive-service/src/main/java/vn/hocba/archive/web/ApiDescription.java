@@ -138,7 +138,8 @@ class ApiDescription {
                         responses.putIfAbsent("401", problem("No or wrong credentials"));
                         responses.putIfAbsent("403", problem("The caller may not see or do this"));
                         responses.putIfAbsent("429", problem("Too many wrong passwords in a row for this account name "
-                                + "(`…/sign-in-locked`): refused until the time in `Retry-After`, seconds"));
+                                + "(`…/sign-in-locked`), or from this client address (`…/sign-in-throttled`): refused "
+                                + "until the time in `Retry-After`, seconds"));
                     }
                     if (path.startsWith(student)) {
                         responses.putIfAbsent("404", problem("No such school year or student"));

@@ -69,7 +69,9 @@ class ContainerErrorPages {
                 if (api) {
                     response.setContentType("application/problem+json");
                     response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-                    out.write("{\"type\":\"https://hocba.vn/problems/http-" + status + "\",\"title\":\"Bad Request\",\"status\":"
+                    var reason = org.springframework.http.HttpStatus.resolve(status);
+                    out.write("{\"type\":\"https://hocba.vn/problems/http-" + status + "\",\"title\":\""
+                            + (reason == null ? "Error" : reason.getReasonPhrase()) + "\",\"status\":"
                             + status + ",\"detail\":\"" + vi + "\",\"detailVi\":\"" + vi + "\",\"detailEn\":\"" + en + "\"}");
                 } else {
                     response.setContentType("text/html");

@@ -36,6 +36,21 @@ class ProblemErrorController extends BasicErrorController {
     @Override
     public org.springframework.web.servlet.ModelAndView errorHtml(HttpServletRequest request,
                                                                   jakarta.servlet.http.HttpServletResponse response) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null && uri.toString().startsWith(request.getContextPath() + "/api/")) {
+            // the API answers problem+json whatever the client asked for (a browser's address bar too)
+            var problem = error(request);
+            response.setStatus(problem.getStatusCode().value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            try {
+                response.getWriter().write(tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writeValueAsString(problem.getBody()));
+            } catch (java.io.IOException e) {
+                // the client is gone
+            }
+            return null;
+        }
         HttpStatus status = getStatus(request);
         response.setStatus(status.value());
         var texts = texts(status);

@@ -39,33 +39,60 @@ class ClientThrottleTest {
     @Test
     void anAddressOverItsLimitIsRefusedUntilItsWindowEndsOthersAreNot() {
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.refusedUntil("10.0.0.7")).isNull();
-            throttle.failed("10.0.0.7");
+            assertThat(throttle.tryAcquire("10.0.0.7")).isNull(); // checked, and it failed: no refund
         }
-        assertThat(throttle.refusedUntil("10.0.0.7")).isEqualTo(Instant.parse("2026-11-30T08:01:00Z"));
-        assertThat(throttle.refusedUntil("10.0.0.8")).as("another address").isNull();
+        assertThat(throttle.tryAcquire("10.0.0.7")).isEqualTo(Instant.parse("2026-11-30T08:01:00Z"));
+        assertThat(throttle.tryAcquire("10.0.0.8")).as("another address").isNull();
         clock.now = clock.now.plusSeconds(59);
-        assertThat(throttle.refusedUntil("10.0.0.7")).isNotNull();
+        assertThat(throttle.tryAcquire("10.0.0.7")).isNotNull();
         clock.now = clock.now.plusSeconds(1);
-        assertThat(throttle.refusedUntil("10.0.0.7")).as("the window is over").isNull();
-        throttle.failed("10.0.0.7");
-        assertThat(throttle.refusedUntil("10.0.0.7")).as("a new window, one failure").isNull();
+        assertThat(throttle.tryAcquire("10.0.0.7")).as("the window is over").isNull();
+        assertThat(throttle.tryAcquire("10.0.0.7")).as("a new window, two so far").isNull();
     }
 
     @Test
     void failuresSpreadOverWindowsNeverAddUp() {
         for (int i = 0; i < 10; i++) {
-            throttle.failed("10.0.0.9");
-            throttle.failed("10.0.0.9");
+            assertThat(throttle.tryAcquire("10.0.0.9")).isNull();
+            assertThat(throttle.tryAcquire("10.0.0.9")).isNull();
             clock.now = clock.now.plusSeconds(61);
-            assertThat(throttle.refusedUntil("10.0.0.9")).isNull();
+        }
+    }
+
+    @Test
+    void checksThatPassAreRefundedSoTheyNeverCount() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(throttle.tryAcquire("10.0.0.5")).isNull();
+            throttle.refund("10.0.0.5");
+        }
+        assertThat(throttle.tryAcquire("10.0.0.5")).isNull();
+    }
+
+    @Test
+    void parallelChecksCannotPassTheLimitWhileTheyRun() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var admitted = new java.util.concurrent.atomic.AtomicInteger();
+            var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Void>>();
+            for (int i = 0; i < 200; i++) {
+                tasks.add(() -> {
+                    if (throttle.tryAcquire("10.0.0.6") == null) {
+                        admitted.incrementAndGet(); // a check "in flight": not refunded
+                    }
+                    return null;
+                });
+            }
+            pool.invokeAll(tasks);
+            assertThat(admitted.get()).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
     @Test
     void noAddressNoLimitAndABadSettingIsRefused() {
-        throttle.failed(null);
-        assertThat(throttle.refusedUntil(null)).isNull();
+        throttle.refund(null);
+        assertThat(throttle.tryAcquire(null)).isNull();
         assertThatThrownBy(() -> new ClientThrottle(0, Duration.ofMinutes(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
