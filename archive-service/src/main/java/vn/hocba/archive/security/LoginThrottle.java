@@ -19,7 +19,7 @@ import vn.hocba.archive.common.Hashes;
  * Lockout after repeated failed sign-ins (OWASP ASVS 2.2.1), for the login form and HTTP Basic on the API alike: after
  * {@code max-failures} failures in a row, each within {@code lockout} of the one before, the account name is refused
  * for {@code lockout}, even with the right password; then the owner signs in as before. Each password check is counted
- * before it is made ({@link #admit}), so parallel guesses get no more checks than sequential ones. Counted per name tried,
+ * under the lock of its count ({@link #guarded}), so parallel guesses get no more checks than sequential ones. Counted per name tried,
  * whether an account has it or not (a lockout tells nothing about which names exist), in the database (table
  * {@code login_failure}), so every instance and a restart see the same count. A success clears the count. Each lockout
  * goes to the audit log ({@link AccountLocked}).
@@ -85,28 +85,52 @@ final class LoginThrottle {
                 .optional().orElse(State.NONE);
     }
 
+    /** How a guarded check ended. */
+    sealed interface Outcome<T> {
+    }
+
+    /** The check passed: its result. */
+    record Passed<T>(T result) implements Outcome<T> {
+    }
+
+    /** The check failed, and was counted. */
+    record Failed<T>(RuntimeException failure) implements Outcome<T> {
+    }
+
+    /** Refused before any check: the name is locked until then. */
+    record Locked<T>(Instant until) implements Outcome<T> {
+    }
+
     /**
-     * Admits one password check of {@code username}, counted as a failure until it succeeds ({@link #succeeded}):
-     * taken under the row's lock before the password is read, so that parallel guesses cannot check more than
-     * {@code max-failures} passwords before the lock starts. The attempt after {@code max-failures} counted ones locks
-     * the name.
-     *
-     * @return empty: check the password; otherwise the end of the lock that refuses this attempt
+     * Runs one password check of {@code username} under the lock of its count, so that checks of one name run one
+     * at a time and each sees the failures before it: parallel guesses get no more checks than guesses in a row, and
+     * parallel right passwords (a client opening several connections) are never counted against the name. A check
+     * that throws {@code failureType} counts as a failure; the attempt after {@code max-failures} counted ones locks
+     * the name. Names of different accounts do not wait for each other.
      */
-    Optional<Instant> admit(String username) {
+    <T> Outcome<T> guarded(String username, java.util.function.Supplier<T> check,
+                           Class<? extends RuntimeException> failureType) {
         String key = key(username);
-        Instant now = clock.instant();
         return tx.execute(status -> {
-            // the row exists before it is locked for update: two first attempts at once count twice, not fail
-            db.sql("insert into login_failure (username, failures, last_failure_at) values (?, 0, ?) on conflict do nothing")
-                    .params(key, Timestamp.from(now)).update();
-            var row = db.sql("select failures, last_failure_at, locked_until from login_failure where username = ? for update")
-                    .param(key)
-                    .query((rs, i) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant(), instant(rs.getTimestamp(3))})
-                    .single();
+            Instant now = clock.instant();
+            // the row exists before it is locked for update: two first attempts at once wait, not fail; a
+            // parallel sweep may remove it between the two statements: then it is made again
+            Object[] row = null;
+            for (int attempt = 0; attempt < 5 && row == null; attempt++) {
+                db.sql("insert into login_failure (username, failures, last_failure_at) values (?, 0, ?) on conflict do nothing")
+                        .params(key, Timestamp.from(now)).update();
+                row = db.sql("select failures, last_failure_at, locked_until from login_failure where username = ? for update")
+                        .param(key)
+                        .query((rs, i) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant(),
+                                instant(rs.getTimestamp(3))})
+                        .optional().orElse(null);
+            }
+            if (row == null) {
+                throw new IllegalStateException("the sign-in count of a name kept vanishing"); // never seen
+            }
             Instant lockedUntil = (Instant) row[2];
             if (lockedUntil != null && lockedUntil.isAfter(now)) {
-                return Optional.of(lockedUntil); // locked meanwhile by a parallel attempt
+                return new Locked<T>(lockedUntil); // locked meanwhile by a parallel attempt
             }
             boolean stale = ((Instant) row[1]).plus(settings.lockout()).isBefore(now);
             int failures = stale || lockedUntil != null ? 0 : (int) row[0];
@@ -115,11 +139,21 @@ final class LoginThrottle {
                 db.sql("update login_failure set failures = 0, last_failure_at = ?, locked_until = ? where username = ?")
                         .params(Timestamp.from(now), Timestamp.from(until), key).update();
                 events.publishEvent(new AccountLocked(key, failures, until));
-                return Optional.of(until);
+                return new Locked<T>(until);
             }
-            db.sql("update login_failure set failures = ?, last_failure_at = ?, locked_until = null where username = ?")
-                    .params(failures + 1, Timestamp.from(now), key).update();
-            return Optional.<Instant>empty();
+            T result;
+            try {
+                result = check.get();
+            } catch (RuntimeException e) {
+                if (!failureType.isInstance(e)) {
+                    throw e;
+                }
+                db.sql("update login_failure set failures = ?, last_failure_at = ?, locked_until = null where username = ?")
+                        .params(failures + 1, Timestamp.from(clock.instant()), key).update();
+                return new Failed<T>(e);
+            }
+            db.sql("delete from login_failure where username = ?").param(key).update();
+            return new Passed<T>(result);
         });
     }
 
@@ -140,10 +174,6 @@ final class LoginThrottle {
                 .params(before, Timestamp.from(clock.instant())).update();
     }
 
-    /** A successful sign-in: the count starts again. */
-    void succeeded(String username) {
-        db.sql("delete from login_failure where username = ?").param(key(username)).update();
-    }
 
     /**
      * The name as stored: itself, or its sha256 when longer than the column or holding a control character (a NUL

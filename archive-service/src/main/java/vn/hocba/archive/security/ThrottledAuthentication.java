@@ -63,6 +63,7 @@ final class ThrottledAuthentication implements AuthenticationProvider {
             });
 
     private final ClientThrottle clients;
+    private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[64];
     /** Names that signed in since this instance started (the most recent {@code KNOWN_NAMES}: a province's staff). */
     private static final int KNOWN_NAMES = 50_000;
 
@@ -78,13 +79,16 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         this.delegate = delegate;
         this.throttle = throttle;
         this.clients = clients;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
     }
 
     /**
      * A locked name is refused before anything else. Credentials that passed recently are checked again (a changed
      * password fails) without a count: an API client sends them with every call, and counting would write twice a
-     * call. Any other attempt is counted before its password is checked ({@link LoginThrottle#admit}), and the count
-     * is cleared when it passes.
+     * call. Any other attempt is checked under the lock of its name's count ({@link LoginThrottle#guarded}): a
+     * failure is counted, a success clears the count.
      *
      * @throws SignInLockedException the name is locked (whatever the password), or this attempt is over the count
      * @throws BadCredentialsException wrong name or password (counted)
@@ -112,22 +116,37 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         if (clientWait != null) {
             throw new SignInThrottledException(clientWait); // too many wrong passwords from this address: no check
         }
-        var locked = throttle.admit(name);
-        if (locked.isPresent()) {
+        if (name == null || name.chars().anyMatch(Character::isISOControl)) {
+            // no account has such a name: counted like any wrong password, never queried
+            var outcome = throttle.guarded(name, () -> {
+                throw new BadCredentialsException("bad credentials");
+            }, BadCredentialsException.class);
+            throw outcome instanceof LoginThrottle.Locked<?> l ? new SignInLockedException(l.until())
+                    : new BadCredentialsException("bad credentials");
+        }
+        // one check of a name at a time in this instance, waiting here rather than on the database's row lock with a
+        // pooled connection held (a flood on one name must not empty the pool); other names take other stripes
+        var stripe = stripes[Math.floorMod(name.hashCode(), stripes.length)];
+        LoginThrottle.Outcome<Authentication> outcome;
+        stripe.lock();
+        try {
+            outcome = throttle.guarded(name, () -> delegate.authenticate(authentication), BadCredentialsException.class);
+        } finally {
+            stripe.unlock();
+        }
+        if (outcome instanceof LoginThrottle.Locked<Authentication> locked) {
             if (!known) {
                 clients.refund(address); // nothing was checked
             }
-            throw new SignInLockedException(locked.get());
+            throw new SignInLockedException(locked.until());
         }
-        if (name == null || name.chars().anyMatch(Character::isISOControl)) {
-            throw new BadCredentialsException("bad credentials"); // no account has such a name; counted, never queried
+        if (outcome instanceof LoginThrottle.Failed<Authentication> failed) {
+            throw failed.failure(); // counted, for the name and the address
         }
-        // a wrong password stays counted, for the name and the address
-        Authentication done = delegate.authenticate(authentication);
+        Authentication done = ((LoginThrottle.Passed<Authentication>) outcome).result();
         if (!known) {
             clients.refund(address);
         }
-        throttle.succeeded(name);
         signedInRecently.put(name, Boolean.TRUE);
         recentlyPassed.put(credentials, Boolean.TRUE);
         return done;

@@ -125,6 +125,25 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 .getBytes(StandardCharsets.UTF_8), "admin");
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(api().getAs("/api/v1/search?q=an", name, right).status()).isEqualTo(200);
+        // a name's first sign-ins in parallel (a client opening several connections): each counted, each cleared
+        String parallelName = "thanhtra.songsong." + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api().postJson("/api/v1/accounts", ("{\"username\": \"" + parallelName + "\", \"password\": \"" + right
+                + "\", \"role\": \"INSPECTOR\", \"province\": \"Quảng Ninh\", \"district\": null}")
+                .getBytes(StandardCharsets.UTF_8), "admin").status()).isEqualTo(201);
+        var firstPool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var firsts = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 24; i++) {
+                firsts.add(firstPool.submit(() -> api().getAs("/api/v1/search?q=an", parallelName, right).status()));
+            }
+            for (var first : firsts) {
+                assertThat(first.get()).as("a right password in parallel").isEqualTo(200);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            firstPool.shutdownNow();
+        }
 
         long start = System.nanoTime();
         int checked = 0;
@@ -771,7 +790,7 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                 java.nio.charset.StandardCharsets.UTF_8), account(otherTeacher));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).as("the page searches the same way")
-                .doesNotContain("/students/" + student + "/record.pdf").contains("<span>0</span> kết quả");
+                .doesNotContain("/students/" + student + "/record.pdf").contains("<span id=\"total\">0</span> kết quả");
     }
 
     private Api.Response search(String q, String account) {
