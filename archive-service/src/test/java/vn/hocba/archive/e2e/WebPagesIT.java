@@ -434,6 +434,12 @@ class WebPagesIT {
         screenshot("work-GV052-en.png");
         submit(browser.findElement(By.linkText("Tiếng Việt")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Việc của tôi");
+        // switching keeps the page's query (a search stays a search)
+        browser.get(app.baseUrl() + "/search?q=ly+thanh");
+        submit(browser.findElement(By.linkText("English")));
+        assertThat(browser.getCurrentUrl()).contains("q=ly+thanh").contains("lang=en");
+        assertThat(browser.findElement(By.name("q")).getAttribute("value")).isEqualTo("ly thanh");
+        submit(browser.findElement(By.linkText("Tiếng Việt")));
     }
 
     /** Issue 18: a refusal in the browser is a page in Vietnamese with a way back, never raw JSON. */
