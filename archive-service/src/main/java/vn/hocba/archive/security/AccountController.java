@@ -42,13 +42,28 @@ class AccountController {
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
                     schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<AccountBody> create(@RequestBody(required = false) LocalAccounts.NewAccount body, Caller caller) {
-        if (caller == null || !caller.administrator()) {
-            throw new ForbiddenException("only the system administrator creates accounts",
-                    "chỉ quản trị hệ thống được tạo tài khoản");
-        }
-        var j = local.create(body, caller.username(), this::takenByAnother);
+        var j = createAccount(body, caller);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new AccountBody(body.username(), "INSPECTOR", j.province(), j.district()));
+    }
+
+    /**
+     * The system administrator creates a local account ({@link LocalAccounts#create}), for the API and the accounts
+     * page alike.
+     *
+     * @throws ForbiddenException (403) anyone else
+     */
+    Caller.Jurisdiction createAccount(LocalAccounts.NewAccount body, Caller caller) {
+        requireAdministrator(caller);
+        return local.create(body, caller.username(), this::takenByAnother);
+    }
+
+    /** @throws ForbiddenException (403) unless the caller is the system administrator */
+    static void requireAdministrator(Caller caller) {
+        if (caller == null || !caller.administrator()) {
+            throw new ForbiddenException("only the system administrator manages accounts",
+                    "chỉ quản trị hệ thống được quản lý tài khoản");
+        }
     }
 
     /** A name that signs in already (a demo account) cannot be taken by a new one. */

@@ -1,7 +1,5 @@
 package vn.hocba.archive.security;
 
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.hocba.archive.common.Caller;
-import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.InvalidInputException;
 
@@ -22,16 +19,16 @@ import vn.hocba.archive.common.InvalidInputException;
 class AccountPages {
 
     private final LocalAccounts local;
-    private final UserDetailsService accounts;
+    private final AccountController api;
 
-    AccountPages(LocalAccounts local, UserDetailsService accounts) {
+    AccountPages(LocalAccounts local, AccountController api) {
         this.local = local;
-        this.accounts = accounts;
+        this.api = api;
     }
 
     @GetMapping("/admin/accounts")
     String accounts(Caller caller, Model model) {
-        requireAdministrator(caller);
+        AccountController.requireAdministrator(caller);
         model.addAttribute("accounts", local.list());
         return "admin-accounts";
     }
@@ -40,11 +37,11 @@ class AccountPages {
     String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
                   @RequestParam(defaultValue = "") String province, @RequestParam(defaultValue = "") String district,
                   Caller caller, RedirectAttributes flash) {
-        requireAdministrator(caller);
+        AccountController.requireAdministrator(caller);
         try {
             // an empty district field means the whole province, as the form says (the API's null)
-            local.create(new LocalAccounts.NewAccount(username, password, "INSPECTOR", province,
-                    district.isBlank() ? null : district), caller.username(), this::taken);
+            api.createAccount(new LocalAccounts.NewAccount(username, password, "INSPECTOR", province,
+                    district.isBlank() ? null : district), caller);
             flash.addFlashAttribute("message", "Đã tạo tài khoản " + username + ". / Account created.");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("error", e.detailVi() + " — " + e.getMessage());
@@ -52,21 +49,5 @@ class AccountPages {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
         }
         return "redirect:/admin/accounts";
-    }
-
-    private boolean taken(String username) {
-        try {
-            accounts.loadUserByUsername(username);
-            return true;
-        } catch (UsernameNotFoundException e) {
-            return false;
-        }
-    }
-
-    private static void requireAdministrator(Caller caller) {
-        if (caller == null || !caller.administrator()) {
-            throw new ForbiddenException("only the system administrator manages accounts",
-                    "chỉ quản trị hệ thống được quản lý tài khoản");
-        }
     }
 }

@@ -54,26 +54,14 @@ final class ThrottledAuthentication implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
-    private final java.util.Map<String, Boolean> recentlyPassed = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
+    private final java.util.Map<String, Boolean> recentlyPassed = recent(REMEMBERED);
 
     private final ClientThrottle clients;
     private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[64];
     /** Names that signed in since this instance started (the most recent {@code KNOWN_NAMES}: a province's staff). */
     private static final int KNOWN_NAMES = 50_000;
 
-    private final java.util.Map<String, Boolean> signedInRecently = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-                    return size() > KNOWN_NAMES;
-                }
-            });
+    private final java.util.Map<String, Boolean> signedInRecently = recent(KNOWN_NAMES);
 
     ThrottledAuthentication(AuthenticationProvider delegate, LoginThrottle throttle, ClientThrottle clients) {
         this.delegate = delegate;
@@ -150,6 +138,16 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         signedInRecently.put(name, Boolean.TRUE);
         recentlyPassed.put(credentials, Boolean.TRUE);
         return done;
+    }
+
+    /** A synchronized set of at most {@code size} keys, the least recently used dropped first. */
+    private static java.util.Map<String, Boolean> recent(int size) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                return size() > size;
+            }
+        });
     }
 
     private static String fingerprint(String name, Object credentials) {
