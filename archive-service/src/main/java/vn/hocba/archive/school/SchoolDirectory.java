@@ -174,6 +174,17 @@ public class SchoolDirectory {
         return out;
     }
 
+    /** The subjects' names by code, in the school's order (one query: what a visible signature or a title prints). */
+    public Map<String, String> subjectNames(String school, String year) {
+        Map<String, String> names = new LinkedHashMap<>();
+        db.sql("select code, name from subject where school_code = ? and school_year = ? order by position")
+                .params(school, year)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
     public List<Subject> subjects(String school, String year) {
         Map<String, Subject> subjects = new LinkedHashMap<>();
         db.sql("select code, name, assessment from subject where school_code = ? and school_year = ? order by position")

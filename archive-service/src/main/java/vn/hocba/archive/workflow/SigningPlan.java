@@ -1,5 +1,6 @@
 package vn.hocba.archive.workflow;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -39,6 +40,12 @@ public record SigningPlan(List<SigningStep> steps) {
     /** The steps of that staff member, in plan order. */
     public List<SigningStep> of(String staffId) {
         return steps.stream().filter(s -> s.staffId().equals(staffId)).toList();
+    }
+
+    /** This plan with {@code step} (by staff id and role) signed at {@code at}: what storing its signature records. */
+    public SigningPlan withSigned(SigningStep step, Instant at) {
+        return new SigningPlan(steps.stream().map(s -> s.staffId().equals(step.staffId()) && s.role() == step.role()
+                ? new SigningStep(s.staffId(), s.role(), s.slot(), s.subjects(), s.fullName(), s.box(), at) : s).toList());
     }
 
     public boolean includes(String staffId) {
