@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -179,7 +180,13 @@ class DocumentRepository {
         if (!files.writes()) {
             return rows.apply(pdf); // in the row; files left from before a switch go with the start-up sweep
         }
-        files.write(lookupCode, sha256, pdf);
+        WorkingCopyFiles.Forcing forcing = files.writeAndForce(lookupCode, sha256, pdf);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // the statements below run while the disk forces the file; the commit waits for it at the latest
+            pendingForces().add(forcing);
+        } else {
+            forcing.await();
+        }
         Runnable unstage = () -> {
             if (!sha256.equals(previous)) { // the same bytes again: the committed revision's own file
                 files.delete(lookupCode, sha256);
@@ -202,6 +209,50 @@ class DocumentRepository {
             }
         }, unstage);
         return true;
+    }
+
+    /**
+     * Returns once the working copies the caller's transaction wrote are on disk. Its commit waits for them anyway (a
+     * failed force throws there, and the transaction rolls back); a caller about to take a lock every signer needs (the
+     * audit chain's head) waits here first, so the lock is not held while the disk works.
+     *
+     * @throws java.io.UncheckedIOException a force failed: the transaction must not commit
+     */
+    void awaitWorkingCopies() {
+        if (TransactionSynchronizationManager.getResource(this) instanceof List<?> pending) {
+            for (Object forcing : pending) {
+                ((WorkingCopyFiles.Forcing) forcing).await();
+            }
+            pending.clear();
+        }
+    }
+
+    /** The forces under way for the caller's transaction, bound to it until it ends. */
+    @SuppressWarnings("unchecked")
+    private List<WorkingCopyFiles.Forcing> pendingForces() {
+        var bound = (List<WorkingCopyFiles.Forcing>) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
+        List<WorkingCopyFiles.Forcing> pending = new ArrayList<>();
+        TransactionSynchronizationManager.bindResource(this, pending);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                awaitWorkingCopies();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(DocumentRepository.this);
+            }
+
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST_PRECEDENCE; // after the other beforeCommit work: the longest overlap
+            }
+        });
+        return pending;
     }
 
     /** Runs {@code committed} or {@code rolledBack} when the caller's transaction ends (at once without one). */

@@ -596,6 +596,8 @@ public class DocumentWorkflow {
             if (!documents.storeSignature(version, signed, sha, level.label(), turn, at)) {
                 return false;
             }
+            // the audit entry locks the chain's head until the commit: the file is on disk before that
+            documents.awaitWorkingCopies();
             events.publishEvent(new DocumentSigned(lookupCode, version.key(), turn.staffId(), turn.role(),
                     version.revision() + 1, sha, caller.username()));
             if (last) {
