@@ -21,6 +21,7 @@ class EmbeddedDatabaseUpkeepTest {
 
     @Test
     void compactsTheChunksThatDurableCommitsLeave() throws Exception {
+        // RETENTION_TIME=0: the chunks are old enough to rewrite at once (the service keeps H2's 45 s)
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0;RETENTION_TIME=0";
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.createStatement().execute("create table t (id int primary key, v varchar(200))");
@@ -32,7 +33,7 @@ class EmbeddedDatabaseUpkeepTest {
             int before = chunks(c);
             var store = EmbeddedDatabaseUpkeep.storeOf(c);
             assertThat(store).isNotNull();
-            var upkeep = new EmbeddedDatabaseUpkeep(null, 50, 1 << 20);
+            var upkeep = new EmbeddedDatabaseUpkeep(null, 50, 1 << 20, java.time.Duration.ofSeconds(1));
             for (int i = 0; i < 20; i++) {
                 upkeep.keep(store);
                 c.createStatement().execute("update t set v = 'after' where id = " + i); // a commit drops freed chunks

@@ -100,6 +100,21 @@ public class SigningBatches {
      *
      * @throws SigningBatchRequestRejectedException (422) a remote key and no {@code pin}
      */
+    /**
+     * Whether a batch of {@code caller}'s needs a PIN or OTP: their key is held by a remote signing service (a page asks
+     * for it with the confirmation, before anything is signed).
+     */
+    public boolean needsPin(Caller caller) {
+        return caller.staffId() != null && methodFor(caller).needsPin();
+    }
+
+    /** How the caller's batch signs: the first method other than the service's keys that signs for them, else those. */
+    private BatchSigningMethod methodFor(Caller caller) {
+        return methods.values().stream()
+                .filter(m -> !m.name().equals(ServiceKeySigning.NAME) && m.signsFor(caller)).findFirst()
+                .orElse(methods.get(ServiceKeySigning.NAME));
+    }
+
     public SigningBatchView start(SigningBatchRequest request, Caller caller, char[] pin) {
         if (caller.staffId() == null) {
             throw new ForbiddenException("only staff of a school sign documents", "chỉ cán bộ, giáo viên của trường mới ký văn bản");
@@ -115,9 +130,7 @@ public class SigningBatches {
             scope = selection.school() + "/" + selection.schoolYear() + "/"
                     + (selection.classCode() == null ? "*" : selection.classCode()) + "/" + selection.type();
         }
-        BatchSigningMethod method = methods.values().stream()
-                .filter(m -> !m.name().equals(ServiceKeySigning.NAME) && m.signsFor(caller)).findFirst()
-                .orElse(methods.get(ServiceKeySigning.NAME));
+        BatchSigningMethod method = methodFor(caller);
         if (method.needsPin() && pin == null) {
             throw new SigningBatchRequestRejectedException(List.of(new BatchRequestProblem("pin",
                     "your key is held by a remote signing service: give its PIN or OTP (\"pin\") to authorize this batch once",

@@ -124,20 +124,23 @@ class WorkPages {
         }
         model.addAttribute("items", items);
         model.addAttribute("gone", (selected == null ? 0 : selected.size()) - items.size());
+        model.addAttribute("needsPin", batches.needsPin(user));
         return "work-confirm";
     }
 
     /** Signs the confirmed documents in one batch (one authorization) and shows its progress. */
     @PostMapping("/work/signing-batches")
-    String sign(@RequestParam(name = "document", required = false) List<String> values, Caller user,
-                RedirectAttributes flash) {
+    String sign(@RequestParam(name = "document", required = false) List<String> values,
+                @RequestParam(name = "pin", required = false) String pin, Caller user, RedirectAttributes flash) {
         var confirmed = lookupCodes(values);
         if (confirmed.isEmpty()) {
             flash.addFlashAttribute("error", "Chưa chọn văn bản nào để ký. / No document selected.");
             return "redirect:/work";
         }
         try {
-            var batch = batches.start(new SigningBatchRequest.Listed(confirmed), user);
+            // a remote signing service's PIN or OTP authorizes the whole batch once; it is never stored
+            var batch = batches.start(new SigningBatchRequest.Listed(confirmed), user,
+                    pin == null || pin.isEmpty() ? null : pin.toCharArray());
             return "redirect:/signing-batches/" + batch.id();
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");

@@ -181,13 +181,15 @@ class DocumentRepository {
             return rows.apply(pdf); // in the row; files left from before a switch go with the start-up sweep
         }
         WorkingCopyFiles.Forcing forcing = files.writeAndForce(lookupCode, sha256, pdf);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
             // the statements below run while the disk forces the file; the commit waits for it at the latest
             pendingForces().add(forcing);
         } else {
-            forcing.await();
+            forcing.await(); // no transaction: each statement commits by itself, after this
         }
         Runnable unstage = () -> {
+            forcing.discard(); // no row names it: nothing waits for its force, which may fail on the deleted file
             if (!sha256.equals(previous)) { // the same bytes again: the committed revision's own file
                 files.delete(lookupCode, sha256);
             }
@@ -227,7 +229,10 @@ class DocumentRepository {
         }
     }
 
-    /** The forces under way for the caller's transaction, bound to it until it ends. */
+    /**
+     * The forces under way for the caller's transaction, bound to it until it ends; a transaction suspended for another
+     * (REQUIRES_NEW) takes its list along, so the inner one waits for its own files only, and for all of them.
+     */
     @SuppressWarnings("unchecked")
     private List<WorkingCopyFiles.Forcing> pendingForces() {
         var bound = (List<WorkingCopyFiles.Forcing>) TransactionSynchronizationManager.getResource(this);
@@ -237,6 +242,16 @@ class DocumentRepository {
         List<WorkingCopyFiles.Forcing> pending = new ArrayList<>();
         TransactionSynchronizationManager.bindResource(this, pending);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(DocumentRepository.this);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(DocumentRepository.this, pending);
+            }
+
             @Override
             public void beforeCommit(boolean readOnly) {
                 awaitWorkingCopies();

@@ -170,6 +170,7 @@ public class DocumentWorkflow {
                 locks.requireLocked(key.school(), key.schoolYear(), key.classCode(), key.terms()); // not unlocked meanwhile
                 documents.insert(lookupCode, key, 1, draft.pdf(), sha, null, reissue.corrections(), now, draft.plan(),
                         draft.text());
+                documents.awaitWorkingCopies(); // before the audit entry locks the chain's head
                 events.publishEvent(new DocumentRendered(lookupCode, key, 1, null, reissue.corrections(), sha,
                         caller.username()));
             });
@@ -791,6 +792,7 @@ public class DocumentWorkflow {
             documents.markSuperseded(version.lookupCode());
             documents.insert(lookupCode, key, next, draft.pdf(), sha, version.lookupCode(), reissue.corrections(), now,
                     draft.plan(), draft.text());
+            documents.awaitWorkingCopies(); // before the audit entries lock the chain's head
             events.publishEvent(new DocumentSuperseded(version.lookupCode(), lookupCode, key, e.correctionId(),
                     e.approvedBy()));
             events.publishEvent(new DocumentRendered(lookupCode, key, next, version.lookupCode(), reissue.corrections(),

@@ -131,6 +131,8 @@ final class WorkingCopyFiles {
     static final class Forcing {
         private final UUID lookupCode;
         private final java.util.concurrent.CompletableFuture<Void> done;
+        /** Set when the file was deleted again (no row names it): nothing waits for its force. */
+        private volatile boolean discarded;
 
         private Forcing(UUID lookupCode, java.util.concurrent.CompletableFuture<Void> done) {
             this.lookupCode = lookupCode;
@@ -143,6 +145,9 @@ final class WorkingCopyFiles {
          * @throws UncheckedIOException a force failed (the disk refused, or the wait was interrupted)
          */
         void await() {
+            if (discarded) {
+                return;
+            }
             try {
                 done.get();
             } catch (java.util.concurrent.ExecutionException e) {
@@ -155,6 +160,11 @@ final class WorkingCopyFiles {
                 throw new UncheckedIOException("interrupted while forcing the working copy of " + lookupCode,
                         new java.io.InterruptedIOException());
             }
+        }
+
+        /** The file was deleted again before any row named it: {@link #await} returns at once from now on. */
+        void discard() {
+            discarded = true;
         }
     }
 

@@ -38,6 +38,8 @@ class RemoteBatchSigningIT {
     private static final String PRINCIPAL = "GV001";
     private static final List<String> STUDENTS = List.of("HS2400199", "HS2400208", "HS2400217");
     private static final char[] PIN = "135790".toCharArray();
+    /** The record the principal countersigns from the pages. */
+    private static final String PAGE_STUDENT = "HS2400226";
 
     @Test
     void aRemoteKeyCountersignsABatchWithOneAuthorization() throws Exception {
@@ -99,6 +101,20 @@ class RemoteBatchSigningIT {
                 assertThat(csc.authorizations() - before).as("one authorization for the whole batch (the wrong PIN got none)")
                         .isEqualTo(1);
 
+                // the same from the pages: the confirmation asks for the PIN, and the batch it starts signs with it
+                String onPage = signedUpToThePrincipal(api, PAGE_STUDENT);
+                var pages = new PageSession(app.port(), principal, "demo");
+                String confirm = pages.post("/work/sign", "document=" + onPage).body();
+                assertThat(confirm).as("the confirmation asks for the remote service's PIN").contains("name=\"pin\"")
+                        .contains(onPage);
+                var started = pages.post("/work/signing-batches", "document=" + onPage + "&pin=" + new String(PIN));
+                assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+                String location = started.headers().firstValue("Location").orElseThrow();
+                assertThat(location).as("the batch's progress page, not the worklist's error").contains("/signing-batches/");
+                JsonNode fromPage = awaitDone(api, location.substring(location.lastIndexOf('/') + 1), principal);
+                assertThat(fromPage.get("signed").asInt()).as(fromPage.toString()).isEqualTo(1);
+                assertThat(csc.authorizations() - before).as("one more authorization, for the page's batch").isEqualTo(2);
+
                 List<X509Certificate> trust = Downloads.certificates(api.get("/api/v1/pki/trust-anchors", null).body());
                 for (String student : STUDENTS) {
                     JsonNode archived = api.awaitArchivedAndIndexed(BASE + student);
@@ -152,6 +168,52 @@ class RemoteBatchSigningIT {
             Thread.sleep(250);
         }
         throw new AssertionError("batch " + id + " not done within 2 minutes");
+    }
+
+    /** A browser's session without a browser: the login form, its cookie, and each form's CSRF token. */
+    private static final class PageSession {
+        private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile(
+                "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+        private final String base;
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+
+        PageSession(int port, String username, String password) throws Exception {
+            this.base = "http://127.0.0.1:" + port;
+            var login = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).GET());
+            var signedIn = send(form("/login", "username=" + encode(username) + "&password=" + encode(password)
+                    + "&_csrf=" + csrf(login.body())));
+            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        }
+
+        /** A form post from the worklist page (with its CSRF token). */
+        java.net.http.HttpResponse<String> post(String path, String body) throws Exception {
+            var work = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/work")).GET());
+            assertThat(work.statusCode()).as(work.body()).isEqualTo(200);
+            return send(form(path, body + "&_csrf=" + csrf(work.body())));
+        }
+
+        private java.net.http.HttpRequest.Builder form(String path, String body) {
+            return java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        }
+
+        private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder request) throws Exception {
+            return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static String csrf(String html) {
+            var m = CSRF.matcher(html);
+            assertThat(m.find()).as("a CSRF token on the page").isTrue();
+            return encode(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+
+        private static String encode(String value) {
+            return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
     }
 
     private static String csr(KeyPair key) throws Exception {

@@ -46,6 +46,27 @@ class WorkingCopyFilesTest {
     }
 
     @Test
+    void aForceIsAwaitedOnceWrittenAndNotAtAllOnceDiscarded() throws Exception {
+        var files = new WorkingCopyFiles(dir, true);
+        UUID code = UUID.randomUUID();
+        byte[] bytes = pdf("forced");
+        String sha = Hashes.sha256(bytes);
+        var forcing = files.writeAndForce(code, sha, bytes);
+        assertThat(files.read(code, sha)).as("readable before its force is done").isPresent();
+        forcing.await();
+
+        // a revision no row will name (the version moved on): deleted at once, its force may fail on the missing
+        // file, and the transaction that wrote it must still commit or roll back by its own outcome
+        byte[] other = pdf("moved on");
+        String otherSha = Hashes.sha256(other);
+        var discarded = files.writeAndForce(code, otherSha, other);
+        discarded.discard();
+        files.delete(code, otherSha);
+        discarded.await();
+        assertThat(files.read(code, otherSha)).isEmpty();
+    }
+
+    @Test
     void aNameThatIsNotAHashIsRefused() {
         var files = new WorkingCopyFiles(dir, true);
         assertThatThrownBy(() -> files.write(UUID.randomUUID(), "../../etc/passwd", pdf("x")))
