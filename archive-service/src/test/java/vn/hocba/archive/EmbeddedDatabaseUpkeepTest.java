@@ -31,11 +31,13 @@ class EmbeddedDatabaseUpkeepTest {
                 c.createStatement().execute("update t set v = 'signed " + i + "' where id = " + (i * 7919 % 20000));
             }
             int before = chunks(c);
-            var store = EmbeddedDatabaseUpkeep.storeOf(c);
-            assertThat(store).isNotNull();
-            var upkeep = new EmbeddedDatabaseUpkeep(null, 50, 1 << 20, java.time.Duration.ofSeconds(1));
+            var dataSource = new org.h2.jdbcx.JdbcDataSource();
+            dataSource.setURL(url);
+            dataSource.setUser("sa");
+            // the scheduled run itself: the store found through a connection of the data source, then kept
+            var upkeep = new EmbeddedDatabaseUpkeep(dataSource, 50, 1 << 20, java.time.Duration.ofSeconds(1));
             for (int i = 0; i < 20; i++) {
-                upkeep.keep(store);
+                upkeep.upkeep();
                 c.createStatement().execute("update t set v = 'after' where id = " + i); // a commit drops freed chunks
             }
             int after = chunks(c);

@@ -104,21 +104,31 @@ final class WorkingCopyFiles {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
         boolean created;
+        FileChannel out;
         try {
             created = !Files.isDirectory(folder);
             createPrivateDirectory(folder);
-            try (FileChannel out = POSIX ? FileChannel.open(target, options, OWNER_ONLY) : FileChannel.open(target, options)) {
+            out = POSIX ? FileChannel.open(target, options, OWNER_ONLY) : FileChannel.open(target, options);
+            try {
                 ByteBuffer buffer = ByteBuffer.wrap(pdf);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
+            } catch (IOException e) {
+                out.close();
+                throw e;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the working copy of " + lookupCode, e);
         }
-        // the file's data, its name in the folder, and a new folder's name: independent forces, run side by side
+        // the file's data (through the channel that wrote it, closed once forced), its name in the folder, and a new
+        // folder's name: independent forces, run side by side
         List<java.util.concurrent.CompletableFuture<Void>> forces = new ArrayList<>();
-        forces.add(forceLater(() -> forceFile(target)));
+        forces.add(forceLater(() -> {
+            try (out) {
+                out.force(true);
+            }
+        }));
         forces.add(forceLater(() -> force(folder)));
         if (created) {
             forces.add(forceLater(() -> force(dir)));
@@ -193,12 +203,6 @@ final class WorkingCopyFiles {
                 throw new UncheckedIOException(e);
             }
         }, FORCING);
-    }
-
-    private static void forceFile(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
     }
 
     /** The bytes of that revision; empty when no such file exists (another transaction replaced it meanwhile). */
