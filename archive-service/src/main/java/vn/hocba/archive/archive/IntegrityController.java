@@ -7,10 +7,13 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 
 /** {@code GET /api/v1/integrity} (API.md "Operations"): the latest fixity results, for the system administrator. */
+@Allowed(Access.ADMINISTER)
 @RestController
 class IntegrityController {
 

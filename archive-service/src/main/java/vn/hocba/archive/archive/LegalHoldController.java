@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 
 /**
@@ -35,6 +37,7 @@ class LegalHoldController {
     @PostMapping("/api/v1/documents/{lookupCode}/holds")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Placed: the store holds "
             + "every object of the document until the last hold is released")
+    @Allowed(Access.HOLD)
     ResponseEntity<LegalHolds.Hold> place(@PathVariable UUID lookupCode,
                                           @RequestBody(required = false) HoldRequest body, Caller caller) {
         var hold = holds.place(lookupCode, caller, body == null ? null : body.reason(),
@@ -43,6 +46,7 @@ class LegalHoldController {
     }
 
     @DeleteMapping("/api/v1/documents/{lookupCode}/holds/{id}")
+    @Allowed(Access.HOLD)
     ResponseEntity<Void> release(@PathVariable UUID lookupCode, @PathVariable UUID id, Caller caller) {
         holds.release(lookupCode, id, caller);
         return ResponseEntity.noContent().build();
@@ -50,6 +54,7 @@ class LegalHoldController {
 
     /** {@code retainUntil} null: permanent. */
     @GetMapping("/api/v1/documents/{lookupCode}/retention")
+    @Allowed(Access.READ_DOCUMENT)
     RetentionBody retention(@PathVariable UUID lookupCode, Caller caller) {
         var r = holds.retention(lookupCode, caller);
         return new RetentionBody(r.lookupCode(), r.retainUntil(), r.basis(), r.holds());

@@ -3,10 +3,13 @@ package vn.hocba.archive.audit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 
 /** {@code GET /api/v1/audit/verification} (API.md "Operations"), for the system administrator. */
+@Allowed(Access.ADMINISTER)
 @RestController
 class AuditController {
 

@@ -21,6 +21,8 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.workflow.DocumentType;
 
@@ -61,6 +63,7 @@ class SigningBatchController {
             + "not one JSON object, both forms or neither, an unknown member, an empty list or more than 5,000, a malformed "
             + "or repeated lookup code, an unknown documentType",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @Allowed(Access.SIGN)
     ResponseEntity<SigningBatchView> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Body.class), examples = {
                     @ExampleObject(name = "documents", value = "{\"documents\": [\"0b6f0c7e-5d7b-4a53-9b0e-2f1d3c4b5a69\"]}"),
@@ -83,6 +86,7 @@ class SigningBatchController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "404", description = "No such batch (told to the administrator only)",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @Allowed(Access.FOLLOW_SIGNING_BATCH)
     SigningBatchView batch(@PathVariable UUID id, Caller caller) {
         return batches.view(id, caller, true);
     }

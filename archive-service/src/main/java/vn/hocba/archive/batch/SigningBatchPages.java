@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.workflow.DocumentType;
 
@@ -29,12 +32,15 @@ class SigningBatchPages {
     }
 
     @PostMapping("/schools/{school}/years/{year}/classes/{classCode}/signing-batches")
+    @Allowed(Access.SIGN)
     String signAll(@PathVariable String school, @PathVariable String year, @PathVariable String classCode, Caller user,
                    RedirectAttributes flash) {
         try {
             var batch = batches.start(new SigningBatchRequest.Selection(school, year, classCode,
                     DocumentType.STUDENT_RECORD), user);
             return "redirect:/signing-batches/" + batch.id();
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
             return "redirect:/schools/" + school + "/years/" + year + "/classes/" + classCode;
@@ -42,6 +48,7 @@ class SigningBatchPages {
     }
 
     @GetMapping("/signing-batches/{id}")
+    @Allowed(Access.FOLLOW_SIGNING_BATCH)
     String batch(@PathVariable UUID id, Caller user, Model model) {
         model.addAttribute("batch", batches.view(id, user, true));
         return "signing-batch";
@@ -49,6 +56,7 @@ class SigningBatchPages {
 
     @GetMapping("/signing-batches/{id}/progress")
     @ResponseBody
+    @Allowed(Access.FOLLOW_SIGNING_BATCH)
     SigningBatchView progress(@PathVariable UUID id, Caller user) {
         return batches.view(id, user, true);
     }

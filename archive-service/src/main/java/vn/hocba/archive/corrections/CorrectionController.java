@@ -28,6 +28,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.Texts;
 import vn.hocba.archive.school.DatasetProblem;
@@ -62,6 +64,7 @@ class CorrectionController {
 
     /** {@code 201} with the request, {@code status: "REQUESTED"}. */
     @PostMapping(path = CORRECTIONS, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Allowed(Access.REQUEST_CORRECTION)
     ResponseEntity<Map<String, Object>> request(@PathVariable String school, @PathVariable String year,
                                                 HttpServletRequest http, Caller caller) throws IOException {
         corrections.requireYear(caller, school, year); // another school's caller: 403 before a byte of the body is read
@@ -87,6 +90,7 @@ class CorrectionController {
 
     /** {@code 200} with the request, now CONFIRMED. */
     @PostMapping(CORRECTIONS + "/{id}/confirmation")
+    @Allowed(Access.DECIDE_CORRECTION)
     Map<String, Object> confirm(@PathVariable String school, @PathVariable String year, @PathVariable String id,
                                 Caller caller) {
         return body(corrections.confirm(caller, school, year, id));
@@ -94,6 +98,7 @@ class CorrectionController {
 
     /** {@code 200} with the request, now APPROVED: the mark is changed. */
     @PostMapping(CORRECTIONS + "/{id}/approval")
+    @Allowed(Access.DECIDE_CORRECTION)
     Map<String, Object> approve(@PathVariable String school, @PathVariable String year, @PathVariable String id,
                                 Caller caller) {
         return body(corrections.approve(caller, school, year, id));
@@ -101,6 +106,7 @@ class CorrectionController {
 
     /** {@code {"reason"}}: {@code 200} with the request, now REJECTED: the mark stays. */
     @PostMapping(CORRECTIONS + "/{id}/rejection")
+    @Allowed(Access.DECIDE_CORRECTION)
     Map<String, Object> reject(@PathVariable String school, @PathVariable String year, @PathVariable String id,
                                HttpServletRequest http, Caller caller) throws IOException {
         List<DatasetProblem> problems = new ArrayList<>();
@@ -116,6 +122,7 @@ class CorrectionController {
 
     /** The requests of the year the caller may see, newest first; {@code ?status=} one status only. */
     @GetMapping(CORRECTIONS)
+    @Allowed(Access.READ_CORRECTIONS)
     List<Map<String, Object>> list(@PathVariable String school, @PathVariable String year,
                                    @RequestParam(required = false) String status, Caller caller) {
         CorrectionStatus wanted = null;
@@ -131,6 +138,7 @@ class CorrectionController {
     }
 
     @GetMapping(CORRECTIONS + "/{id}")
+    @Allowed(Access.READ_CORRECTIONS)
     Map<String, Object> get(@PathVariable String school, @PathVariable String year, @PathVariable String id,
                             Caller caller) {
         return body(corrections.get(caller, school, year, id));
@@ -138,6 +146,7 @@ class CorrectionController {
 
     /** The evidence file as received, as an attachment (never shown inline: it came from a user). */
     @GetMapping(CORRECTIONS + "/{id}/evidence")
+    @Allowed(Access.READ_CORRECTIONS)
     ResponseEntity<byte[]> evidence(@PathVariable String school, @PathVariable String year, @PathVariable String id,
                                     Caller caller) {
         Evidence e = corrections.evidence(caller, school, year, id);

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
 
@@ -18,6 +20,7 @@ import vn.hocba.archive.common.HocbaException;
  * certificate at signing time can be tried, and issues a new one ({@code POST /api/v1/pki/demo/reissues}, same
  * body). Elsewhere both answer 404: a real CA revokes certificates, not this service.
  */
+@Allowed(Access.ADMINISTER)
 @RestController
 class DemoRevocationController {
 

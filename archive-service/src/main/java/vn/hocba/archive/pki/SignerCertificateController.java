@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
@@ -36,6 +38,7 @@ import vn.hocba.signing.CertificateCheck;
  * {@code POST /api/v1/accounts/me/certificate-requests} with a PKCS#10 request (PEM, {@code application/pkcs10})
  * answers 201 with the PEM certificate the demo CA issued for the caller's own key, already registered.
  */
+@Allowed(Access.OWN_CERTIFICATE)
 @RestController
 class SignerCertificateController {
 

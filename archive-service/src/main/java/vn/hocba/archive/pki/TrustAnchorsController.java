@@ -5,10 +5,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
+
 /**
  * {@code GET /api/v1/pki/trust-anchors}: the PEM certificates the service trusts, public, for offline validation: the
  * roots first, then the issuing CAs under them (which a viewer needs to know, not to trust: they chain to a root).
  */
+@Allowed(Access.VERIFY)
 @RestController
 class TrustAnchorsController {
 

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.school.HomeroomEntry;
 
@@ -18,6 +20,7 @@ import vn.hocba.archive.school.HomeroomEntry;
  * results of those students, in the shape of {@code GET …/results}. Anyone else: 403; an unknown class, to staff of
  * the school: 404 ({@link ClassEntrants}); a locked class-term: 409; a bad sheet: 422, nothing stored.
  */
+@Allowed(Access.ENTER_HOMEROOM)
 @RestController
 class HomeroomEntryController {
 

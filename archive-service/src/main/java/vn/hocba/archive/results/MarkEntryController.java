@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.school.MarkEntry;
 
@@ -18,6 +20,7 @@ import vn.hocba.archive.school.MarkEntry;
  * students, in the shape of {@code GET …/results}. Anyone else, the homeroom teacher included unless they teach the
  * subject: 403; an unknown class, to staff of the school: 404 ({@link ClassEntrants}).
  */
+@Allowed(Access.ENTER_MARKS)
 @RestController
 class MarkEntryController {
 

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.grading.PeriodLevels;
@@ -16,6 +18,7 @@ import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.security.StudentAccess;
 
 /** {@code GET …/students/{id}/results}, exactly in the shape of SCHOOL-YEAR-FORMAT.md. */
+@Allowed(Access.READ_SCHOOL_DATA)
 @RestController
 class ResultsController {
 

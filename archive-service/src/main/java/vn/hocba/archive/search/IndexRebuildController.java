@@ -6,6 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.NotFoundException;
@@ -15,6 +17,7 @@ import vn.hocba.archive.common.NotFoundException;
  * background ({@link IndexRebuild}); {@code 202} with its progress, {@code 409} while one runs.
  * {@code GET /api/v1/search/rebuild}: the latest rebuild's progress ({@code 404} when none ran since the start).
  */
+@Allowed(Access.ADMINISTER)
 @RestController
 class IndexRebuildController {
 

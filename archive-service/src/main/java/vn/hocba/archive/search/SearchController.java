@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
 
@@ -16,6 +18,7 @@ import vn.hocba.archive.common.HocbaException;
  * filters by school, school year, class, document type and status (exact values, as the facets give them); answers
  * the hits with highlighted snippets and the facet counts; 503 while the index is reconciled at start.
  */
+@Allowed(Access.SEARCH)
 @RestController
 class SearchController {
 

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 
@@ -16,6 +18,7 @@ import vn.hocba.archive.common.ForbiddenException;
  * is a district of a province, or the whole province ({@code district} null). 201 with the account (no password);
  * 403 anyone else; 409 the name is taken; 422 a bad field, with its path.
  */
+@Allowed(Access.ADMINISTER)
 @RestController
 class AccountController {
 

@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.InvalidInputException;
@@ -15,6 +17,7 @@ import vn.hocba.archive.common.InvalidInputException;
  * The system administrator's accounts page (issue 18): the local accounts (inspectors today, with their
  * jurisdiction), and a form that creates one with the same rules as {@code POST /api/v1/accounts}. Anyone else: 403.
  */
+@Allowed(Access.ADMINISTER)
 @Controller
 class AccountPages {
 

@@ -10,12 +10,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.ProblemLanguage;
 
 /**
  * {@code POST /api/v1/validation} (API.md "Validation"): the report of a PDF sent as the body, to anyone (no account).
  * The body is read up to the size limit and no further.
  */
+@Allowed(Access.VERIFY)
 @RestController
 class ValidationController {
 

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.common.ProblemLanguage;
@@ -36,6 +38,7 @@ import vn.hocba.archive.workflow.DocumentWorkflow;
  * an unknown code, so that its existence does not leak. Vietnamese, English with {@code ?lang=en} or an
  * {@code Accept-Language} that prefers it.
  */
+@Allowed(Access.VERIFY)
 @Controller
 class VerifyPages {
 

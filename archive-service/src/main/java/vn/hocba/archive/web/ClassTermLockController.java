@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.StaffRole;
@@ -19,6 +21,7 @@ import vn.hocba.archive.school.SchoolDirectory;
  * Entry windows (API.md "Lock windows and corrections"): the principal of the school, as listed in THAT school year,
  * locks and unlocks a class-term, or locks the whole year. Everyone else: 403.
  */
+@Allowed(Access.LOCK)
 @RestController
 class ClassTermLockController {
 

@@ -21,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.common.NotFoundException;
 import vn.hocba.archive.grading.AssessmentKind;
@@ -96,6 +99,7 @@ class EntryPages {
 
     /** What the caller enters: their class-subjects, the classes they are homeroom teacher of, the lock page. */
     @GetMapping("/entry")
+    @Allowed(Access.OWN_WORK)
     String entry(Caller caller, Model model) {
         List<Map<String, Object>> years = new ArrayList<>();
         if (caller != null && caller.staffId() != null) {
@@ -139,6 +143,7 @@ class EntryPages {
     // ---- the mark grid of one class-subject-term ----
 
     @GetMapping(MARKS)
+    @Allowed(Access.ENTER_MARKS)
     String markGrid(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                     @PathVariable String subject, @PathVariable int term, Caller caller, Model model) {
         var schoolClass = entrants.requireSubjectTeacher(caller, school, year, classCode, subject);
@@ -183,6 +188,7 @@ class EntryPages {
     /** What the grid would give, nothing stored: the grading engine's results of each row (422 with paths if bad). */
     @PostMapping(path = MARKS + "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
+    @Allowed(Access.ENTER_MARKS)
     List<Map<String, Object>> previewMarks(@PathVariable String school, @PathVariable String year,
                                            @PathVariable String classCode, @PathVariable String subject,
                                            @PathVariable int term, @RequestBody byte[] sheet, Caller caller) {
@@ -193,6 +199,7 @@ class EntryPages {
     /** Stores the grid as the API does (the same checks, 409 when locked, 422 with paths). */
     @PostMapping(path = MARKS, consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
+    @Allowed(Access.ENTER_MARKS)
     List<Map<String, Object>> saveMarks(@PathVariable String school, @PathVariable String year,
                                         @PathVariable String classCode, @PathVariable String subject,
                                         @PathVariable int term, @RequestBody byte[] sheet, Caller caller) {
@@ -203,6 +210,7 @@ class EntryPages {
     // ---- the homeroom teacher's page ----
 
     @GetMapping(CLASS + "/homeroom")
+    @Allowed(Access.ENTER_HOMEROOM)
     String homeroomPage(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                         @RequestParam(defaultValue = "1") int term, Caller caller, Model model) {
         entrants.requireHomeroomTeacher(caller, school, year, classCode);
@@ -237,6 +245,7 @@ class EntryPages {
     }
 
     @PostMapping(CLASS + "/homeroom/terms/{term}")
+    @Allowed(Access.ENTER_HOMEROOM)
     String saveConduct(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                        @PathVariable int term, @RequestParam List<String> student, @RequestParam List<String> conduct,
                        @RequestParam List<String> excused, @RequestParam List<String> unexcused, Caller caller,
@@ -262,6 +271,7 @@ class EntryPages {
     }
 
     @PostMapping(CLASS + "/homeroom/comments")
+    @Allowed(Access.ENTER_HOMEROOM)
     String saveComments(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                         @RequestParam List<String> student, @RequestParam List<String> comment,
                         @RequestParam(defaultValue = "1") int term, Caller caller, RedirectAttributes flash) {
@@ -280,6 +290,7 @@ class EntryPages {
     // ---- the principal's lock page ----
 
     @GetMapping("/schools/{school}/years/{year}/locks")
+    @Allowed(Access.LOCK)
     String lockPage(@PathVariable String school, @PathVariable String year, Caller caller, Model model) {
         ClassTermLockController.requirePrincipal(directory, caller, school, year);
         var locked = locks.locked(school, year);
@@ -296,6 +307,7 @@ class EntryPages {
     }
 
     @PostMapping("/schools/{school}/years/{year}/classes/{classCode}/terms/{term}/{action:lock|unlock}")
+    @Allowed(Access.LOCK)
     String lockClassTerm(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                          @PathVariable int term, @PathVariable String action, Caller caller, RedirectAttributes flash) {
         ClassTermLockController.requirePrincipal(directory, caller, school, year);
@@ -311,6 +323,7 @@ class EntryPages {
     }
 
     @PostMapping("/schools/{school}/years/{year}/lock")
+    @Allowed(Access.LOCK)
     String lockYear(@PathVariable String school, @PathVariable String year, Caller caller, RedirectAttributes flash) {
         ClassTermLockController.requirePrincipal(directory, caller, school, year);
         act(flash, () -> {
@@ -323,6 +336,8 @@ class EntryPages {
     private static void act(RedirectAttributes flash, java.util.function.Supplier<String> action) {
         try {
             flash.addFlashAttribute("message", action.get());
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi());
             if (e.properties().get("errors") instanceof List<?> errors) {

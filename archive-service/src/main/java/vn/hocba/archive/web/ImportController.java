@@ -23,6 +23,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
@@ -67,6 +69,7 @@ class ImportController {
      */
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Access.IMPORT)
     ResponseEntity<SchoolYearImport.ImportSummary> importDataset(HttpServletRequest request,
                                                                  Caller caller) throws IOException {
         byte[] body = readCapped(request);
@@ -76,6 +79,7 @@ class ImportController {
     /** The same import with the dataset as an XLSX workbook in the body. */
     @PostMapping(path = "/api/v1/imports", consumes = XLSX)
     @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Access.IMPORT)
     ResponseEntity<SchoolYearImport.ImportSummary> importWorkbook(HttpServletRequest request,
                                                                   Caller caller) throws IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
@@ -89,6 +93,7 @@ class ImportController {
     /** The same import as a file upload (part {@code file}): an XLSX workbook, or the JSON document. */
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Access.IMPORT)
     ResponseEntity<SchoolYearImport.ImportSummary> importUpload(@RequestPart("file") MultipartFile file,
                                                                 Caller caller) throws IOException {
         if (file.getSize() > MAX_BYTES) {
@@ -128,6 +133,7 @@ class ImportController {
      * staff with a school-wide role that year.
      */
     @GetMapping(path = "/api/v1/schools/{schoolCode}/years/{schoolYear}/dataset.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Allowed(Access.EXPORT)
     ResponseEntity<byte[]> exportJson(@PathVariable String schoolCode, @PathVariable String schoolYear,
                                       Caller caller) {
         SchoolYearDataset dataset = storedFor(caller, schoolCode, schoolYear);
@@ -137,6 +143,7 @@ class ImportController {
 
     /** The stored dataset as an XLSX workbook: imported again, it changes nothing. Same callers as the JSON. */
     @GetMapping(path = "/api/v1/schools/{schoolCode}/years/{schoolYear}/dataset.xlsx", produces = XLSX)
+    @Allowed(Access.EXPORT)
     ResponseEntity<byte[]> exportWorkbook(@PathVariable String schoolCode, @PathVariable String schoolYear,
                                           Caller caller) throws IOException {
         SchoolYearDataset dataset = storedFor(caller, schoolCode, schoolYear);
@@ -145,8 +152,13 @@ class ImportController {
         return download(out.toByteArray(), XLSX_TYPE, "hocba-" + schoolCode + "-" + schoolYear + ".xlsx");
     }
 
-    /** The empty workbook: every sheet with its column names, and the instructions (in Vietnamese). Any account. */
+    /**
+     * The empty workbook: every sheet with its column names, and the instructions (in Vietnamese). For those who
+     * import (the authorization table's IMPORT row).
+     */
     @GetMapping(path = "/api/v1/imports/template.xlsx", produces = XLSX)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Allowed(Access.IMPORT)
     ResponseEntity<byte[]> template() throws IOException {
         var out = new java.io.ByteArrayOutputStream();
         DatasetWorkbooks.writeTemplate(out);

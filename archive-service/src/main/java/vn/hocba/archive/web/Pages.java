@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.rendering.GradebookPeriod;
 import vn.hocba.archive.school.SchoolDirectory;
@@ -45,6 +48,7 @@ class Pages {
      * and highlights); with or without diacritics. Each hit links its PDF and its validation report (/verify).
      */
     @GetMapping("/search")
+    @Allowed(Access.SEARCH)
     String search(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q,
                   @org.springframework.web.bind.annotation.RequestParam Map<String, String> params,
                   Caller user, Model model) {
@@ -62,6 +66,8 @@ class Pages {
             }
         } catch (IndexRebuildingException e) {
             model.addAttribute("error", e.detailVi());
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             model.addAttribute("error", e.detailVi());
         }
@@ -111,12 +117,14 @@ class Pages {
     }
 
     @GetMapping("/login")
+    @Allowed(Access.SIGN_IN)
     String login() {
         return "login";
     }
 
     /** Every school year the caller may see, with its classes. */
     @GetMapping("/")
+    @Allowed(Access.OWN_WORK)
     String home(Caller user, Model model) {
         List<Map<String, Object>> years = new ArrayList<>();
         for (var y : directory.schoolYears()) {
@@ -143,6 +151,7 @@ class Pages {
 
     /** The students of one class and where each record stands. */
     @GetMapping("/schools/{school}/years/{year}/classes/{classCode}")
+    @Allowed(Access.READ_SCHOOL_DATA)
     String schoolClass(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                        Caller user, Model model) {
         access.requireClass(user, school, year, classCode);
@@ -179,6 +188,7 @@ class Pages {
 
     /** The record's PDF for the pages (session sign-in); the API serves the same bytes under /api/v1. */
     @GetMapping("/schools/{school}/years/{year}/students/{student}/record.pdf")
+    @Allowed(Access.READ_SCHOOL_DATA)
     org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year,
                                                         @PathVariable String student,
                                                         Caller user) {
@@ -186,6 +196,7 @@ class Pages {
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/render")
+    @Allowed(Access.RENDER)
     String render(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                   Caller user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
@@ -199,6 +210,7 @@ class Pages {
      * same checks as one by one (a term not locked refuses them all, nothing half done is left: each record is whole).
      */
     @PostMapping("/schools/{school}/years/{year}/classes/{classCode}/records")
+    @Allowed(Access.RENDER)
     String renderClass(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                        Caller user, RedirectAttributes flash) {
         access.requireClass(user, school, year, classCode);
@@ -213,6 +225,8 @@ class Pages {
             }
             flash.addFlashAttribute("message", rendered == 0 ? "Mọi học bạ của lớp đã được tạo."
                     : "Đã tạo " + rendered + " học bạ của lớp " + classCode + ".");
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", (rendered > 0 ? "Đã tạo " + rendered + " học bạ; dừng lại: " : "")
                     + e.detailVi() + " (" + e.getMessage() + ")");
@@ -221,6 +235,7 @@ class Pages {
     }
 
     @PostMapping("/schools/{school}/years/{year}/students/{student}/sign")
+    @Allowed(Access.SIGN)
     String sign(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                 Caller user, RedirectAttributes flash) {
         return act(school, year, student, flash, () -> {
@@ -234,6 +249,8 @@ class Pages {
                        java.util.function.Supplier<String> action) {
         try {
             flash.addFlashAttribute("message", action.get());
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
         }
@@ -266,6 +283,7 @@ class Pages {
 
     /** Renders a subject's gradebook ({@code book} its code) or, {@code book} empty, the class summary book. */
     @PostMapping("/schools/{school}/years/{year}/classes/{classCode}/gradebooks")
+    @Allowed(Access.RENDER)
     String renderBook(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                       @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String book,
                       @org.springframework.web.bind.annotation.RequestParam String period, Caller user,
@@ -279,6 +297,8 @@ class Pages {
                     + p.label() + ").");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", "Kì không hợp lệ: " + period);
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
         }
@@ -287,12 +307,15 @@ class Pages {
 
     /** The caller signs their turn of a class book from the class page. */
     @PostMapping("/documents/{lookupCode}/sign")
+    @Allowed(Access.SIGN)
     String signBook(@PathVariable java.util.UUID lookupCode, Caller user, RedirectAttributes flash) {
         DocumentView d = workflow.document(lookupCode, user);
         try {
             var signed = workflow.sign(lookupCode, user, null);
             flash.addFlashAttribute("message", signed.awaiting().isEmpty()
                     ? "Đã ký; sổ đã đủ chữ ký và đang được lưu trữ." : "Đã ký sổ.");
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
         }
@@ -301,6 +324,7 @@ class Pages {
 
     /** A document's PDF for the pages (session sign-in); the API serves the same bytes under /api/v1/documents. */
     @GetMapping("/documents/{lookupCode}/pdf")
+    @Allowed(Access.READ_DOCUMENT)
     org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable java.util.UUID lookupCode, Caller user) {
         return workflow.pdf(lookupCode, user).inline();
     }

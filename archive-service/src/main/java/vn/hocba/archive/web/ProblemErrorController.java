@@ -15,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.ProblemLanguage;
 
 /**
@@ -24,6 +26,7 @@ import vn.hocba.archive.common.ProblemLanguage;
  * request (parameters, body) is echoed, only its path. A browser's navigation gets the same refusal as a page
  * ({@link ErrorPages}).
  */
+@Allowed(Access.SIGN_IN)
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ProblemErrorController extends BasicErrorController {

@@ -16,7 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.hocba.archive.batch.SigningBatchRequest;
 import vn.hocba.archive.batch.SigningBatches;
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.HocbaException;
 import vn.hocba.archive.corrections.CorrectionWorklist;
 import vn.hocba.archive.school.SchoolDirectory;
@@ -55,6 +58,7 @@ class WorkPages {
     }
 
     @GetMapping("/work")
+    @Allowed(Access.OWN_WORK)
     String work(Caller user, Model model) {
         List<YearWork> years = new ArrayList<>();
         if (user.school() != null) {
@@ -107,6 +111,7 @@ class WorkPages {
      * yet.
      */
     @PostMapping("/work/sign")
+    @Allowed(Access.SIGN)
     String confirmSigning(@RequestParam(name = "document", required = false) List<String> selected, Caller user,
                           Model model, RedirectAttributes flash) {
         var chosen = lookupCodes(selected);
@@ -130,6 +135,7 @@ class WorkPages {
 
     /** Signs the confirmed documents in one batch (one authorization) and shows its progress. */
     @PostMapping("/work/signing-batches")
+    @Allowed(Access.SIGN)
     String sign(@RequestParam(name = "document", required = false) List<String> values,
                 @RequestParam(name = "pin", required = false) String pin, Caller user, RedirectAttributes flash) {
         var confirmed = lookupCodes(values);
@@ -142,6 +148,8 @@ class WorkPages {
             var batch = batches.start(new SigningBatchRequest.Listed(confirmed), user,
                     pin == null || pin.isEmpty() ? null : pin.toCharArray());
             return "redirect:/signing-batches/" + batch.id();
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
             return "redirect:/work";
@@ -166,6 +174,7 @@ class WorkPages {
 
     /** The homeroom teacher's confirmation, or the principal's approval or rejection, of a correction request. */
     @PostMapping("/work/corrections/{school}/{year}/{id}/{action:confirm|approve|reject}")
+    @Allowed(Access.DECIDE_CORRECTION)
     String decide(@PathVariable String school, @PathVariable String year, @PathVariable String id,
                   @PathVariable String action, @RequestParam(required = false) String reason, Caller user,
                   RedirectAttributes flash) {
@@ -185,6 +194,8 @@ class WorkPages {
                 case "approve" -> "Đã phê duyệt; các văn bản liên quan sẽ được phát hành lại. / Approved.";
                 default -> "Đã từ chối yêu cầu sửa chữa. / Rejected.";
             });
+        } catch (ForbiddenException e) {
+            throw e; // a refusal is a page of its own (403), not a note on the page it came from
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " (" + e.getMessage() + ")");
         }

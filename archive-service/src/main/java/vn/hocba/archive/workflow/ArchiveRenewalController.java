@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.ForbiddenException;
 import vn.hocba.archive.common.InvalidInputException;
@@ -18,6 +20,7 @@ import vn.hocba.archive.common.InvalidInputException;
  * newest archive timestamp's certificate expires within it get a new archive timestamp. {@code 200}
  * {@code {"examined", "renewed", "failed", "horizon"}}.
  */
+@Allowed(Access.ADMINISTER)
 @RestController
 class ArchiveRenewalController {
 

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 
 /** API.md "Documents" by lookup code, for every document type: every issued version stays readable under its own code. */
@@ -46,6 +48,7 @@ class DocumentController {
      * certificate; 503 revocation status unknown.
      */
     @PostMapping("/signatures/pending")
+    @Allowed(Access.SIGN)
     ResponseEntity<PendingAnswer> prepare(@PathVariable UUID lookupCode,
                                           @RequestBody(required = false) PendingRequest body, Caller caller) {
         twoStep.requirePlace(lookupCode, caller);
@@ -67,6 +70,7 @@ class DocumentController {
      * document moved on or it expired; 422 the value does not verify.
      */
     @PostMapping("/signatures/pending/{id}")
+    @Allowed(Access.SIGN)
     ResponseEntity<DocumentView> complete(@PathVariable UUID lookupCode, @PathVariable UUID id,
                                           @RequestBody(required = false) CompletionRequest body, Caller caller) {
         twoStep.requirePlace(lookupCode, caller);
@@ -88,6 +92,7 @@ class DocumentController {
 
     /** The document body; 404 unknown code; 403 the caller may not read it. */
     @GetMapping
+    @Allowed(Access.READ_DOCUMENT)
     ResponseEntity<DocumentView> document(@PathVariable UUID lookupCode, Caller caller) {
         var document = workflow.document(lookupCode, caller);
         return ResponseEntity.ok().eTag(document.sha256()).body(document);
@@ -95,6 +100,7 @@ class DocumentController {
 
     /** The PDF of that version (archived bytes served only when they match the sha256 recorded at archive time). */
     @GetMapping("/pdf")
+    @Allowed(Access.READ_DOCUMENT)
     ResponseEntity<byte[]> pdf(@PathVariable UUID lookupCode, Caller caller) {
         return workflow.pdf(lookupCode, caller).inline();
     }
@@ -104,6 +110,7 @@ class DocumentController {
      * {@code superseded} otherwise); {@code If-Match} as for the record endpoint.
      */
     @PostMapping("/signatures")
+    @Allowed(Access.SIGN)
     ResponseEntity<DocumentView> sign(@PathVariable UUID lookupCode,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       Caller caller) {

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.rendering.GradebookPeriod;
 import vn.hocba.archive.school.DatasetProblem;
@@ -46,6 +48,7 @@ class GradebookController {
      * {@code 404} an unknown class or a subject the class does not learn.
      */
     @PostMapping(consumes = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+    @Allowed(Access.RENDER)
     ResponseEntity<DocumentView> render(@PathVariable String school, @PathVariable String year,
                                         @PathVariable String classCode, jakarta.servlet.http.HttpServletRequest http,
                                         Caller caller) throws java.io.IOException {
@@ -55,6 +58,7 @@ class GradebookController {
 
     /** The current gradebooks and summary books of the class (not superseded), for whoever may see the class. */
     @GetMapping
+    @Allowed(Access.READ_SCHOOL_DATA)
     List<DocumentView> list(@PathVariable String school, @PathVariable String year, @PathVariable String classCode,
                             Caller caller) {
         List<DocumentView> out = new ArrayList<>(

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
 import vn.hocba.archive.common.Caller;
 
 /** The stable student record and signature endpoints (API.md "Documents"; SCHOOL-YEAR-FORMAT.md). */
@@ -25,6 +27,7 @@ class RecordController {
     }
 
     @PostMapping("/record")
+    @Allowed(Access.RENDER)
     ResponseEntity<DocumentView> render(@PathVariable String school, @PathVariable String year,
                                         @PathVariable String student, Caller caller) {
         var rendered = workflow.render(workflow.studentRecordKey(school, year, student, caller), caller);
@@ -32,6 +35,7 @@ class RecordController {
     }
 
     @GetMapping("/record")
+    @Allowed(Access.READ_SCHOOL_DATA)
     ResponseEntity<DocumentView> get(@PathVariable String school, @PathVariable String year,
                                      @PathVariable String student, Caller caller) {
         var record = workflow.current(workflow.studentRecordKey(school, year, student, caller), caller);
@@ -39,6 +43,7 @@ class RecordController {
     }
 
     @PostMapping("/record/signatures")
+    @Allowed(Access.SIGN)
     ResponseEntity<DocumentView> sign(@PathVariable String school, @PathVariable String year,
                                       @PathVariable String student,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -48,6 +53,7 @@ class RecordController {
     }
 
     @GetMapping("/record.pdf")
+    @Allowed(Access.READ_SCHOOL_DATA)
     ResponseEntity<byte[]> pdf(@PathVariable String school, @PathVariable String year, @PathVariable String student,
                                @RequestParam(required = false) Integer version, Caller caller) {
         return workflow.pdf(workflow.studentRecordKey(school, year, student, caller), version, caller).inline();

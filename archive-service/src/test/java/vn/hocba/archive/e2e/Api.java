@@ -194,6 +194,19 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), account, password);
     }
 
+    /**
+     * Any request: {@code body} null sends none, {@code contentType} null sends no Content-Type, {@code account} null
+     * sends no credentials.
+     */
+    Response request(String method, String path, String contentType, byte[] body, String account, String password) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, account, password);
+    }
+
     /** A GET as an account with its own password (not a demo account). */
     Response getAs(String path, String account, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), account, password);

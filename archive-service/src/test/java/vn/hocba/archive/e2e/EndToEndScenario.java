@@ -1787,7 +1787,10 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         String year = importAsOwnSchool(school);
         byte[] marks = sheet("[{\"student\": \"HS2400001\", \"final\": 5}]");
         byte[] conduct = sheet("[{\"student\": \"HS2400001\", \"conduct\": \"TOT\", \"excusedDays\": 0, \"unexcusedDays\": 0}]");
-        for (String caller : List.of("GV011@" + school, "GV012@" + school, "admin")) {
+        // the system administrator enters nothing (docs/authorization.md): refused before the class is looked up
+        assertThat(api().putJson(year + "/classes/9Z/subjects/TOAN/terms/1/marks", marks, "admin").status()).isEqualTo(403);
+        assertThat(api().putJson(year + "/classes/9Z/terms/1/conduct", conduct, "admin").status()).isEqualTo(403);
+        for (String caller : List.of("GV011@" + school, "GV012@" + school)) {
             assertThat(api().putJson(year + "/classes/9Z/subjects/TOAN/terms/1/marks", marks, caller).status())
                     .as(caller).isEqualTo(404);
             assertThat(api().putJson(year + "/classes/9Z/terms/1/conduct", conduct, caller).status()).as(caller).isEqualTo(404);

@@ -171,51 +171,6 @@ class RemoteBatchSigningIT {
     }
 
     /** A browser's session without a browser: the login form, its cookie, and each form's CSRF token. */
-    private static final class PageSession {
-        private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile(
-                "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-        private final String base;
-        private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager())
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-
-        PageSession(int port, String username, String password) throws Exception {
-            this.base = "http://127.0.0.1:" + port;
-            var login = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).GET());
-            var signedIn = send(form("/login", "username=" + encode(username) + "&password=" + encode(password)
-                    + "&_csrf=" + csrf(login.body())));
-            assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
-            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        }
-
-        /** A form post from the worklist page (with its CSRF token). */
-        java.net.http.HttpResponse<String> post(String path, String body) throws Exception {
-            var work = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/work")).GET());
-            assertThat(work.statusCode()).as(work.body()).isEqualTo(200);
-            return send(form(path, body + "&_csrf=" + csrf(work.body())));
-        }
-
-        private java.net.http.HttpRequest.Builder form(String path, String body) {
-            return java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        }
-
-        private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder request) throws Exception {
-            return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static String csrf(String html) {
-            var m = CSRF.matcher(html);
-            assertThat(m.find()).as("a CSRF token on the page").isTrue();
-            return encode(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-
-        private static String encode(String value) {
-            return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
-    }
-
     private static String csr(KeyPair key) throws Exception {
         var request = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=" + PRINCIPAL), key.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));

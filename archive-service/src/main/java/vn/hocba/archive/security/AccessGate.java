@@ -1,0 +1,77 @@
+package vn.hocba.archive.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import vn.hocba.archive.common.Access;
+import vn.hocba.archive.common.Allowed;
+import vn.hocba.archive.common.Caller;
+import vn.hocba.archive.common.ForbiddenException;
+
+/**
+ * The authorization table's gate ({@link Access}): before any handler of the service runs, the caller's kind of
+ * account must be one its {@link Allowed} row admits. A handler of the service without a row is refused to everyone
+ * (deny by default) and logged as the defect it is. Handlers outside the service (the OpenAPI description, Spring's
+ * own) are left to the security filter chain. A refusal is a {@link ForbiddenException}: {@code 403} problem+json on
+ * the API, the error page in a browser.
+ */
+@Configuration
+class AccessGate implements HandlerInterceptor, WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessGate.class);
+    private static final String SERVICE_PACKAGE = "vn.hocba.";
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).order(Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)
+                || !method.getBeanType().getName().startsWith(SERVICE_PACKAGE)) {
+            return true;
+        }
+        Access row = rowOf(method);
+        if (row == null) {
+            log.error("refused {} {}: handler {} names no row of the authorization table", request.getMethod(),
+                    request.getRequestURI(), method.getShortLogMessage());
+            throw new ForbiddenException("no one may call this", "không ai được gọi chức năng này");
+        }
+        if (!row.admits(caller())) {
+            throw new ForbiddenException("your account may not do this (" + row.name() + ": " + row.scope() + ")",
+                    "tài khoản của bạn không được làm việc này (" + row.name() + ": " + row.scopeVi() + ")");
+        }
+        return true;
+    }
+
+    /** The row of a handler: its method's {@link Allowed}, else its class's; null when neither names one. */
+    static Access rowOf(HandlerMethod method) {
+        return rowOf(method.getMethod(), method.getBeanType());
+    }
+
+    /** The row of {@code method} as a handler of a {@code beanType} controller. */
+    static Access rowOf(java.lang.reflect.Method method, Class<?> beanType) {
+        Allowed allowed = AnnotatedElementUtils.findMergedAnnotation(method, Allowed.class);
+        if (allowed == null) {
+            allowed = AnnotatedElementUtils.findMergedAnnotation(beanType, Allowed.class);
+        }
+        return allowed == null ? null : allowed.value();
+    }
+
+    private static Caller caller() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof HocbaUser user ? user.caller() : null;
+    }
+}
