@@ -28,8 +28,10 @@ public enum AuditAction {
     INSPECTOR_DOCUMENT_DOWNLOAD,
     /** An inspector asked for a document and was refused (403). */
     INSPECTOR_DOCUMENT_REFUSED,
-    /** A local account created by the administrator (an inspector and the jurisdiction). */
+    /** A local account created by the administrator (a staff member or an inspector), or the first administrator. */
     ACCOUNT_CREATED,
+    /** An account's password changed by its owner (a first sign-in's forced change included). */
+    ACCOUNT_PASSWORD_CHANGED,
     /** An account name locked for a while after repeated failed sign-ins (how many, until when). */
     ACCOUNT_LOCKED,
     /** A legal hold placed on an archived document (reason, reference). */

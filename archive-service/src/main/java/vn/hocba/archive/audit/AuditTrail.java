@@ -69,6 +69,11 @@ class AuditTrail {
     }
 
     @EventListener
+    void on(vn.hocba.archive.common.AccountPasswordChanged e) {
+        log.append(e.username(), AuditAction.ACCOUNT_PASSWORD_CHANGED, e.username(), e.details());
+    }
+
+    @EventListener
     void on(vn.hocba.archive.common.AccountLocked e) {
         log.append("system", AuditAction.ACCOUNT_LOCKED, e.username(), "failures=" + e.failures() + " until=" + e.until());
     }

@@ -31,6 +31,11 @@ public enum Access {
             "any account; each sees only what is assigned to them",
             "mọi tài khoản; mỗi người chỉ thấy việc của mình"),
 
+    /** The caller's own account: changing its password (the only thing an account may do before its first change). */
+    OWN_ACCOUNT(signedIn(),
+            "any account, its own password only (a demo account's is fixed)",
+            "mọi tài khoản, chỉ mật khẩu của chính mình (tài khoản demo không đổi được)"),
+
     /** Full-text search over the archive. */
     SEARCH(signedIn(),
             "staff: the years and classes they may read; an inspector: the schools of their jurisdiction (each search"

@@ -24,7 +24,9 @@ import vn.hocba.archive.common.ForbiddenException;
  * account must be one its {@link Allowed} row admits. A handler of the service without a row is refused to everyone
  * (deny by default) and logged as the defect it is. Handlers outside the service (the OpenAPI description, Spring's
  * own) are left to the security filter chain. A refusal is a {@link ForbiddenException}: {@code 403} problem+json on
- * the API, the error page in a browser.
+ * the API, the error page in a browser. An account that must change its password (its first sign-in with a password
+ * someone else chose) is let through only to change it: pages send it to {@code /account/password}, the API answers
+ * {@code 403 …/password-change-required}.
  */
 @Configuration
 class AccessGate implements HandlerInterceptor, WebMvcConfigurer {
@@ -38,7 +40,8 @@ class AccessGate implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws java.io.IOException {
         if (!(handler instanceof HandlerMethod method)
                 || !method.getBeanType().getName().startsWith(SERVICE_PACKAGE)) {
             return true;
@@ -53,7 +56,34 @@ class AccessGate implements HandlerInterceptor, WebMvcConfigurer {
             throw new ForbiddenException("your account may not do this (" + row.name() + ": " + row.scope() + ")",
                     "tài khoản của bạn không được làm việc này (" + row.name() + ": " + row.scopeVi() + ")");
         }
+        if (mustChangePassword() && !UNTIL_CHANGED.contains(row)) {
+            // a first sign-in with a password someone else chose: nothing else until it is changed
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                throw new PasswordChangeRequired();
+            }
+            response.sendRedirect(request.getContextPath() + "/account/password");
+            return false;
+        }
         return true;
+    }
+
+    /** What an account that must change its password may still do: change it, sign in and out, verify. */
+    private static final java.util.Set<Access> UNTIL_CHANGED = java.util.EnumSet.of(Access.OWN_ACCOUNT, Access.SIGN_IN,
+            Access.VERIFY);
+
+    private static boolean mustChangePassword() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof HocbaUser user
+                && user.mustChangePassword();
+    }
+
+    /** 403: the account must change its password first ({@code PUT /api/v1/accounts/me/password}). */
+    static final class PasswordChangeRequired extends vn.hocba.archive.common.HocbaException {
+        PasswordChangeRequired() {
+            super(org.springframework.http.HttpStatus.FORBIDDEN, "password-change-required",
+                    "this account must change its password first: PUT /api/v1/accounts/me/password",
+                    "tài khoản này phải đổi mật khẩu trước: PUT /api/v1/accounts/me/password");
+        }
     }
 
     /** The row of a handler: its method's {@link Allowed}, else its class's; null when neither names one. */

@@ -30,7 +30,8 @@ class AccountController {
         this.accounts = accounts;
     }
 
-    record AccountBody(String username, String role, String province, String district) {
+    /** {@code PUT /api/v1/accounts/me/password}'s body. */
+    record PasswordChange(String currentPassword, String newPassword) {
     }
 
     @PostMapping("/api/v1/accounts")
@@ -44,10 +45,22 @@ class AccountController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "422", description = "A bad field, named by its path",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
                     schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/Problem")))
-    ResponseEntity<AccountBody> create(@RequestBody(required = false) LocalAccounts.NewAccount body, Caller caller) {
-        var j = createAccount(body, caller);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new AccountBody(body.username(), "INSPECTOR", j.province(), j.district()));
+    ResponseEntity<LocalAccounts.Created> create(@RequestBody(required = false) LocalAccounts.NewAccount body,
+                                                 Caller caller) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(createAccount(body, caller));
+    }
+
+    /**
+     * The caller changes its own password ({@link LocalAccounts#changePassword}): {@code 204}; {@code 422} a wrong
+     * current password ({@code currentPassword}) or a bad new one ({@code newPassword}); {@code 409} a demo account.
+     * The one call an account that must change its password may make.
+     */
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/accounts/me/password")
+    @Allowed(Access.OWN_ACCOUNT)
+    ResponseEntity<Void> changePassword(@RequestBody(required = false) PasswordChange body, Caller caller) {
+        local.changePassword(caller.username(), body == null ? null : body.currentPassword(),
+                body == null ? null : body.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     /**
@@ -56,7 +69,7 @@ class AccountController {
      *
      * @throws ForbiddenException (403) anyone else
      */
-    Caller.Jurisdiction createAccount(LocalAccounts.NewAccount body, Caller caller) {
+    LocalAccounts.Created createAccount(LocalAccounts.NewAccount body, Caller caller) {
         requireAdministrator(caller);
         return local.create(body, caller.username(), this::takenByAnother);
     }

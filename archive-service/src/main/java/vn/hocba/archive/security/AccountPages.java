@@ -53,4 +53,20 @@ class AccountPages {
         }
         return "redirect:/admin/accounts";
     }
+
+    /** A staff member's account, {@code {staff}@{school}}, with a temporary password (changed at the first sign-in). */
+    @PostMapping("/admin/accounts/staff")
+    String createStaff(@RequestParam(defaultValue = "") String school, @RequestParam(defaultValue = "") String staff,
+                       @RequestParam(defaultValue = "") String password, Caller caller, RedirectAttributes flash) {
+        AccountController.requireAdministrator(caller);
+        String username = staff + "@" + school;
+        try {
+            api.createAccount(new LocalAccounts.NewAccount(username, password, LocalAccounts.STAFF, null, null, school,
+                    staff, true), caller);
+            flash.addFlashAttribute("message", "Đã tạo tài khoản " + username + ". / Account created.");
+        } catch (HocbaException e) {
+            flash.addFlashAttribute("error", e.detailVi() + " — " + e.getMessage());
+        }
+        return "redirect:/admin/accounts";
+    }
 }

@@ -1,9 +1,7 @@
 package vn.hocba.archive.security;
 
-import java.util.HashSet;
 import java.util.Set;
 
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -43,7 +41,7 @@ class DemoAccounts implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         if ("admin".equals(username)) {
-            return user(username, adminHash, null, null, "Quản trị hệ thống", Set.of(StaffRole.ADMIN));
+            return HocbaUser.withRoles(username, adminHash, null, null, "Quản trị hệ thống", Set.of(StaffRole.ADMIN));
         }
         if (INSPECTOR_DISTRICT.equals(username)) {
             return HocbaUser.inspector(username, demoHash, new Caller.Jurisdiction(PROVINCE, DISTRICT));
@@ -61,17 +59,8 @@ class DemoAccounts implements UserDetailsService {
         // roles (StudentAccess), never by these
         int calendarYear = java.time.LocalDate.now(clock).getYear();
         return directory.currentStaff(school, staffId, calendarYear)
-                .map(s -> user(username, demoHash, school, staffId, s.fullName(), s.roles()))
+                .map(s -> HocbaUser.withRoles(username, demoHash, school, staffId, s.fullName(), s.roles()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
-    private static HocbaUser user(String username, String hash, String school, String staffId, String fullName,
-                                  Set<StaffRole> roles) {
-        Set<SimpleGrantedAuthority> authorities = new HashSet<>();
-        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
-        if (staffId != null) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
-        }
-        return new HocbaUser(username, hash, school, staffId, fullName, roles, authorities);
-    }
 }

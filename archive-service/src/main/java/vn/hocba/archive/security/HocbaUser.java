@@ -23,6 +23,7 @@ public class HocbaUser extends User {
     private final String fullName;
     private final Set<StaffRole> roles;
     private final Caller.Jurisdiction jurisdiction;
+    private final boolean mustChangePassword;
 
     HocbaUser(String username, String passwordHash, String school, String staffId, String fullName,
               Set<StaffRole> roles, Collection<? extends GrantedAuthority> authorities) {
@@ -32,12 +33,47 @@ public class HocbaUser extends User {
     HocbaUser(String username, String passwordHash, String school, String staffId, String fullName,
               Set<StaffRole> roles, Collection<? extends GrantedAuthority> authorities,
               Caller.Jurisdiction jurisdiction) {
+        this(username, passwordHash, school, staffId, fullName, roles, authorities, jurisdiction, false);
+    }
+
+    private HocbaUser(String username, String passwordHash, String school, String staffId, String fullName,
+                      Set<StaffRole> roles, Collection<? extends GrantedAuthority> authorities,
+                      Caller.Jurisdiction jurisdiction, boolean mustChangePassword) {
         super(username, passwordHash, authorities);
         this.school = school;
         this.staffId = staffId;
         this.fullName = fullName;
         this.roles = Set.copyOf(roles);
         this.jurisdiction = jurisdiction;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /**
+     * The same account, which must change its password before anything else (its password was chosen by someone
+     * else: a staff account, an administrator's first sign-in); {@code required} false gives it back unchanged.
+     */
+    HocbaUser requiringPasswordChange(boolean required) {
+        return required == mustChangePassword ? this : new HocbaUser(getUsername(), getPassword(), school, staffId,
+                fullName, roles, getAuthorities(), jurisdiction, required);
+    }
+
+    /** Whether the account may do nothing but change its password until it does (issue 18: the first sign-in). */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /**
+     * A staff member of {@code school} with the roles of its current year, or, {@code school} and {@code staffId} null
+     * and {@code roles} {ADMIN}, the system administrator.
+     */
+    static HocbaUser withRoles(String username, String hash, String school, String staffId, String fullName,
+                               Set<StaffRole> roles) {
+        java.util.Set<SimpleGrantedAuthority> authorities = new java.util.HashSet<>();
+        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
+        if (staffId != null) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
+        }
+        return new HocbaUser(username, hash, school, staffId, fullName, roles, authorities);
     }
 
     /** An inspector (Phòng or Sở GD&ĐT): no school, no role in one, reads within {@code jurisdiction}. */

@@ -151,7 +151,7 @@ class SecurityConfiguration {
     UserDetailsService accounts(HocbaProperties properties, SchoolDirectory directory, PasswordEncoder encoder,
                                 java.time.Clock clock, @Value("${spring.datasource.url:}") String databaseUrl,
                                 LocalAccounts local) {
-        if (properties.demo().enabled() && databaseUrl.startsWith("jdbc:h2:")) {
+        if (demoAccounts(properties, databaseUrl)) {
             var demo = new DemoAccounts(directory, encoder, clock);
             return username -> {
                 try {
@@ -161,13 +161,20 @@ class SecurityConfiguration {
                 }
             };
         }
-        // the accounts the administrator created (inspectors); staff accounts with forced password change come later
-        return local;
+        // the accounts the administrator created (staff, inspectors) and the first administrator; a view of them, not
+        // the LocalAccounts bean itself, which would then be there twice for whoever asks for LocalAccounts
+        return local::loadUserByUsername;
+    }
+
+    /** Whether the demo accounts exist: demo mode on the embedded database only. */
+    static boolean demoAccounts(HocbaProperties properties, String databaseUrl) {
+        return properties.demo().enabled() && databaseUrl.startsWith("jdbc:h2:");
     }
 
     @Bean
     LocalAccounts localAccounts(org.springframework.jdbc.core.simple.JdbcClient db, PasswordEncoder encoder,
-                                java.time.Clock clock, org.springframework.context.ApplicationEventPublisher events) {
-        return new LocalAccounts(db, encoder, clock, events);
+                                java.time.Clock clock, org.springframework.context.ApplicationEventPublisher events,
+                                SchoolDirectory directory) {
+        return new LocalAccounts(db, encoder, clock, events, directory);
     }
 }

@@ -248,6 +248,13 @@ class AuthorizationWalkIT {
         c.add(api("GET /api/v1/search", SIGNED_IN, w -> get("/api/v1/search?q=HS2400028", w)));
         c.add(page("GET /search", SIGNED_IN, w -> s.get(w).get("/search?q=HS2400028")));
 
+        // one's own password (demo accounts' are fixed: 409; the far inspector's current password is not "x": 422)
+        c.add(api("PUT /api/v1/accounts/me/password", SIGNED_IN, w -> send("PUT", "/api/v1/accounts/me/password",
+                "application/json", json("{\"currentPassword\": \"x\", \"newPassword\": \"Mật-khẩu-mới-2025\"}"), w)));
+        c.add(page("GET /account/password", SIGNED_IN, w -> s.get(w).get("/account/password")));
+        c.add(page("POST /account/password", SIGNED_IN, w -> s.get(w).post("/account/password",
+                "currentPassword=x&newPassword=a-new-password&confirmation=another-password")));
+
         // reading the school's data
         c.add(api("GET /api/v1/schools/{school}/years/{year}/students/{student}/results", READERS_OF_6A,
                 w -> get(YEAR + "/students/HS2400001/results", w)));
@@ -410,6 +417,8 @@ class AuthorizationWalkIT {
                 w)));
         c.add(page("GET /admin/accounts", sys, w -> s.get(w).get("/admin/accounts")));
         c.add(page("POST /admin/accounts", sys, w -> s.get(w).post("/admin/accounts", "username=&password=")));
+        c.add(page("POST /admin/accounts/staff", sys,
+                w -> s.get(w).post("/admin/accounts/staff", "school=" + SCHOOL + "&staff=GV011&password=x")));
         c.add(api("GET /api/v1/audit/verification", sys, w -> get("/api/v1/audit/verification", w)));
         c.add(api("POST /api/v1/integrity/sweeps", sys, w -> send("POST", "/api/v1/integrity/sweeps", null, null, w)));
         c.add(api("GET /api/v1/integrity", sys, w -> get("/api/v1/integrity", w)).withNotFound());

@@ -71,9 +71,16 @@ final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    /** The session's CSRF token, from a page that holds a form: the worklist, or the sign-in page when anonymous. */
+    /**
+     * The session's CSRF token, from a page that holds a form: the worklist (or where it sends the session), or the
+     * sign-in page when anonymous.
+     */
     private String csrf() throws IOException, InterruptedException {
         var page = get(signedIn ? "/work" : "/login");
+        var elsewhere = page.headers().firstValue("Location");
+        if (page.statusCode() == 302 && elsewhere.isPresent()) {
+            page = get(java.net.URI.create(elsewhere.get()).getPath()); // e.g. a first sign-in's password page
+        }
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         return token(page.body());
     }
