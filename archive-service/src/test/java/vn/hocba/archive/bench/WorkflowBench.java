@@ -211,7 +211,7 @@ public final class WorkflowBench {
      * Deletes a closed service's data directory: its archived files carry the immutable attribute where the bench runs
      * as root, so it is cleared first ({@code chattr -R -i}); what cannot be deleted is reported, not thrown.
      */
-    private static void removeDataDirectory(Path dir) {
+    static void removeDataDirectory(Path dir) {
         vn.hocba.archive.e2e.TestDirectories.releaseImmutable(dir);
         try {
             List<Path> paths;
