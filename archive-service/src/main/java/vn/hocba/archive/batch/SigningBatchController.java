@@ -63,7 +63,7 @@ class SigningBatchController {
             + "not one JSON object, both forms or neither, an unknown member, an empty list or more than 5,000, a malformed "
             + "or repeated lookup code, an unknown documentType",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @Allowed(Access.SIGN)
+    @Allowed(Access.START_SIGNING_BATCH)
     ResponseEntity<SigningBatchView> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Body.class), examples = {
                     @ExampleObject(name = "documents", value = "{\"documents\": [\"0b6f0c7e-5d7b-4a53-9b0e-2f1d3c4b5a69\"]}"),

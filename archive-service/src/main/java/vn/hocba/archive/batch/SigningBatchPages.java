@@ -32,7 +32,7 @@ class SigningBatchPages {
     }
 
     @PostMapping("/schools/{school}/years/{year}/classes/{classCode}/signing-batches")
-    @Allowed(Access.SIGN)
+    @Allowed(Access.START_SIGNING_BATCH)
     String signAll(@PathVariable String school, @PathVariable String year, @PathVariable String classCode, Caller user,
                    RedirectAttributes flash) {
         try {

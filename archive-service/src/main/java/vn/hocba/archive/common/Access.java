@@ -9,7 +9,8 @@ import java.util.Set;
  * {@code docs/authorization.md} reproduces this table with the endpoints of each row, and a test keeps the two equal.
  *
  * <p>Two checks make a "yes". The gate, before the handler runs, admits only the account kinds of the row: without an
- * account, the system administrator, an inspector, or staff of a school where the row names a staff role.
+ * account, the system administrator, an inspector, or staff of a school (any role) where the row names a staff role:
+ * the staff roles of a row are those of the school year a request names, which only the feature knows.
  * The feature then checks the {@link #scope}: the roles and class assignments of the school year the request names
  * (roles hold per year, DOMAIN.md), the caller's own school, an inspector's jurisdiction. A refusal is {@code 403}
  * (problem+json on the API, a page in the browser), also for another school's data (API.md: never leak existence).
@@ -72,12 +73,20 @@ public enum Access {
             "anyone who may read the class that year (READ_SCHOOL_DATA)",
             "người được xem lớp trong năm học đó (READ_SCHOOL_DATA)"),
 
-    /** A signature, one by one, two-step, or in a batch (signing batches: the batch's own signer or the system administrator may follow it). */
+    /** A signature, one by one or two-step (a batch's signatures too, under the same rule). */
     SIGN(EnumSet.of(Who.PRINCIPAL, Who.TEACHER),
             "staff of the document's school who have a place in its signing plan, at their turn (subject teachers,"
                     + " the homeroom teacher, the principal)",
             "cán bộ của trường có tên trong trình tự ký của văn bản, đến lượt mình (giáo viên bộ môn, giáo viên chủ"
                     + " nhiệm, hiệu trưởng)"),
+
+    /**
+     * Starting a signing batch (or confirming what it will sign): any staff member, of their own school's documents;
+     * each document in it is then signed only under {@link #SIGN}'s rule, and reported otherwise.
+     */
+    START_SIGNING_BATCH(EnumSet.of(Who.PRINCIPAL, Who.VICE_PRINCIPAL, Who.CLERK, Who.SCHOOL_ADMIN, Who.TEACHER),
+            "staff of the school; each document of the batch is signed only where SIGN allows, and reported otherwise",
+            "cán bộ của trường; mỗi văn bản trong lô chỉ được ký khi SIGN cho phép, nếu không thì được báo lại"),
 
     /** Following a signing batch's progress and report. */
     FOLLOW_SIGNING_BATCH(EnumSet.of(Who.SYSTEM_ADMIN, Who.PRINCIPAL, Who.TEACHER),

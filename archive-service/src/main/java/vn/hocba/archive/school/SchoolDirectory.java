@@ -113,13 +113,21 @@ public class SchoolDirectory {
     }
 
     /**
-     * The staff member as listed in the school's current year: the latest imported school year that has begun by
-     * {@code calendarYear} (a year {@code 2025-2026} begins in 2025). A year imported ahead of time grants nothing
-     * until it begins, so importing a far-future year cannot change anyone's rights today.
+     * The staff member as listed in the school's current year: the latest imported school year of the school that has
+     * begun by {@code calendarYear} (a year {@code 2025-2026} begins in 2025). A year imported ahead of time grants
+     * nothing until it begins, so importing a far-future year cannot change anyone's rights today; someone the current
+     * year does not list is nobody's staff today, whatever an earlier year said.
      */
     public Optional<StaffMember> currentStaff(String school, String staffId, int calendarYear) {
-        return listed(school, "s.id = ? and cast(substring(s.school_year, 1, 4) as int) <= ?", "s.school_year desc",
-                staffId, calendarYear).stream().map(ListedMember::member).findFirst();
+        return currentYear(school, calendarYear).flatMap(year -> staff(school, year, staffId));
+    }
+
+    /** The school's current year as {@link #currentStaff} reads it; empty before its first year begins. */
+    public Optional<String> currentYear(String school, int calendarYear) {
+        return db.sql("select max(school_year) from school_year where school_code = ?"
+                        + " and cast(substring(school_year, 1, 4) as int) <= ?")
+                .params(school, calendarYear).query(String.class).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     /** The staff member as listed in each school year of the school (roles hold per year), by year, newest first. */

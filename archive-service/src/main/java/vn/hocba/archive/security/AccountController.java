@@ -24,10 +24,12 @@ class AccountController {
 
     private final LocalAccounts local;
     private final UserDetailsService accounts;
+    private final LoginThrottle throttle;
 
-    AccountController(LocalAccounts local, UserDetailsService accounts) {
+    AccountController(LocalAccounts local, UserDetailsService accounts, LoginThrottle throttle) {
         this.local = local;
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     /** {@code PUT /api/v1/accounts/me/password}'s body. */
@@ -58,9 +60,38 @@ class AccountController {
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/accounts/me/password")
     @Allowed(Access.OWN_ACCOUNT)
     ResponseEntity<Void> changePassword(@RequestBody(required = false) PasswordChange body, Caller caller) {
-        local.changePassword(caller.username(), body == null ? null : body.currentPassword(),
-                body == null ? null : body.newPassword());
+        changeOwnPassword(caller, body == null ? null : body.currentPassword(), body == null ? null : body.newPassword());
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The caller's own password change, for the API and the page alike. The current password is checked as a sign-in
+     * is: a wrong one counts against the name, and the name is locked after as many as a sign-in allows (a session
+     * left open must not become a way to guess the password and keep the account).
+     *
+     * @throws LocalAccounts.WrongCurrentPassword (422) a wrong current password, counted
+     * @throws PasswordAttemptsLocked              (429) too many wrong ones: the name is locked for a while
+     */
+    void changeOwnPassword(Caller caller, String current, String next) {
+        var outcome = throttle.guarded(caller.username(), () -> {
+            local.checkPassword(caller.username(), current);
+            return Boolean.TRUE;
+        }, LocalAccounts.WrongCurrentPassword.class);
+        if (outcome instanceof LoginThrottle.Locked<Boolean> locked) {
+            throw new PasswordAttemptsLocked(locked.until());
+        }
+        if (outcome instanceof LoginThrottle.Failed<Boolean> failed) {
+            throw failed.failure();
+        }
+        local.changePassword(caller.username(), current, next);
+    }
+
+    /** 429: too many wrong passwords for this name; it is locked until {@code until}, as after failed sign-ins. */
+    static final class PasswordAttemptsLocked extends vn.hocba.archive.common.HocbaException {
+        PasswordAttemptsLocked(java.time.Instant until) {
+            super(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked", "too many wrong passwords: locked until " + until,
+                    "nhập sai mật khẩu quá nhiều lần: tạm khoá đến " + until);
+        }
     }
 
     /**

@@ -47,9 +47,14 @@ class AdministratorBootstrap implements ApplicationRunner {
             }
             return;
         }
-        if (local.createFirstAdministrator(USERNAME, initialPassword)) {
-            log.info("created the system administrator '{}' from hocba.admin.initial-password: its password must be"
-                    + " changed at the first sign-in", USERNAME);
+        try {
+            if (local.createFirstAdministrator(USERNAME, initialPassword)) {
+                log.info("created the system administrator '{}' from hocba.admin.initial-password: its password must be"
+                        + " changed at the first sign-in", USERNAME);
+            }
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another instance starting at the same moment created it: one administrator, as intended
+            log.info("the system administrator '{}' was created by another instance", USERNAME);
         }
     }
 }

@@ -73,6 +73,9 @@ public class HocbaUser extends User {
         if (staffId != null) {
             authorities.add(new SimpleGrantedAuthority("ROLE_STAFF"));
         }
+        if (school == null && roles.contains(StaffRole.ADMIN)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_SYSTEM_ADMIN")); // the health check's details
+        }
         return new HocbaUser(username, hash, school, staffId, fullName, roles, authorities);
     }
 

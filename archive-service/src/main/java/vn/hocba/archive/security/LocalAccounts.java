@@ -173,15 +173,20 @@ class LocalAccounts implements UserDetailsService {
         return new Created(username, INSPECTOR, province, district, null, null, temporary);
     }
 
-    /** A staff account: the staff member must be listed by some year of that school; the password is temporary. */
+    /** A staff account: the school's current year must list the staff member; the password is temporary. */
     private Created createStaff(NewAccount account, String username, String password, String actor,
                                             java.util.function.Predicate<String> takenElsewhere) {
         String school = account.school() == null ? "" : account.school();
         String staffId = account.staff() == null ? "" : account.staff();
-        if (school.isEmpty() || directory.staffByYear(school, staffId).isEmpty()) {
+        if (school.isEmpty()
+                || directory.currentStaff(school, staffId, java.time.LocalDate.now(clock).getYear()).isEmpty()) {
             throw new InvalidInputException("invalid-account", "staff",
-                    "no imported year of school '" + school + "' lists staff member '" + staffId + "'",
-                    "không năm học nào đã nhập của trường '" + school + "' có cán bộ '" + staffId + "'");
+                    "the current school year of school '" + school + "' does not list staff member '" + staffId + "'",
+                    "năm học hiện tại của trường '" + school + "' không có cán bộ '" + staffId + "'");
+        }
+        if (username.length() > 64) {
+            throw new InvalidInputException("invalid-account", "username", "an account name has at most 64 characters",
+                    "tên tài khoản tối đa 64 ký tự");
         }
         if (!username.equals(staffId + "@" + school)) {
             throw new InvalidInputException("invalid-account", "username",
@@ -215,8 +220,7 @@ class LocalAccounts implements UserDetailsService {
                 .query(String.class).optional()
                 .orElseThrow(FixedPassword::new);
         if (current == null || !encoder.matches(current, hash)) {
-            throw new InvalidInputException("invalid-password", "currentPassword", "the current password is wrong",
-                    "mật khẩu hiện tại không đúng");
+            throw new WrongCurrentPassword();
         }
         requireGoodPassword(next == null ? "" : next, "newPassword");
         if (next.equals(current)) {
@@ -238,6 +242,28 @@ class LocalAccounts implements UserDetailsService {
     }
 
     /**
+     * Checks {@code current} against the account's password, without a transaction of its own (the sign-in count's
+     * check runs it under the name's lock, {@link LoginThrottle#guarded}).
+     *
+     * @throws WrongCurrentPassword (422 at {@code currentPassword}) it is not the account's password
+     * @throws FixedPassword        (409) the account is not a local one
+     */
+    void checkPassword(String username, String current) {
+        String hash = db.sql("select password_hash from account where username = ?").param(username)
+                .query(String.class).optional().orElseThrow(FixedPassword::new);
+        if (current == null || !encoder.matches(current, hash)) {
+            throw new WrongCurrentPassword();
+        }
+    }
+
+    /** 422: the current password given to change it is wrong (counted as a failed sign-in of the name). */
+    static final class WrongCurrentPassword extends InvalidInputException {
+        WrongCurrentPassword() {
+            super("invalid-password", "currentPassword", "the current password is wrong", "mật khẩu hiện tại không đúng");
+        }
+    }
+
+    /**
      * Creates the system administrator {@code username} with a password to change at the first sign-in, unless a
      * system administrator exists already.
      *
@@ -245,11 +271,11 @@ class LocalAccounts implements UserDetailsService {
      */
     @Transactional
     boolean createFirstAdministrator(String username, String password) {
-        requireGoodPassword(password, "hocba.admin.initial-password");
         if (db.sql("select count(*) from account where role = ? or username = ?").params(SYSTEM_ADMIN, username)
                 .query(Long.class).single() > 0) {
-            return false;
+            return false; // the variable is never read again once an administrator exists
         }
+        requireGoodPassword(password, "hocba.admin.initial-password");
         db.sql("insert into account (username, password_hash, role, created_at, created_by, must_change_password)"
                         + " values (?, ?, ?, ?, ?, true)")
                 .params(username, encoder.encode(password), SYSTEM_ADMIN, Timestamp.from(clock.instant()), "system")

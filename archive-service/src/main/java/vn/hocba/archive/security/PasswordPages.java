@@ -18,7 +18,8 @@ import vn.hocba.archive.common.Caller;
 import vn.hocba.archive.common.HocbaException;
 
 /**
- * "Đổi mật khẩu": the signed-in person changes their own password ({@link LocalAccounts#changePassword}). An account
+ * "Đổi mật khẩu": the signed-in person changes their own password ({@link AccountController#changeOwnPassword}: a
+ * wrong current password counts as a failed sign-in). An account
  * that must change its password is sent here from every other page until it has. Once changed, the session ends and
  * the person signs in again with the new password.
  */
@@ -26,10 +27,10 @@ import vn.hocba.archive.common.HocbaException;
 @Controller
 class PasswordPages {
 
-    private final LocalAccounts local;
+    private final AccountController accounts;
 
-    PasswordPages(LocalAccounts local) {
-        this.local = local;
+    PasswordPages(AccountController accounts) {
+        this.accounts = accounts;
     }
 
     @GetMapping("/account/password")
@@ -50,7 +51,7 @@ class PasswordPages {
             return "redirect:/account/password";
         }
         try {
-            local.changePassword(caller.username(), currentPassword, newPassword);
+            accounts.changeOwnPassword(caller, currentPassword, newPassword);
         } catch (HocbaException e) {
             flash.addFlashAttribute("error", e.detailVi() + " / " + e.getMessage());
             return "redirect:/account/password";

@@ -111,7 +111,7 @@ class WorkPages {
      * yet.
      */
     @PostMapping("/work/sign")
-    @Allowed(Access.SIGN)
+    @Allowed(Access.START_SIGNING_BATCH)
     String confirmSigning(@RequestParam(name = "document", required = false) List<String> selected, Caller user,
                           Model model, RedirectAttributes flash) {
         var chosen = lookupCodes(selected);
@@ -135,7 +135,7 @@ class WorkPages {
 
     /** Signs the confirmed documents in one batch (one authorization) and shows its progress. */
     @PostMapping("/work/signing-batches")
-    @Allowed(Access.SIGN)
+    @Allowed(Access.START_SIGNING_BATCH)
     String sign(@RequestParam(name = "document", required = false) List<String> values,
                 @RequestParam(name = "pin", required = false) String pin, Caller user, RedirectAttributes flash) {
         var confirmed = lookupCodes(values);

@@ -42,6 +42,7 @@ class ServerAccountsIT {
             assertThat(refused.json().get("type").asString()).endsWith("/password-change-required");
             assertThat(change(api, "admin", INITIAL, "wrong-password", ADMIN_NEW).json().get("errors").get(0)
                     .get("path").asString()).isEqualTo("currentPassword");
+            // a wrong current password counts as a failed sign-in: a session or a client left open cannot guess it
             assertThat(change(api, "admin", INITIAL, INITIAL, "short").json().get("errors").get(0)
                     .get("path").asString()).isEqualTo("newPassword");
             assertThat(change(api, "admin", INITIAL, INITIAL, INITIAL).status()).as("the same again").isEqualTo(422);
@@ -64,6 +65,12 @@ class ServerAccountsIT {
             assertThat(created.json().get("temporaryPassword").asBoolean()).isTrue();
             assertThat(created.text()).doesNotContain(TEMPORARY);
             assertThat(createStaff(api, "GV011", TEMPORARY).status()).as("the name is taken").isEqualTo(409);
+            // wrong current passwords count as failed sign-ins: after 5, the name is locked, the right one refused too
+            assertThat(createStaff(api, "GV012", TEMPORARY).status()).isEqualTo(201);
+            for (int i = 0; i < 5; i++) {
+                assertThat(change(api, "GV012@THCS-MK2", TEMPORARY, "guess-" + i, TEACHER_NEW).status()).isEqualTo(422);
+            }
+            assertThat(change(api, "GV012@THCS-MK2", TEMPORARY, TEMPORARY, TEACHER_NEW).status()).isEqualTo(429);
             var teacherRefused = api.getAs("/api/v1/search?q=a", TEACHER, TEMPORARY);
             assertThat(teacherRefused.status()).isEqualTo(403);
             assertThat(teacherRefused.json().get("type").asString()).endsWith("/password-change-required");
@@ -91,6 +98,9 @@ class ServerAccountsIT {
             assertThat(work.statusCode()).isEqualTo(200);
             assertThat(api.getAs("/api/v1/search?q=a", TEACHER, TEACHER_NEW).status()).isEqualTo(200);
             assertThat(api.getAs("/api/v1/search?q=a", TEACHER, TEMPORARY).status()).isEqualTo(401);
+            assertThat(api.getAs("/actuator/health", "admin", ADMIN_NEW).json().has("components"))
+                    .as("the health check's details: the system administrator's").isTrue();
+            assertThat(api.getAs("/actuator/health", TEACHER, TEACHER_NEW).json().has("components")).isFalse();
             var audit = api.getAs("/api/v1/audit/verification", "admin", ADMIN_NEW);
             assertThat(audit.json().get("valid").asBoolean()).isTrue();
         }

@@ -125,12 +125,21 @@ public class AccessTableTest {
             byRow.computeIfAbsent(e.row(), r -> new TreeSet<>()).add("`" + e.toString().replace("|", "\\|") + "`");
         }
         StringBuilder md = new StringBuilder()
-                .append("| Row | Who passes the gate | What the feature checks | Endpoints |\n")
-                .append("|---|---|---|---|\n");
+                .append("| Row | Who passes the gate | Roles, in the school year asked about | What the feature checks |"
+                        + " Endpoints |\n")
+                .append("|---|---|---|---|---|\n");
         for (Access row : Access.values()) {
-            String who = row.who().stream().sorted().map(w -> w.name().toLowerCase().replace('_', ' '))
-                    .collect(Collectors.joining(", "));
-            md.append("| `").append(row.name()).append("` | ").append(who).append(" | ").append(row.scope())
+            List<String> gate = new ArrayList<>();
+            row.who().stream().filter(w -> w.staffRole() == null).sorted()
+                    .forEach(w -> gate.add(w == Access.Who.ANONYMOUS ? "anyone without an account"
+                            : w.name().toLowerCase().replace('_', ' ')));
+            if (row.who().stream().anyMatch(w -> w.staffRole() != null)) {
+                gate.add("staff (any role)");
+            }
+            String roles = row.who().stream().filter(w -> w.staffRole() != null).sorted()
+                    .map(w -> w.name().toLowerCase().replace('_', ' ')).collect(Collectors.joining(", "));
+            md.append("| `").append(row.name()).append("` | ").append(String.join(", ", gate)).append(" | ")
+                    .append(roles.isEmpty() ? "—" : roles).append(" | ").append(row.scope())
                     .append(" | ").append(String.join("<br>", byRow.getOrDefault(row, new TreeSet<>())))
                     .append(" |\n");
         }
