@@ -34,6 +34,12 @@ class AccessGate implements HandlerInterceptor, WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AccessGate.class);
     private static final String SERVICE_PACKAGE = "vn.hocba.";
 
+    private final LocalAccounts accounts;
+
+    AccessGate(LocalAccounts accounts) {
+        this.accounts = accounts;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).order(Ordered.HIGHEST_PRECEDENCE);
@@ -45,6 +51,9 @@ class AccessGate implements HandlerInterceptor, WebMvcConfigurer {
         if (!(handler instanceof HandlerMethod method)
                 || !method.getBeanType().getName().startsWith(SERVICE_PACKAGE)) {
             return true;
+        }
+        if (sessionOutlivedItsPassword(request, response)) {
+            return false;
         }
         Access row = rowOf(method);
         if (row == null) {
@@ -64,6 +73,27 @@ class AccessGate implements HandlerInterceptor, WebMvcConfigurer {
             response.sendRedirect(request.getContextPath() + "/account/password");
             return false;
         }
+        return true;
+    }
+
+    /**
+     * A browser session signed in before its account's password last changed (on another device, or through the API)
+     * ends here: signed out, and sent to sign in again. API calls carry their password each time and have no session.
+     */
+    private boolean sessionOutlivedItsPassword(HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (request.getSession(false) == null || authentication == null
+                || !(authentication.getPrincipal() instanceof HocbaUser user)) {
+            return false;
+        }
+        var changed = accounts.passwordChangedAt(user.getUsername());
+        if (changed.isEmpty() || !changed.get().isAfter(user.loadedAt())) {
+            return false;
+        }
+        new org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler()
+                .logout(request, response, authentication);
+        response.sendRedirect(request.getContextPath() + "/login?passwordChanged");
         return true;
     }
 

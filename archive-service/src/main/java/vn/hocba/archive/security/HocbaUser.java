@@ -24,6 +24,7 @@ public class HocbaUser extends User {
     private final Set<StaffRole> roles;
     private final Caller.Jurisdiction jurisdiction;
     private final boolean mustChangePassword;
+    private final java.time.Instant loadedAt = java.time.Instant.now();
 
     HocbaUser(String username, String passwordHash, String school, String staffId, String fullName,
               Set<StaffRole> roles, Collection<? extends GrantedAuthority> authorities) {
@@ -55,6 +56,14 @@ public class HocbaUser extends User {
     HocbaUser requiringPasswordChange(boolean required) {
         return required == mustChangePassword ? this : new HocbaUser(getUsername(), getPassword(), school, staffId,
                 fullName, roles, getAuthorities(), jurisdiction, required);
+    }
+
+    /**
+     * When this account was read for a sign-in: a session's sign-in time. A session older than the account's latest
+     * password change has ended ({@link AccessGate}).
+     */
+    java.time.Instant loadedAt() {
+        return loadedAt;
     }
 
     /** Whether the account may do nothing but change its password until it does (issue 18: the first sign-in). */

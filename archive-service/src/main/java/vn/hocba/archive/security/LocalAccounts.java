@@ -236,6 +236,13 @@ class LocalAccounts implements UserDetailsService {
                 forced ? "first sign-in" : "changed"));
     }
 
+    /** When the account's password was last changed by its owner; empty for a demo account or one never changed. */
+    java.util.Optional<java.time.Instant> passwordChangedAt(String username) {
+        return db.sql("select password_changed_at from account where username = ?").param(username)
+                .query((rs, i) -> rs.getTimestamp(1)).list().stream().filter(java.util.Objects::nonNull)
+                .map(Timestamp::toInstant).findFirst();
+    }
+
     /** Whether a system administrator account exists. */
     boolean hasAdministrator() {
         return db.sql("select count(*) from account where role = ?").param(SYSTEM_ADMIN).query(Long.class).single() > 0;

@@ -21,6 +21,7 @@ class ServerAccountsIT {
     private static final String ADMIN_NEW = "Quản-trị-mới-2025";
     private static final String TEMPORARY = "Tạm-thời-123";
     private static final String TEACHER_NEW = "Giáo-viên-mới-456";
+    private static final String TEACHER_LATEST = "Giáo-viên-mới-789";
     private static final String TEACHER = "GV011@THCS-MK2";
     /** A server's accounts: no demo; no time-stamping authority either (nothing is signed here), so level B-B. */
     private static final List<String> SERVER = List.of("-Dhocba.demo.enabled=false",
@@ -98,9 +99,18 @@ class ServerAccountsIT {
             assertThat(work.statusCode()).isEqualTo(200);
             assertThat(api.getAs("/api/v1/search?q=a", TEACHER, TEACHER_NEW).status()).isEqualTo(200);
             assertThat(api.getAs("/api/v1/search?q=a", TEACHER, TEMPORARY).status()).isEqualTo(401);
+            // a change through the API ends the account's other browser sessions at their next request
+            Thread.sleep(5); // the session's sign-in strictly before the change
+            assertThat(change(api, TEACHER, TEACHER_NEW, TEACHER_NEW, TEACHER_LATEST).status()).isEqualTo(204);
+            var ended = again.get("/work");
+            assertThat(ended.statusCode()).isEqualTo(302);
+            assertThat(ended.headers().firstValue("Location").orElse("")).contains("/login?passwordChanged");
+            assertThat(again.get("/work").headers().firstValue("Location").orElse("")).contains("/login");
+            assertThat(new PageSession(app.port(), TEACHER, TEACHER_LATEST).get("/work").statusCode())
+                    .as("a session signed in after the change").isEqualTo(200);
             assertThat(api.getAs("/actuator/health", "admin", ADMIN_NEW).json().has("components"))
                     .as("the health check's details: the system administrator's").isTrue();
-            assertThat(api.getAs("/actuator/health", TEACHER, TEACHER_NEW).json().has("components")).isFalse();
+            assertThat(api.getAs("/actuator/health", TEACHER, TEACHER_LATEST).json().has("components")).isFalse();
             var audit = api.getAs("/api/v1/audit/verification", "admin", ADMIN_NEW);
             assertThat(audit.json().get("valid").asBoolean()).isTrue();
         }
