@@ -20,7 +20,6 @@ import java.util.function.Consumer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import vn.hocba.archive.HocbaApplication;
 import vn.hocba.archive.batch.SigningBatchRequest;
@@ -36,7 +35,6 @@ import vn.hocba.archive.school.ClassTermLocks;
 import vn.hocba.archive.school.SchoolDirectory;
 import vn.hocba.archive.school.SchoolYearImport;
 import vn.hocba.archive.search.SearchIndex;
-import vn.hocba.archive.security.HocbaUser;
 import vn.hocba.archive.workflow.DocumentKey;
 import vn.hocba.archive.workflow.DocumentType;
 import vn.hocba.archive.workflow.DocumentWorkflow;
@@ -52,11 +50,15 @@ import vn.hocba.archive.workflow.DocumentWorkflow;
  * {@code MAVEN_OPTS=-Xmx512m mvn -pl archive-service exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=vn.hocba.archive.bench.YearEndBench} (Maven's own classes share that heap: a little less is the
  * service's). Knobs: {@code -Dbench.students=1500}, {@code -Dbench.genSchool}, {@code -Dbench.jfr=FILE} (a JFR
- * recording of the whole run, started before the load).
+ * recording of the whole run, started before the load), {@code -Dbench.stack=production} (PostgreSQL, radosgw and
+ * Elasticsearch, as {@code bin/test} runs them, instead of the embedded default).
  */
 public final class YearEndBench {
 
     private static final int STUDENTS = Integer.getInteger("bench.students", 1500);
+    /** {@code embedded} (H2, the filesystem store, Lucene) or {@code production} (PostgreSQL, radosgw, Elasticsearch). */
+    private static final String STACK = System.getProperty("bench.stack", "embedded");
+    private static final String POSTGRES = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String GEN_SCHOOL = System.getProperty("bench.genSchool", "/work/shared/tools/gen_school.py");
     private static final String SCHOOL = "THCS-MK2";
     private static final String YEAR = "2024-2025";
@@ -96,9 +98,16 @@ public final class YearEndBench {
         byte[] dataset = generate();
         Path dir = Files.createTempDirectory("hocba-year-end-");
         long begin = System.nanoTime();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HocbaApplication.class).run(
-                "--hocba.data-dir=" + dir, "--hocba.demo.enabled=true", "--hocba.demo.dataset=", "--server.port=0",
-                "--logging.level.root=ERROR", "--logging.level.eu.europa.esig=ERROR", "--spring.main.banner-mode=off")) {
+        List<String> arguments = new ArrayList<>(List.of("--hocba.data-dir=" + dir, "--hocba.demo.enabled=true",
+                "--hocba.demo.dataset=", "--server.port=0", "--logging.level.root=ERROR",
+                "--logging.level.eu.europa.esig=ERROR", "--spring.main.banner-mode=off"));
+        if (STACK.equals("production")) {
+            arguments.addAll(production());
+        }
+        System.out.printf("[bench] year end: the %s stack%n", STACK.equals("production")
+                ? "production (PostgreSQL, radosgw S3 Object Lock, Elasticsearch)" : "embedded (H2, filesystem store, Lucene)");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HocbaApplication.class)
+                .run(arguments.toArray(String[]::new))) {
             var year = new Year(app);
             Stage stage = Stage.start("import");
             app.getBean(SchoolYearImport.class).importDataset(dataset, "bench");
@@ -178,12 +187,33 @@ public final class YearEndBench {
         }
     }
 
-    /** One running service's year: its directory, workflow, the signers' accounts. */
+    /**
+     * The production stack's settings: a fresh PostgreSQL database ({@code -Dbench.postgres}, the local server that
+     * {@code bin/test} starts), and the throw-away radosgw and Elasticsearch servers of the tests (started here if
+     * need be: {@code bin/s3-server}, {@code bin/es-server}), each with a fresh bucket and index.
+     */
+    private static List<String> production() throws Exception {
+        String database = "hocba_year_end";
+        try (var c = java.sql.DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
+             var s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        }
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + POSTGRES + database, "--spring.datasource.username=postgres",
+                "--spring.datasource.password="));
+        vn.hocba.storage.s3.S3TestServer.shared().serviceProperties("year-end")
+                .forEach((name, value) -> args.add("--" + name + "=" + value));
+        vn.hocba.archive.search.EsTestServer.shared().serviceProperties("year-end")
+                .forEach((name, value) -> args.add("--" + name + "=" + value));
+        return args;
+    }
+
+    /** One running service's year: its directory, workflow, the signers. */
     private static final class Year {
         private final ConfigurableApplicationContext app;
         private final SchoolDirectory directory;
         private final DocumentWorkflow workflow;
-        private final UserDetailsService accounts;
         private final SignatureServices signatures;
         private final SigningBatches batches;
         private final Caller admin;
@@ -192,10 +222,9 @@ public final class YearEndBench {
             this.app = app;
             directory = app.getBean(SchoolDirectory.class);
             workflow = app.getBean(DocumentWorkflow.class);
-            accounts = app.getBean("accounts", UserDetailsService.class);
             signatures = app.getBean(SignatureServices.class);
             batches = app.getBean(SigningBatches.class);
-            admin = ((HocbaUser) accounts.loadUserByUsername("admin")).caller();
+            admin = Caller.systemAdministrator("admin"); // as signed in: a server has no demo accounts
         }
 
         /**
@@ -238,7 +267,8 @@ public final class YearEndBench {
 
         /** One signer's batch over a selection, waited for; adds its signed, failed and skipped counts. */
         void batch(String staffId, String classCode, DocumentType type, int[] outcome) throws InterruptedException {
-            Caller caller = ((HocbaUser) accounts.loadUserByUsername(staffId + "@" + SCHOOL)).caller();
+            var staff = directory.staff(SCHOOL, YEAR, staffId).orElseThrow();
+            Caller caller = Caller.staff(staffId + "@" + SCHOOL, SCHOOL, staffId, staff.roles());
             SigningBatchView view = batches.start(new SigningBatchRequest.Selection(SCHOOL, YEAR, classCode, type), caller);
             UUID id = view.id();
             while (!(view = batches.view(id, caller, false)).status().equals("DONE")) {
