@@ -128,9 +128,33 @@ public class SchoolYearImport {
                     .params(school, year, sha, now, data.counts().toString()).update();
         }
         insertYear(data);
+        refreshStatistics();
         events.publishEvent(new SchoolYearImported(school, year, sha, actor, data.counts()));
         return summary;
     }
+
+    /** The tables an import fills, whose planner statistics it refreshes. */
+    private static final java.util.List<String> YEAR_TABLES = java.util.List.of("school_class", "class_subject_teacher",
+            "staff", "staff_role", "subject", "subject_periods", "student", "assessment", "conduct", "attendance",
+            "student_comment");
+
+    /**
+     * On PostgreSQL, {@code ANALYZE} of the tables the import filled, in its transaction (the statistics count once it
+     * commits). A first import fills empty tables in one go; until autovacuum's next analyze, which may be minutes
+     * away, the planner takes them for empty and joins a class's 36,000 assessments to its students row by row: 6 s a
+     * query where it takes milliseconds (found by the year-end bench: rendering stalled on it). H2 needs nothing.
+     */
+    private void refreshStatistics() {
+        if (postgres == null) {
+            postgres = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+        }
+        if (Boolean.TRUE.equals(postgres)) {
+            jdbc.execute("analyze " + String.join(", ", YEAR_TABLES));
+        }
+    }
+
+    private volatile Boolean postgres;
 
     private void upsertSchool(SchoolYearDataset.School s) {
         int updated = db.sql("update school set name = ?, level = ?, province = ?, district = ?, address = ? where code = ?")
