@@ -122,6 +122,15 @@ public class SchoolDirectory {
         return currentYear(school, calendarYear).flatMap(year -> staff(school, year, staffId));
     }
 
+    /**
+     * The staff member as the latest begun year that lists them has them, whether or not the current year does (the
+     * demo accounts: API.md names every staff member of every imported school).
+     */
+    public Optional<StaffMember> latestListing(String school, String staffId, int calendarYear) {
+        return listed(school, "s.id = ? and cast(substring(s.school_year, 1, 4) as int) <= ?", "s.school_year desc",
+                staffId, calendarYear).stream().map(ListedMember::member).findFirst();
+    }
+
     /** The school's current year as {@link #currentStaff} reads it; empty before its first year begins. */
     public Optional<String> currentYear(String school, int calendarYear) {
         return db.sql("select max(school_year) from school_year where school_code = ?"

@@ -55,10 +55,11 @@ class DemoAccounts implements UserDetailsService {
         }
         String staffId = username.substring(0, at);
         String school = username.substring(at + 1);
-        // the account's roles are those of the school's current year; each year's data is guarded by that year's
-        // roles (StudentAccess), never by these
+        // every staff member of every imported school (API.md), with the roles of the latest begun year listing them;
+        // each year's data is guarded by that year's roles (StudentAccess), never by these. Real staff accounts need
+        // the school's current year to list the person (LocalAccounts).
         int calendarYear = java.time.LocalDate.now(clock).getYear();
-        return directory.currentStaff(school, staffId, calendarYear)
+        return directory.latestListing(school, staffId, calendarYear)
                 .map(s -> HocbaUser.withRoles(username, demoHash, school, staffId, s.fullName(), s.roles()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }

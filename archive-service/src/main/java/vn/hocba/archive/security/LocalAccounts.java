@@ -157,11 +157,7 @@ class LocalAccounts implements UserDetailsService {
                     "district is null (the whole province) or a name of at most 255 characters, without control characters",
                     "quận/huyện là null (cả tỉnh) hoặc tên tối đa 255 ký tự, không chứa ký tự điều khiển");
         }
-        boolean exists = takenElsewhere.test(username) || db.sql("select count(*) from account where username = ?")
-                .param(username).query(Long.class).single() > 0;
-        if (exists) {
-            throw new AccountExists(username);
-        }
+        requireFree(username, takenElsewhere);
         boolean temporary = Boolean.TRUE.equals(account.temporaryPassword());
         db.sql("insert into account (username, password_hash, role, province, district, created_at, created_by,"
                         + " must_change_password) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -193,10 +189,7 @@ class LocalAccounts implements UserDetailsService {
                     "a staff account is named {staff}@{school}: " + staffId + "@" + school,
                     "tài khoản cán bộ có tên dạng {mã cán bộ}@{mã trường}: " + staffId + "@" + school);
         }
-        if (takenElsewhere.test(username)
-                || db.sql("select count(*) from account where username = ?").param(username).query(Long.class).single() > 0) {
-            throw new AccountExists(username);
-        }
+        requireFree(username, takenElsewhere);
         db.sql("insert into account (username, password_hash, role, school_code, staff_id, created_at, created_by,"
                         + " must_change_password) values (?, ?, ?, ?, ?, ?, ?, true)")
                 .params(username, encoder.encode(password), STAFF, school, staffId, Timestamp.from(clock.instant()), actor)
@@ -216,19 +209,13 @@ class LocalAccounts implements UserDetailsService {
      */
     @Transactional
     void changePassword(String username, String current, String next) {
-        String hash = db.sql("select password_hash from account where username = ? for update").param(username)
-                .query(String.class).optional()
-                .orElseThrow(FixedPassword::new);
-        if (current == null || !encoder.matches(current, hash)) {
-            throw new WrongCurrentPassword();
-        }
+        // checked again under the row's lock: a change made meanwhile (another session) makes this one's wrong
+        boolean forced = requireCurrent(username, current, " for update");
         requireGoodPassword(next == null ? "" : next, "newPassword");
         if (next.equals(current)) {
             throw new InvalidInputException("invalid-password", "newPassword",
                     "the new password must differ from the current one", "mật khẩu mới phải khác mật khẩu hiện tại");
         }
-        boolean forced = db.sql("select must_change_password from account where username = ?").param(username)
-                .query(Boolean.class).single();
         db.sql("update account set password_hash = ?, must_change_password = false, password_changed_at = ? where username = ?")
                 .params(encoder.encode(next), Timestamp.from(clock.instant()), username)
                 .update();
@@ -256,10 +243,27 @@ class LocalAccounts implements UserDetailsService {
      * @throws FixedPassword        (409) the account is not a local one
      */
     void checkPassword(String username, String current) {
-        String hash = db.sql("select password_hash from account where username = ?").param(username)
-                .query(String.class).optional().orElseThrow(FixedPassword::new);
-        if (current == null || !encoder.matches(current, hash)) {
+        requireCurrent(username, current, "");
+    }
+
+    /** @return whether the account must change its password; {@code lock} "" or " for update" */
+    private boolean requireCurrent(String username, String current, String lock) {
+        record Stored(String hash, boolean mustChange) {
+        }
+        Stored stored = db.sql("select password_hash, must_change_password from account where username = ?" + lock)
+                .param(username).query((rs, i) -> new Stored(rs.getString(1), rs.getBoolean(2))).optional()
+                .orElseThrow(FixedPassword::new);
+        if (current == null || !encoder.matches(current, stored.hash())) {
             throw new WrongCurrentPassword();
+        }
+        return stored.mustChange();
+    }
+
+    /** @throws AccountExists (409) the name is taken, here or by another kind of account (a demo account) */
+    private void requireFree(String username, java.util.function.Predicate<String> takenElsewhere) {
+        if (takenElsewhere.test(username) || db.sql("select count(*) from account where username = ?")
+                .param(username).query(Long.class).single() > 0) {
+            throw new AccountExists(username);
         }
     }
 

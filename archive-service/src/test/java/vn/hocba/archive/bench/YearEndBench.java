@@ -11,11 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +46,7 @@ import vn.hocba.archive.workflow.DocumentWorkflow;
  * {@code MAVEN_OPTS=-Xmx512m mvn -pl archive-service exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=vn.hocba.archive.bench.YearEndBench} (Maven's own classes share that heap: a little less is the
  * service's). Knobs: {@code -Dbench.students=1500}, {@code -Dbench.genSchool}, {@code -Dbench.jfr=FILE} (a JFR
- * recording of the whole run, started before the load), {@code -Dbench.stack=production} (PostgreSQL, radosgw and
+ * recording of the whole run, started before the load, as {@link WorkflowBench} takes it), {@code -Dbench.stack=production} (PostgreSQL, radosgw and
  * Elasticsearch, as {@code bin/test} runs them, instead of the embedded default).
  */
 public final class YearEndBench {
@@ -59,35 +55,15 @@ public final class YearEndBench {
     /** {@code embedded} (H2, the filesystem store, Lucene) or {@code production} (PostgreSQL, radosgw, Elasticsearch). */
     private static final String STACK = System.getProperty("bench.stack", "embedded");
     private static final String POSTGRES = System.getProperty("bench.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String GEN_SCHOOL = System.getProperty("bench.genSchool", "/work/shared/tools/gen_school.py");
     private static final String SCHOOL = "THCS-MK2";
     private static final String YEAR = "2024-2025";
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "bench-render");
-        t.setDaemon(true);
-        return t;
-    });
-
     private YearEndBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        String jfr = System.getProperty("bench.jfr", "");
-        try (var recording = jfr.isBlank() ? null
-                : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
-            if (recording != null) {
-                recording.start();
-            }
-            run();
-            if (recording != null) {
-                recording.dump(Path.of(jfr));
-                System.out.printf("[bench] year end: JFR recording of the whole run in %s%n", jfr);
-            }
-        } finally {
-            POOL.shutdownNow();
-        }
+        WorkflowBench.recorded("year end", YearEndBench::run);
         System.exit(0); // the service's non-daemon threads
     }
 
@@ -95,7 +71,7 @@ public final class YearEndBench {
         System.out.printf("[bench] year end: %d students, %d cores, max heap %d MB, load average %.1f at start%n",
                 STUDENTS, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 OS.getSystemLoadAverage());
-        byte[] dataset = generate();
+        byte[] dataset = WorkflowBench.generateSchool(STUDENTS);
         Path dir = Files.createTempDirectory("hocba-year-end-");
         long begin = System.nanoTime();
         List<String> arguments = new ArrayList<>(List.of("--hocba.data-dir=" + dir, "--hocba.demo.enabled=true",
@@ -121,7 +97,7 @@ public final class YearEndBench {
             List<DocumentKey> keys = year.documents();
             AtomicInteger rendered = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
-            parallel(keys, key -> {
+            WorkflowBench.run(keys, 2, key -> {
                 try {
                     year.workflow.render(key, year.admin);
                     rendered.incrementAndGet();
@@ -324,35 +300,6 @@ public final class YearEndBench {
                 System.out.printf("[bench]   %d signed, %d failed, %d skipped (not the signer's turn or place)%n",
                         outcome[0], outcome[1], outcome[2]);
             }
-        }
-    }
-
-    private static byte[] generate() throws Exception {
-        Path json = Files.createTempFile("hocba-year-end-", ".json");
-        try {
-            Process gen = new ProcessBuilder("python3", GEN_SCHOOL, "--students", String.valueOf(STUDENTS), "--seed", "15",
-                    "--year", YEAR).redirectOutput(json.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            if (!gen.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || gen.exitValue() != 0) {
-                throw new IllegalStateException(GEN_SCHOOL + " failed (python3 and the shared tools needed)");
-            }
-            return Files.readAllBytes(json);
-        } finally {
-            Files.deleteIfExists(json);
-        }
-    }
-
-    private static <T> void parallel(List<T> items, Consumer<T> work) throws Exception {
-        var next = new AtomicInteger();
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            done.add(POOL.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < items.size(); ) {
-                    work.accept(items.get(i));
-                }
-            }));
-        }
-        for (var f : done) {
-            f.get();
         }
     }
 
