@@ -42,10 +42,10 @@ import vn.hocba.archive.workflow.DocumentWorkflow;
  * levels (B-T each, B-LTA archived, by default) through signing batches as the people sign (each subject teacher
  * one batch a document type, then each homeroom teacher, then the principal one batch a type), then archived and
  * indexed by the outbox. Prints, per stage: documents and signatures per second, CPU ms per document, wall time;
- * and peak heap and resident memory. Run it with the heap the target names:
- * {@code MAVEN_OPTS=-Xmx512m mvn -pl archive-service exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=vn.hocba.archive.bench.YearEndBench} (Maven's own classes share that heap: a little less is the
- * service's). Knobs: {@code -Dbench.students=1500}, {@code -Dbench.genSchool}, {@code -Dbench.jfr=FILE} (a JFR
+ * and peak heap and resident memory, with where the resident memory is. It runs in a JVM of its own (Maven's would
+ * count Maven's classes and threads as the service's), started with {@link #JVM}'s options:
+ * {@code mvn -pl archive-service exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=vn.hocba.archive.bench.YearEndBench}. Knobs: {@code -Dbench.jvm="-Xmx512m ..."}, {@code -Dbench.students=1500}, {@code -Dbench.genSchool}, {@code -Dbench.jfr=FILE} (a JFR
  * recording of the whole run, started before the load, as {@link WorkflowBench} takes it), {@code -Dbench.stack=production} (PostgreSQL, radosgw and
  * Elasticsearch, as {@code bin/test} runs them, instead of the embedded default).
  */
@@ -62,9 +62,69 @@ public final class YearEndBench {
     private YearEndBench() {
     }
 
+    /**
+     * The options of the bench's own JVM ({@code -Dbench.jvm}, space-separated): the heap of the target and the
+     * options the README and the Dockerfile run the service with (the serial collector: G1's own structures took
+     * 59 MB beside a 512 MB heap, the parallel collector's 28, the serial one's 1), with native memory tracking so
+     * that the end can say where the resident memory went. Its environment gets {@code MALLOC_ARENA_MAX=2}, as the
+     * Dockerfile sets it, unless the caller's has one.
+     */
+    private static final String JVM = System.getProperty("bench.jvm",
+            "-Xmx512m -XX:+UseSerialGC -XX:NativeMemoryTracking=summary");
+
     public static void main(String[] args) throws Exception {
+        if (!Boolean.getBoolean("bench.forked")) {
+            System.exit(forked());
+        }
         WorkflowBench.recorded("year end", YearEndBench::run);
         System.exit(0); // the service's non-daemon threads
+    }
+
+    /**
+     * Runs the bench in a JVM of its own, so that its resident memory is the service's alone (under
+     * {@code mvn exec:java} Maven's own classes and threads would share the process and its heap): the same
+     * classpath, {@link #JVM}'s options, every {@code bench.*} and {@code hocba.*} system property passed on.
+     *
+     * @return the child's exit status
+     */
+    private static int forked() throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : JVM.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if ((name.startsWith("bench.") || name.startsWith("hocba.")) && !name.equals("bench.jvm")) {
+                command.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        command.add("-Dbench.forked=true");
+        command.add("-cp");
+        command.add(classpath());
+        command.add(YearEndBench.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        System.out.printf("[bench] year end: in its own JVM: %s (MALLOC_ARENA_MAX=%s)%n", JVM,
+                builder.environment().get("MALLOC_ARENA_MAX"));
+        Process child = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+        return child.waitFor();
+    }
+
+    /** The classpath this class was loaded with: exec:java's class loader's URLs, or the JVM's own classpath. */
+    private static String classpath() throws Exception {
+        List<String> entries = new ArrayList<>();
+        for (ClassLoader loader = YearEndBench.class.getClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof java.net.URLClassLoader urls) {
+                for (java.net.URL url : urls.getURLs()) {
+                    entries.add(Path.of(url.toURI()).toString());
+                }
+            }
+        }
+        entries.add(System.getProperty("java.class.path"));
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static void run() throws Exception {
@@ -158,6 +218,9 @@ public final class YearEndBench {
                             + "each, %s archived%n", STUDENTS, rendered.get(), Stage.signatures, total, total / 60,
                     peakHeapMb(), Runtime.getRuntime().maxMemory() >> 20, peakResidentMb(),
                     year.signatures.signing().level().label(), year.signatures.archiveLevel("STUDENT_RECORD").label());
+            System.out.printf("[bench] year end: resident memory now %d MB: anonymous %d MB, files %d MB (%s); where "
+                            + "the JVM's own memory is (native memory tracking, committed):%n%s%n", residentMb("VmRSS:"),
+                    residentMb("RssAnon:"), residentMb("RssFile:"), mappedFiles(), nativeMemory());
         } finally {
             WorkflowBench.removeDataDirectory(dir);
         }
@@ -320,9 +383,61 @@ public final class YearEndBench {
 
     /** The process's peak resident set (VmHWM of /proc/self/status), in MB; -1 where there is none. */
     private static long peakResidentMb() {
+        return residentMb("VmHWM:");
+    }
+
+    /**
+     * The JVM's native memory tracking summary, one line a category with its committed MB; or why there is none.
+     * Resident memory is the committed memory the process has touched, plus the files it maps (the JDK's modules,
+     * Lucene's index), which tracking does not count.
+     */
+    private static String nativeMemory() {
+        try {
+            var server = ManagementFactory.getPlatformMBeanServer();
+            String summary = (String) server.invoke(new javax.management.ObjectName(
+                            "com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary", "scale=MB"}}, new String[] {String[].class.getName()});
+            StringBuilder out = new StringBuilder();
+            for (String line : summary.split("\n")) {
+                var m = java.util.regex.Pattern.compile("^(?:-\\s+)?([A-Z][\\w .()]*?)\\s*\\(reserved=\\d+MB, committed=(\\d+)MB\\)")
+                        .matcher(line.trim());
+                if (m.find()) {
+                    out.append(out.isEmpty() ? "[bench]   " : ", ").append(m.group(1).trim()).append(' ')
+                            .append(m.group(2)).append(" MB");
+                }
+            }
+            return out.isEmpty() ? "[bench]   " + summary.trim() : out.toString();
+        } catch (Exception e) {
+            return "[bench]   none: " + e.getMessage();
+        }
+    }
+
+    /** The mapped files with the most resident memory (/proc/self/smaps), e.g. "lib/modules 31 MB", or "". */
+    private static String mappedFiles() {
+        java.util.Map<String, Long> kb = new java.util.HashMap<>();
+        try {
+            String file = null;
+            for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+                if (Character.isDigit(line.charAt(0)) || Character.isLowerCase(line.charAt(0))) {
+                    String[] fields = line.trim().split("\\s+", 6);
+                    file = fields.length == 6 && fields[5].startsWith("/") ? fields[5] : null;
+                } else if (file != null && line.startsWith("Rss:")) {
+                    kb.merge(file, Long.parseLong(line.replaceAll("\\D+", "")), Long::sum);
+                }
+            }
+        } catch (Exception e) {
+            return "";
+        }
+        return kb.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .map(e -> Path.of(e.getKey()).getFileName() + " " + (e.getValue() >> 10) + " MB")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A size of /proc/self/status (VmHWM: the peak resident set; VmRSS: now), in MB; -1 where there is none. */
+    private static long residentMb(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("\\D+", "")) >> 10;
                 }
             }
