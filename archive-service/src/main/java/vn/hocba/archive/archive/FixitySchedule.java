@@ -41,11 +41,34 @@ class FixitySchedule {
         try {
             integrity.sample(sample);
         } catch (RuntimeException e) {
+            if (stoppedByShutdown(e)) {
+                // the scheduler interrupts its tasks when the service stops: not a finding, and the audit log that
+                // would record it is shutting down too
+                log.info("The scheduled fixity sweep stopped: the service is shutting down (the next one starts over)");
+                return;
+            }
             log.error("ALERT the scheduled fixity sweep failed", e);
             failed(sample == 1 ? "FULL" : "SAMPLE", e);
         } finally {
             running.set(false);
         }
+    }
+
+    /**
+     * @return whether the sweep ended because its thread was interrupted (an {@link InterruptedException} or a
+     *         {@link java.nio.channels.ClosedByInterruptException} among the causes, or the interrupt flag set), as
+     *         the scheduler does at shutdown; a store's time-out is not that
+     */
+    static boolean stoppedByShutdown(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InterruptedException || cause instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void failed(String kind, RuntimeException e) {
