@@ -12,7 +12,8 @@ final class OutageProperties {
 
     /**
      * Data in {@code dataDir}, demo accounts and PKI but no automatic demo school (the test imports it), and the
-     * outbox's scheduled resubmission every second, quick enough for a test to see archiving resume.
+     * outbox's scheduled resubmission every second, quick enough for a test to see archiving resume, and its pruning
+     * every second of every completed publication (the incomplete ones of an outage must survive it).
      */
     static void register(DynamicPropertyRegistry registry, Path dataDir) {
         registry.add("hocba.data-dir", dataDir::toString);
@@ -20,6 +21,8 @@ final class OutageProperties {
         registry.add("hocba.demo.dataset", () -> "");
         registry.add("hocba.outbox.resubmit-interval", () -> "PT1S");
         registry.add("hocba.outbox.resubmit-after", () -> "PT1S");
+        registry.add("hocba.outbox.keep-completed", () -> "PT0S");
+        registry.add("hocba.outbox.prune-interval", () -> "PT1S");
     }
 
     /** As {@link #register}, archiving to a bucket of its own ({@code bucketPrefix}) on the test S3 server. */
