@@ -12,8 +12,10 @@ import vn.hocba.signing.SignatureResult;
  * timestamp, whether the document changed since, whether the certificate is trusted and not revoked), in Vietnamese
  * or English. A pure function of the validator's result; times in Vietnam's time zone.
  *
- * @param integrity       {@code INTACT} (the signed bytes are unchanged), {@code CHANGED}, or {@code UNKNOWN} (the
- *                        signature could not be checked at all)
+ * @param integrity       {@code INTACT} (the signed bytes are unchanged, and nothing but later signatures and
+ *                        validation data came after them), {@code CHANGED_AFTER} (the signed bytes are unchanged but
+ *                        the file was changed after them: see {@link vn.hocba.signing.ValidationReport#changedAfterSigning}),
+ *                        {@code CHANGED}, or {@code UNKNOWN} (the signature could not be checked at all)
  * @param message         one sentence: the verdict and its reason
  * @param integrityText   the integrity, as words
  * @param chainText       whether the certificate comes from a trusted issuer, as words
@@ -34,11 +36,22 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
     private static final Set<String> UNCHECKED = Set.of("FORMAT_FAILURE", "SIGNED_DATA_NOT_FOUND",
             "NO_SIGNING_CERTIFICATE_FOUND");
 
+    /** As {@link #of(SignatureResult, boolean, boolean)} of a file that did not change after the signature. */
     static SignatureVerdict of(SignatureResult s, boolean english) {
+        return of(s, false, english);
+    }
+
+    /**
+     * @param changedAfter whether the file changed after this signature in more than signatures and validation data
+     *                     (unsigned bytes at its end, or DSS's modification detection): a signature that verifies is
+     *                     then valid only for the version it signed, and the reader must be told
+     */
+    static SignatureVerdict of(SignatureResult s, boolean changedAfter, boolean english) {
         // Set.of refuses contains(null): a passed signature has no sub-indication
         String sub = s.subIndication() == null ? "" : s.subIndication();
-        String integrity = CHANGED.contains(sub) ? "CHANGED" : UNCHECKED.contains(sub) ? "UNKNOWN" : "INTACT";
-        return new SignatureVerdict(integrity, message(s, english), integrityText(integrity, english),
+        String integrity = CHANGED.contains(sub) ? "CHANGED" : UNCHECKED.contains(sub) ? "UNKNOWN"
+                : changedAfter ? "CHANGED_AFTER" : "INTACT";
+        return new SignatureVerdict(integrity, message(s, changedAfter, english), integrityText(integrity, english),
                 chainText(s.chain(), english), revocationText(s.revocation(), english),
                 time(s.claimedSigningTime(), english),
                 s.timestampedAt() != null ? time(s.timestampedAt(), english)
@@ -46,7 +59,18 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
     }
 
     static String message(SignatureResult s, boolean english) {
+        return message(s, false, english);
+    }
+
+    static String message(SignatureResult s, boolean changedAfter, boolean english) {
         String sub = s.subIndication() == null ? "" : s.subIndication();
+        if (s.passed() && changedAfter) {
+            return english
+                    ? "Warning: the signature is valid for the version it signed, but the file was changed after it;"
+                    + " what the file shows now was not signed."
+                    : "Cảnh báo: chữ ký hợp lệ với bản đã ký, nhưng tệp đã bị sửa đổi sau đó; nội dung tệp hiện tại"
+                    + " không phải nội dung đã được ký.";
+        }
         if (s.passed()) {
             return english
                     ? "Valid signature: the document has not changed since it was signed, and the signer's certificate"
@@ -87,6 +111,8 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
         return switch (integrity) {
             case "INTACT" -> english ? "unchanged since signing" : "toàn vẹn, không thay đổi từ khi ký";
             case "CHANGED" -> english ? "CHANGED after signing" : "ĐÃ BỊ THAY ĐỔI sau khi ký";
+            case "CHANGED_AFTER" -> english ? "the signed version is intact, but the file was CHANGED after it"
+                    : "bản đã ký còn nguyên, nhưng tệp ĐÃ BỊ SỬA ĐỔI sau đó";
             default -> english ? "could not be checked" : "không kiểm tra được";
         };
     }

@@ -160,8 +160,8 @@ class VerifyPages {
     /** The report, the words of each signature and the times of the document timestamps, in order. */
     private static void report(Model model, DocumentValidation.Validation v, boolean english) {
         model.addAttribute("report", ValidationAnswer.of(v, english));
-        model.addAttribute("verdicts", v.signatures().signatures().stream().map(s -> SignatureVerdict.of(s, english))
-                .toList());
+        model.addAttribute("verdicts", v.signatures().signatures().stream()
+                .map(s -> SignatureVerdict.of(s, ValidationAnswer.changedAfter(v.signatures(), s), english)).toList());
         model.addAttribute("stampTexts", v.signatures().documentTimestamps().stream()
                 .map(d -> SignatureVerdict.time(d.producedAt(), english)).toList());
     }

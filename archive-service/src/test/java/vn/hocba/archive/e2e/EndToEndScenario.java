@@ -955,6 +955,34 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         assertThat(report.json().get("archived").get("version").asInt()).isEqualTo(1);
         assertThat(report.json().get("pdfa").get("compliant").asBoolean()).isTrue();
         assertThat(report.json().get("pdfa").get("flavour").asString()).isEqualTo("PDF/A-2B");
+        assertThat(report.json().get("changedAfterSigning").asBoolean())
+                .as("later signatures, the DSS dictionary and the document timestamp are no change").isFalse();
+        assertThat(report.json().get("summary").asString()).startsWith("Cả " + signers.size() + " chữ ký đều hợp lệ.");
+
+        // a forged copy: one more incremental update paints over page 1; every signature still verifies over the
+        // bytes it signed, and the report says first that the file was changed after it was signed
+        var forged = api().postBytes("/api/v1/validation", "application/pdf", Forgeries.paintOverFirstPage(pdf),
+                null, null);
+        assertThat(forged.status()).as(forged.text()).isEqualTo(200);
+        assertThat(forged.json().get("changedAfterSigning").asBoolean()).as(forged.text()).isTrue();
+        assertThat(forged.json().get("summary").asString()).startsWith("CẢNH BÁO: tệp đã bị sửa đổi sau khi ký");
+        assertThat(forged.json().get("signatures")).hasSize(signers.size()).allSatisfy(s -> {
+            assertThat(s.get("indication").asString()).isEqualTo("TOTAL_PASSED");
+            assertThat(s.get("integrity").asString()).isEqualTo("CHANGED_AFTER");
+            assertThat(s.get("message").asString()).startsWith("Cảnh báo:");
+        });
+        assertThat(forged.json().get("archived").isNull()).isTrue();
+
+        // a byte changed after the last signature, inside the archive's document timestamp: that timestamp fails and
+        // the summary counts it
+        byte[] stampBroken = pdf.clone();
+        stampBroken[stampBroken.length - 3] ^= 0x01;
+        var stamp = api().postBytes("/api/v1/validation", "application/pdf", stampBroken, null, null);
+        assertThat(stamp.status()).as(stamp.text()).isEqualTo(200);
+        assertThat(stamp.json().get("documentTimestamps")).isNotEmpty()
+                .anySatisfy(t -> assertThat(t.get("passed").asBoolean()).isFalse());
+        assertThat(stamp.json().get("summary").asString()).contains("dấu thời gian toàn văn bản không hợp lệ");
+        assertThat(stamp.json().get("changedAfterSigning").asBoolean()).isTrue();
 
         // English on request
         var english = api().postBytes("/api/v1/validation", "application/pdf", pdf, "en-GB,en;q=0.9", null);

@@ -66,6 +66,49 @@ class ValidationAnswerTest {
     }
 
     @Test
+    void aFileChangedAfterItsSignaturesSaysSoFirstAndEachSignatureIsValidOnlyForWhatItSigned() {
+        var validation = new DocumentValidation.Validation("ab".repeat(32),
+                new ValidationReport(List.of(passed()), List.of(), 1_234, java.util.Set.of()),
+                new PdfaCheck.Pdfa(false, "PDF/A-2B"), null);
+
+        ValidationAnswer answer = ValidationAnswer.of(validation, false);
+
+        assertThat(answer.changedAfterSigning()).isTrue();
+        assertThat(answer.summary()).startsWith("CẢNH BÁO: tệp đã bị sửa đổi sau khi ký")
+                .contains("1 trên 1 chữ ký hợp lệ với bản mà chữ ký đó đã ký").doesNotContain("đều hợp lệ");
+        assertThat(answer.signatures()).singleElement().satisfies(s -> {
+            assertThat(s.indication()).as("DSS's own result over the signed bytes").isEqualTo("TOTAL_PASSED");
+            assertThat(s.integrity()).isEqualTo("CHANGED_AFTER");
+            assertThat(s.message()).startsWith("Cảnh báo: chữ ký hợp lệ với bản đã ký, nhưng tệp đã bị sửa đổi");
+        });
+        assertThat(ValidationAnswer.of(validation, true).summary())
+                .startsWith("WARNING: the file was changed after it was signed");
+
+        // DSS's modification detection names one signature: only that one is changed after
+        SignatureResult later = new SignatureResult("S-9", "CN=Lê Văn Phúc", "TOTAL_PASSED", null, SIGNED,
+                "PAdES-BASELINE-LT", "Lê Văn Phúc", "CN=Hocba Root CA,C=VN", STAMPED, true, true, Chain.TRUSTED,
+                Revocation.GOOD);
+        var detected = new DocumentValidation.Validation("cd".repeat(32),
+                new ValidationReport(List.of(passed(), later), List.of(), 0, java.util.Set.of("S-1")),
+                new PdfaCheck.Pdfa(true, "PDF/A-2B"), null);
+        var signatures = ValidationAnswer.of(detected, false).signatures();
+        assertThat(signatures.get(0).integrity()).isEqualTo("CHANGED_AFTER");
+        assertThat(signatures.get(1).integrity()).isEqualTo("INTACT");
+        assertThat(ValidationAnswer.of(detected, false).changedAfterSigning()).isTrue();
+    }
+
+    @Test
+    void aDocumentTimestampThatDoesNotVerifyIsCountedInTheSummary() {
+        var validation = new DocumentValidation.Validation("ab".repeat(32),
+                new ValidationReport(List.of(passed()), List.of(new DocumentTimestamp("T-1", STAMPED, false))),
+                new PdfaCheck.Pdfa(true, "PDF/A-2B"), null);
+
+        assertThat(ValidationAnswer.of(validation, false).summary()).startsWith("Cả 1 chữ ký đều hợp lệ. Có 1 dấu thời"
+                + " gian toàn văn bản không hợp lệ");
+        assertThat(ValidationAnswer.of(validation, true).summary()).contains("1 document timestamp(s) do not verify");
+    }
+
+    @Test
     void aChangedDocumentIsNamedAsSuchInBothLanguages() {
         SignatureResult changed = failed("TOTAL_FAILED", "HASH_FAILURE");
 

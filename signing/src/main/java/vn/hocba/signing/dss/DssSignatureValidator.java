@@ -4,15 +4,18 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.security.auth.x500.X500Principal;
 
 import eu.europa.esig.dss.diagnostic.CertificateRevocationWrapper;
 import eu.europa.esig.dss.diagnostic.CertificateWrapper;
 import eu.europa.esig.dss.diagnostic.DiagnosticData;
+import eu.europa.esig.dss.diagnostic.PDFRevisionWrapper;
 import eu.europa.esig.dss.diagnostic.SignatureWrapper;
 import eu.europa.esig.dss.diagnostic.TimestampWrapper;
 import eu.europa.esig.dss.enumerations.CertificateStatus;
@@ -75,7 +78,7 @@ public final class DssSignatureValidator implements SignatureValidator {
             validator.setPdfObjFactory(new PdfBoxDefaultObjectFactory());
             validator.setCertificateVerifier(offlineVerifier());
             Reports reports = validator.validateDocument(policy);
-            return toReport(reports);
+            return toReport(reports, pdf);
         } catch (RuntimeException e) {
             throw new SigningException("cannot validate PDF: " + e.getMessage(), e);
         }
@@ -88,7 +91,7 @@ public final class DssSignatureValidator implements SignatureValidator {
         return verifier;
     }
 
-    private static ValidationReport toReport(Reports reports) {
+    private static ValidationReport toReport(Reports reports, byte[] pdf) {
         SimpleReport simple = reports.getSimpleReport();
         DiagnosticData diagnostic = reports.getDiagnosticData();
         List<SignatureResult> results = new ArrayList<>();
@@ -126,7 +129,69 @@ public final class DssSignatureValidator implements SignatureValidator {
                                 ? null : timestamp.getSigningCertificate().getNotAfter().toInstant()));
             }
         }
-        return new ValidationReport(results, documentTimestamps);
+        return new ValidationReport(results, documentTimestamps, unsignedBytes(diagnostic, pdf),
+                changedAfter(diagnostic));
+    }
+
+    /**
+     * The bytes after the end of the last {@code /ByteRange} that an intact signature or document timestamp covers
+     * (its last offset plus length: an incremental update ends there), not counting trailing white space. A range
+     * only counts when DSS found its digest intact: a broken signature or timestamp proves nothing about the bytes.
+     */
+    static long unsignedBytes(DiagnosticData diagnostic, byte[] pdf) {
+        long covered = -1;
+        for (SignatureWrapper signature : diagnostic.getSignatures()) {
+            if (signature.isSignatureIntact()) {
+                covered = Math.max(covered, rangeEnd(signature.getPDFRevision()));
+            }
+        }
+        for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
+            if ((timestamp.getType().isDocumentTimestamp() || timestamp.getType().isArchivalTimestamp())
+                    && timestamp.isMessageImprintDataIntact()) {
+                covered = Math.max(covered, rangeEnd(timestamp.getPDFRevision()));
+            }
+        }
+        if (covered < 0) {
+            return 0; // nothing signed, or nothing intact: the signatures' own results say so
+        }
+        int end = pdf.length;
+        while (end > covered && whiteSpace(pdf[end - 1])) {
+            end--;
+        }
+        return Math.max(0, end - covered);
+    }
+
+    /** The end of a revision's {@code /ByteRange [a b c d]}: c + d; -1 without a usable one. */
+    private static long rangeEnd(PDFRevisionWrapper revision) {
+        if (revision == null || revision.getSignatureByteRange() == null
+                || revision.getSignatureByteRange().size() != 4) {
+            return -1;
+        }
+        List<java.math.BigInteger> range = revision.getSignatureByteRange();
+        return range.get(2).add(range.get(3)).longValueExact();
+    }
+
+    /** ISO 32000-2 7.2.3 white-space characters. */
+    private static boolean whiteSpace(byte b) {
+        return b == 0 || b == '\t' || b == '\n' || b == '\f' || b == '\r' || b == ' ';
+    }
+
+    /**
+     * The signatures after whose revision DSS found annotations changed, objects changed that no signature, form
+     * field or validation data explains, or pages that render or count differently.
+     */
+    static Set<String> changedAfter(DiagnosticData diagnostic) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (SignatureWrapper signature : diagnostic.getSignatures()) {
+            PDFRevisionWrapper revision = signature.getPDFRevision();
+            if (revision != null && (!revision.getPdfAnnotationChanges().isEmpty()
+                    || !revision.getPdfUndefinedChanges().isEmpty()
+                    || !revision.getPdfVisualDifferenceConcernedPages().isEmpty()
+                    || !revision.getPdfPageDifferenceConcernedPages().isEmpty())) {
+                ids.add(signature.getId());
+            }
+        }
+        return ids;
     }
 
     /**

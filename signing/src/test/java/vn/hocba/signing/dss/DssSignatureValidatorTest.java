@@ -96,6 +96,83 @@ class DssSignatureValidatorTest {
         });
     }
 
+    @Test
+    void twoSignaturesInTurnLeaveNoUnsignedBytesAndNoChangeAfterEither() {
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(countersigned());
+
+        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.passed()).isTrue());
+        assertThat(report.unsignedBytes()).isZero();
+        assertThat(report.changedAfter()).as("a later signature is not a change of content").isEmpty();
+        assertThat(report.changedAfterSigning()).isFalse();
+    }
+
+    @Test
+    void whiteSpaceAfterTheLastSignatureIsNotAnUnsignedChange() {
+        byte[] padded = java.util.Arrays.copyOf(signed, signed.length + 3);
+        padded[signed.length] = '\r';
+        padded[signed.length + 1] = '\n';
+        padded[signed.length + 2] = ' ';
+
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(padded);
+
+        assertThat(report.unsignedBytes()).isZero();
+        assertThat(report.changedAfterSigning()).isFalse();
+    }
+
+    /**
+     * A forged copy: the signed file with one more incremental update that paints over page 1 and writes other text.
+     * Both signatures still verify over the bytes they signed (TOTAL_PASSED): only the unsigned update tells.
+     */
+    @Test
+    void anIncrementalUpdateAfterTheLastSignatureIsReportedAsUnsignedBytesAndAChangeAfterEverySignature()
+            throws Exception {
+        byte[] genuine = countersigned();
+        byte[] forged;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(genuine)) {
+            var page = document.getPage(0);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page,
+                    org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, true)) {
+                content.setNonStrokingColor(1f, 1f, 1f);
+                content.addRect(0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+                content.fill();
+                content.beginText();
+                content.setNonStrokingColor(0f, 0f, 0f);
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 30);
+                content.newLineAtOffset(100, 400);
+                content.showText("BAN GIA - FORGED");
+                content.endText();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            if (page.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.RESOURCES) != null) {
+                page.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.RESOURCES).setNeedToBeUpdated(true);
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            document.saveIncremental(out);
+            forged = out.toByteArray();
+        }
+        assertThat(java.util.Arrays.equals(forged, 0, genuine.length, genuine, 0, genuine.length))
+                .as("an incremental update: the signed bytes are untouched").isTrue();
+
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(forged);
+
+        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.passed()).isTrue());
+        assertThat(report.unsignedBytes()).isGreaterThan(100);
+        assertThat(report.changedAfter()).containsExactlyInAnyOrderElementsOf(
+                report.signatures().stream().map(SignatureResult::id).toList());
+        assertThat(report.changedAfterSigning()).isTrue();
+    }
+
+    /** {@link #signed} countersigned by a second teacher in another box. */
+    private static byte[] countersigned() {
+        IssuedCredential homeroom = ca.issue("Lê Văn Phúc", SCHOOL, "GV0043");
+        try (SigningToken token = homeroom.token()) {
+            return new DssPdfSigner(TestPdfs.dejaVuSans()).sign(signed, token,
+                    new SignatureRequest(new SignatureBox(1, 260, 40, 200, 50), "Lê Văn Phúc",
+                            "Giáo viên chủ nhiệm", "Xác nhận học bạ năm học 2024-2025", SCHOOL, SIGNED.plusSeconds(60)));
+        }
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
