@@ -71,11 +71,31 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A query string Tomcat cannot decode (e.g. {@code %ZZ}): the caller's mistake, 400. Its message quotes the raw
-     * parameter value, which may be a search for a student's name or date of birth, so nothing of it is logged.
+     * Parameters Tomcat cannot read: a form or multipart body over its limits ({@code server.tomcat.*},
+     * {@code spring.servlet.multipart.*}: 50 MB) is 413 {@code too-large} (Tomcat says 413 itself, or the cause is its
+     * upload's size limit: a 60 MB upload to the {@code /verify} form was answered 400 "query string"); a multipart
+     * body that cannot be parsed is 400 {@code bad-form}; anything else is a query string it cannot decode (e.g.
+     * {@code %ZZ}), 400. The message quotes the raw parameter value, which may be a search for a student's name or date
+     * of birth, so nothing of it is logged.
      */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
     ResponseEntity<Object> undecodableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        boolean tooLarge = e.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value();
+        boolean upload = false;
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            tooLarge |= cause instanceof org.apache.tomcat.util.http.fileupload.impl.SizeException;
+            upload |= cause instanceof org.apache.tomcat.util.http.fileupload.FileUploadException;
+        }
+        if (tooLarge) {
+            return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content Too Large",
+                    "The request body is larger than the service accepts; nothing was stored.",
+                    "Nội dung gửi lên lớn hơn mức hệ thống chấp nhận; không có gì được lưu."));
+        }
+        if (upload) {
+            return respond(problem(HttpStatus.BAD_REQUEST, "bad-form", "Bad request",
+                    "The form data (multipart) cannot be read; nothing was stored.",
+                    "Không đọc được dữ liệu biểu mẫu (multipart); không có gì được lưu."));
+        }
         var p = problem(HttpStatus.BAD_REQUEST, "bad-query-string", "Bad request",
                 "The query string is not valid percent-encoded UTF-8.",
                 "Chuỗi truy vấn không đúng mã hóa phần trăm UTF-8.");

@@ -1071,10 +1071,67 @@ abstract class EndToEndScenario implements SchoolYearScenario {
 
         var wrongType = api().postBytes("/api/v1/validation", "text/plain", unsigned, null, null);
         assertThat(wrongType.status()).isEqualTo(415);
+
+        // past the upload limit of the public page's form (50 MB), where Tomcat refuses to read the form at all: 413,
+        // not a 400 about the query string
+        byte[] huge = new byte[60 * 1024 * 1024];
+        System.arraycopy(unsigned, 0, huge, 0, unsigned.length);
+        String hugeUpload = postToVerifyPageOverASocket(huge);
+        assertThat(hugeUpload).as(hugeUpload).startsWith("HTTP/1.1 413");
+        assertThat(hugeUpload).doesNotContain("truy vấn");
+    }
+
+    /**
+     * Posts {@code pdf} through the {@code /verify} form over a plain socket, writing on another thread: a server that
+     * answers before it read the whole body (and stops reading) breaks a client that only reads once it has written,
+     * as {@link java.net.http.HttpClient} does. Returns the head and start of the answer.
+     */
+    private String postToVerifyPageOverASocket(byte[] pdf) throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        var formPage = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/verify")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(formPage.body());
+        assertThat(csrf.find()).isTrue();
+        String cookie = formPage.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(java.util.stream.Collectors.joining("; "));
+        String boundary = "----hocba" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hocba.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long length = head.length + pdf.length + tail.length;
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: " + cookie
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(head);
+                    out.write(pdf);
+                    out.write(tail);
+                    out.flush();
+                } catch (IOException e) {
+                    // the server answered and stopped reading: expected for a body over its limits
+                }
+            });
+            writer.start();
+            byte[] answer = socket.getInputStream().readNBytes(4096);
+            writer.join(60_000);
+            return new String(answer, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** Loads {@code /verify} as a browser does, then posts {@code pdf} through its form; returns the result page. */
     private String uploadToVerifyPage(byte[] pdf) throws Exception {
+        var answer = postToVerifyPage(pdf);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private java.net.http.HttpResponse<String> postToVerifyPage(byte[] pdf) throws Exception {
         var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
         String base = "http://localhost:" + port;
         String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/verify")).build(),
@@ -1092,8 +1149,7 @@ abstract class EndToEndScenario implements SchoolYearScenario {
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return answer.body();
+        return answer;
     }
 
     /** The full names of the staff of a document's {@code signatures}, in order (their certificates' CN). */
