@@ -192,9 +192,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 case 404 -> "Không tìm thấy địa chỉ này.";
                 case 405 -> "Phương thức HTTP này không được hỗ trợ ở địa chỉ này.";
                 case 406 -> "Không thể trả lời theo định dạng được yêu cầu.";
-                case 415 -> "Định dạng nội dung không được hỗ trợ (hãy gửi application/json).";
+                case 415 -> "Định dạng nội dung không được hỗ trợ" + accepted(ex, "; địa chỉ này nhận ") + ".";
                 default -> status == null ? "Yêu cầu bị từ chối." : "Yêu cầu bị từ chối: " + status.getReasonPhrase();
             });
+            if (statusCode.value() == 415) {
+                // Spring's detail quotes the type sent ("Content-Type 'null' is not supported"): say what is taken
+                p.setDetail("Unsupported content type" + accepted(ex, "; this endpoint takes ") + ".");
+            }
             if (ErrorPages.wantsPage()) {
                 inCallersLanguage(p);
                 return ResponseEntity.status(statusCode).headers(response.getHeaders()).contentType(MediaType.TEXT_HTML)
@@ -203,6 +207,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             inCallersLanguage(p);
         }
         return response;
+    }
+
+    /** The media types the endpoint takes, after {@code lead}; empty when Spring does not say. */
+    private static String accepted(Exception ex, String lead) {
+        if (ex instanceof org.springframework.web.HttpMediaTypeNotSupportedException unsupported
+                && !unsupported.getSupportedMediaTypes().isEmpty()) {
+            return lead + unsupported.getSupportedMediaTypes().stream().map(MediaType::toString).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return "";
     }
 
     private static String causes(Throwable e) {

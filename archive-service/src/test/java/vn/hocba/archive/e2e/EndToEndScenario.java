@@ -1071,6 +1071,10 @@ abstract class EndToEndScenario implements SchoolYearScenario {
 
         var wrongType = api().postBytes("/api/v1/validation", "text/plain", unsigned, null, null);
         assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.json().get("detail").asString()).as("what it takes, not JSON")
+                .isEqualTo("Định dạng nội dung không được hỗ trợ; địa chỉ này nhận application/pdf.");
+        assertThat(wrongType.json().get("detailEn").asString())
+                .isEqualTo("Unsupported content type; this endpoint takes application/pdf.");
 
         // past the upload limit of the public page's form (50 MB), where Tomcat refuses to read the form at all: 413,
         // not a 400 about the query string
