@@ -39,7 +39,10 @@ public sealed interface SigningBatchRequest permits SigningBatchRequest.Listed, 
     Set<String> SELECTION_MEMBERS = Set.of("school", "schoolYear", "class", "documentType");
     Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{4}");
     Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    JsonMapper JSON = JsonMapper.builder().build();
+    /** Strict: a member named twice ({@code {"documents": [A], "documents": [B]}}) is refused, not the last one kept. */
+    JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object )?(?:property|field) \"([^\"]*)\"");
 
     /**
      * The request in {@code body} (JSON).
@@ -52,6 +55,11 @@ public sealed interface SigningBatchRequest permits SigningBatchRequest.Listed, 
         try {
             root = body == null || body.length == 0 ? null : JSON.readTree(body);
         } catch (JacksonException e) {
+            var duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                throw rejected(problem(problems, duplicate.group(1), "this member appears more than once",
+                        "thuộc tính này xuất hiện nhiều lần"));
+            }
             root = null;
         }
         if (root == null || root.isMissingNode()) {

@@ -62,6 +62,15 @@ class SigningBatchRequestTest {
     }
 
     @Test
+    void refusesAMemberNamedTwiceRatherThanKeepingTheLast() {
+        assertThat(problems("{\"documents\": [\"" + UUID.randomUUID() + "\"], \"documents\": [\"" + UUID.randomUUID()
+                + "\"]}")).singleElement().satisfies(p -> {
+                    assertThat(p.path()).isEqualTo("documents");
+                    assertThat(p.message()).isEqualTo("this member appears more than once");
+                });
+    }
+
+    @Test
     void refusesUnknownMembersNamingEach() {
         assertThat(paths("{\"documents\": [\"" + UUID.randomUUID() + "\"], \"force\": true, \"sign\": \"1234\"}"))
                 .containsExactly("force", "sign");
