@@ -89,6 +89,12 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
             }
             return english ? "Invalid signature (" + sub + ")." : "Chữ ký không hợp lệ (" + sub + ").";
         }
+        if (sub.equals("CERTIFICATE_CHAIN_GENERAL_FAILURE") && s.chain() == SignatureResult.Chain.TRUSTED
+                && s.revocation() == SignatureResult.Revocation.NOT_CHECKED) {
+            // a chain to a trusted root, but nothing in the file about its revocation: a document still being signed
+            // (B-T; the archive adds the revocation data, B-LT) validated offline
+            sub = "TRY_LATER";
+        }
         return switch (sub) {
             case "NO_CERTIFICATE_CHAIN_FOUND", "NO_CERTIFICATE_CHAIN_FOUND_NO_POE" -> english
                     ? "Not confirmed: the signer's certificate does not come from an issuer this service trusts."

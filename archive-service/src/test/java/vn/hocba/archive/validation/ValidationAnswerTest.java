@@ -98,6 +98,18 @@ class ValidationAnswerTest {
     }
 
     @Test
+    void aTrustedChainWithoutRevocationDataInTheFileSaysSoRatherThanAGeneralFailure() {
+        SignatureResult beingSigned = new SignatureResult("S-3", "CN=Trần Văn Đức", "INDETERMINATE",
+                "CERTIFICATE_CHAIN_GENERAL_FAILURE", SIGNED, "PAdES-BASELINE-T", "Trần Văn Đức", "CN=Hocba Root CA,C=VN",
+                STAMPED, true, false, Chain.TRUSTED, Revocation.NOT_CHECKED);
+
+        assertThat(SignatureVerdict.message(beingSigned, false))
+                .isEqualTo("Chưa xác nhận được: tệp không kèm dữ liệu thu hồi dùng được cho chứng thư số của người ký.");
+        assertThat(SignatureVerdict.message(beingSigned, true))
+                .isEqualTo("Not confirmed: the file holds no usable revocation data for the signer's certificate.");
+    }
+
+    @Test
     void aDocumentTimestampThatDoesNotVerifyIsCountedInTheSummary() {
         var validation = new DocumentValidation.Validation("ab".repeat(32),
                 new ValidationReport(List.of(passed()), List.of(new DocumentTimestamp("T-1", STAMPED, false))),
