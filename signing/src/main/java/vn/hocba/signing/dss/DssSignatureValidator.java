@@ -134,20 +134,23 @@ public final class DssSignatureValidator implements SignatureValidator {
     }
 
     /**
-     * The bytes after the end of the last {@code /ByteRange} that an intact signature or document timestamp covers
-     * (its last offset plus length: an incremental update ends there), not counting trailing white space. A range
-     * only counts when DSS found its digest intact: a broken signature or timestamp proves nothing about the bytes.
+     * The bytes after the end of the last {@code /ByteRange} that an intact signature or document timestamp from a
+     * trusted chain covers (its last offset plus length: an incremental update ends there), not counting trailing white
+     * space. A range only counts when DSS found its digest and signature value intact and its certificate leads to a
+     * trust anchor: a broken signature proves nothing about the bytes, and a forger can sign an update of their own
+     * with any key or have any public TSA stamp it.
      */
     static long unsignedBytes(DiagnosticData diagnostic, byte[] pdf) {
         long covered = -1;
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
-            if (signature.isSignatureIntact()) {
+            if (signature.isSignatureIntact() && signature.isSignatureValid() && signature.isTrustedChain()) {
                 covered = Math.max(covered, rangeEnd(signature.getPDFRevision()));
             }
         }
         for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
             if ((timestamp.getType().isDocumentTimestamp() || timestamp.getType().isArchivalTimestamp())
-                    && timestamp.isMessageImprintDataIntact()) {
+                    && timestamp.isMessageImprintDataIntact() && timestamp.isSignatureValid()
+                    && timestamp.isTrustedChain()) {
                 covered = Math.max(covered, rangeEnd(timestamp.getPDFRevision()));
             }
         }

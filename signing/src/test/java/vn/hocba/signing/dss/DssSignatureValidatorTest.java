@@ -163,6 +163,26 @@ class DssSignatureValidatorTest {
         assertThat(report.changedAfterSigning()).isTrue();
     }
 
+    /** The forger signs the update with a key of their own: that signature covers it, but proves nothing. */
+    @Test
+    void anUpdateSignedWithAnUntrustedKeyStillLeavesUnsignedBytes() {
+        CertificateAuthority forger = CertificateAuthority.createRoot("Forger CA", SCHOOL, Clock.fixed(ISSUED, ZoneOffset.UTC));
+        byte[] forged;
+        try (SigningToken token = forger.issue("Nguyễn Văn Giả", SCHOOL, "GV9999").token()) {
+            forged = new DssPdfSigner(TestPdfs.dejaVuSans()).sign(countersigned(), token,
+                    new SignatureRequest(new SignatureBox(1, 40, 120, 200, 50), "Nguyễn Văn Giả", "Hiệu trưởng",
+                            "Phê duyệt", SCHOOL, SIGNED.plusSeconds(120)));
+        }
+
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(forged);
+
+        assertThat(report.signatures()).hasSize(3);
+        assertThat(report.signatures().get(2).passed()).isFalse();
+        assertThat(report.unsignedBytes()).as("the forger's revision is not covered by a trusted signature")
+                .isGreaterThan(100);
+        assertThat(report.changedAfterSigning()).isTrue();
+    }
+
     /** {@link #signed} countersigned by a second teacher in another box. */
     private static byte[] countersigned() {
         IssuedCredential homeroom = ca.issue("Lê Văn Phúc", SCHOOL, "GV0043");
