@@ -67,9 +67,9 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
         if (s.passed() && changedAfter) {
             return english
                     ? "Warning: the signature is valid for the version it signed, but the file was changed after it;"
-                    + " what the file shows now was not signed."
+                    + " what the file shows now may differ from what was signed."
                     : "Cảnh báo: chữ ký hợp lệ với bản đã ký, nhưng tệp đã bị sửa đổi sau đó; nội dung tệp hiện tại"
-                    + " không phải nội dung đã được ký.";
+                    + " có thể khác nội dung đã được ký.";
         }
         if (s.passed()) {
             return english

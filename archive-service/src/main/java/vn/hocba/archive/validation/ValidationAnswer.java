@@ -112,11 +112,12 @@ record ValidationAnswer(List<SignatureReport> signatures, List<DocumentTimestamp
         long passed = signatures.stream().filter(s -> SignatureResult.TOTAL_PASSED.equals(s.indication())).count();
         String first;
         if (changedAfterSigning) {
-            first = english ? "WARNING: the file was changed after it was signed; what it shows now is not what was"
-                    + " signed (" + passed + " of " + signatures.size() + " signature(s) verify over the version they"
-                    + " signed)."
-                    : "CẢNH BÁO: tệp đã bị sửa đổi sau khi ký; nội dung tệp hiện tại không phải nội dung đã được ký ("
-                    + passed + " trên " + signatures.size() + " chữ ký hợp lệ với bản mà chữ ký đó đã ký).";
+            first = english ? "WARNING: the file was changed after it was signed, and no trusted signature covers the"
+                    + " change; what it shows now may differ from what was signed (" + passed + " of "
+                    + signatures.size() + " signature(s) verify over the version they signed)."
+                    : "CẢNH BÁO: tệp đã bị sửa đổi sau khi ký, phần sửa đổi không được chữ ký tin cậy nào bảo đảm; nội"
+                    + " dung tệp hiện tại có thể khác nội dung đã được ký (" + passed + " trên " + signatures.size()
+                    + " chữ ký hợp lệ với bản mà chữ ký đó đã ký).";
         } else if (signatures.isEmpty()) {
             first = english ? "The file carries no signature." : "Tệp không có chữ ký số nào.";
         } else if (passed == signatures.size()) {

@@ -142,11 +142,17 @@ public final class DssSignatureValidator implements SignatureValidator {
      */
     static long unsignedBytes(DiagnosticData diagnostic, byte[] pdf) {
         long covered = -1;
+        SignatureWrapper last = null;
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
             if (signature.isSignatureIntact() && signature.isSignatureValid() && signature.isTrustedChain()) {
-                covered = Math.max(covered, rangeEnd(signature.getPDFRevision()));
+                long end = rangeEnd(signature.getPDFRevision());
+                if (end > covered) {
+                    covered = end;
+                    last = signature;
+                }
             }
         }
+        long bySignatures = covered;
         for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
             if ((timestamp.getType().isDocumentTimestamp() || timestamp.getType().isArchivalTimestamp())
                     && timestamp.isMessageImprintDataIntact() && timestamp.isSignatureValid()
@@ -161,7 +167,60 @@ public final class DssSignatureValidator implements SignatureValidator {
         while (end > covered && whiteSpace(pdf[end - 1])) {
             end--;
         }
+        if (end > covered && last != null && bySignatures == covered
+                && onlyValidationDataAfter(last.getPDFRevision(), fieldsOfSignatures(diagnostic))) {
+            // PAdES-BASELINE-LT: a revision with the Document Security Store alone follows the last signature, and no
+            // signature covers it (ETSI EN 319 142-1 5.4.2); DSS found nothing else changed after that signature
+            return 0;
+        }
         return Math.max(0, end - covered);
+    }
+
+    /**
+     * Whether DSS's comparison of the revision a signature signed with the final file finds validation data only:
+     * the Document Security Store, or other PDF extensions, and at least one such change (a failed analysis finds
+     * nothing at all, and must not pass for "only validation data"), and no form field changed but the fields of the
+     * file's own signatures and timestamps.
+     */
+    private static boolean onlyValidationDataAfter(PDFRevisionWrapper revision, Set<String> signatureFields) {
+        return revision != null && !revision.getPdfExtensionChanges().isEmpty()
+                && revision.getPdfAnnotationChanges().isEmpty() && revision.getPdfUndefinedChanges().isEmpty()
+                && revision.getPdfVisualDifferenceConcernedPages().isEmpty()
+                && revision.getPdfPageDifferenceConcernedPages().isEmpty()
+                && revision.getPdfAnnotationsOverlapConcernedPages().isEmpty()
+                && onlySignatureFields(revision, signatureFields);
+    }
+
+    /**
+     * Whether every form-fill change DSS lists names a field of one of the file's signatures or timestamps, or is a
+     * page's {@code /Annots} array made for the first widget on that page (a later signer's box on page 2: the
+     * array holds widgets that DSS reports apart, by their field).
+     */
+    private static boolean onlySignatureFields(PDFRevisionWrapper revision, Set<String> signatureFields) {
+        for (var change : revision.getPdfSignatureOrFormFillChanges()) {
+            boolean annotsArray = change.getFieldName() == null && change.getValue() != null
+                    && change.getValue().endsWith("/Annots");
+            if (!annotsArray && (change.getFieldName() == null || !signatureFields.contains(change.getFieldName()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The field names of every signature and document timestamp DSS found. */
+    private static Set<String> fieldsOfSignatures(DiagnosticData diagnostic) {
+        Set<String> names = new java.util.HashSet<>();
+        for (SignatureWrapper signature : diagnostic.getSignatures()) {
+            if (signature.getPDFRevision() != null) {
+                names.addAll(signature.getPDFRevision().getSignatureFieldNames());
+            }
+        }
+        for (TimestampWrapper timestamp : diagnostic.getTimestampList()) {
+            if (timestamp.getPDFRevision() != null) {
+                names.addAll(timestamp.getPDFRevision().getSignatureFieldNames());
+            }
+        }
+        return names;
     }
 
     /** The end of a revision's {@code /ByteRange [a b c d]}: c + d; -1 without a usable one. */
@@ -181,16 +240,22 @@ public final class DssSignatureValidator implements SignatureValidator {
 
     /**
      * The signatures after whose revision DSS found annotations changed, objects changed that no signature, form
-     * field or validation data explains, or pages that render or count differently.
+     * field or validation data explains, pages that render or count differently, or a form field filled that is not
+     * one of the file's signatures or timestamps.
      */
     static Set<String> changedAfter(DiagnosticData diagnostic) {
         Set<String> ids = new LinkedHashSet<>();
+        Set<String> signatureFields = fieldsOfSignatures(diagnostic);
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
             PDFRevisionWrapper revision = signature.getPDFRevision();
+            // a form field filled after the signature that is not the field of a later signature or timestamp: DSS
+            // counts it as "form fill" and hides added annotations from its visual comparison, so a widget painted
+            // over the page would pass unseen
             if (revision != null && (!revision.getPdfAnnotationChanges().isEmpty()
                     || !revision.getPdfUndefinedChanges().isEmpty()
                     || !revision.getPdfVisualDifferenceConcernedPages().isEmpty()
-                    || !revision.getPdfPageDifferenceConcernedPages().isEmpty())) {
+                    || !revision.getPdfPageDifferenceConcernedPages().isEmpty()
+                    || !onlySignatureFields(revision, signatureFields))) {
                 ids.add(signature.getId());
             }
         }

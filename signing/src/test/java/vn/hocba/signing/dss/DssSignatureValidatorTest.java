@@ -127,8 +127,22 @@ class DssSignatureValidatorTest {
     void anIncrementalUpdateAfterTheLastSignatureIsReportedAsUnsignedBytesAndAChangeAfterEverySignature()
             throws Exception {
         byte[] genuine = countersigned();
-        byte[] forged;
-        try (var document = org.apache.pdfbox.Loader.loadPDF(genuine)) {
+        byte[] forged = paintOverFirstPage(genuine);
+        assertThat(java.util.Arrays.equals(forged, 0, genuine.length, genuine, 0, genuine.length))
+                .as("an incremental update: the signed bytes are untouched").isTrue();
+
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(forged);
+
+        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.passed()).isTrue());
+        assertThat(report.unsignedBytes()).isGreaterThan(100);
+        assertThat(report.changedAfter()).containsExactlyInAnyOrderElementsOf(
+                report.signatures().stream().map(SignatureResult::id).toList());
+        assertThat(report.changedAfterSigning()).isTrue();
+    }
+
+    /** {@code signed} with one more incremental update that paints page 1 white and writes other text on it. */
+    static byte[] paintOverFirstPage(byte[] signed) throws java.io.IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
             var page = document.getPage(0);
             try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page,
                     org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, true)) {
@@ -149,18 +163,8 @@ class DssSignatureValidatorTest {
             }
             var out = new java.io.ByteArrayOutputStream();
             document.saveIncremental(out);
-            forged = out.toByteArray();
+            return out.toByteArray();
         }
-        assertThat(java.util.Arrays.equals(forged, 0, genuine.length, genuine, 0, genuine.length))
-                .as("an incremental update: the signed bytes are untouched").isTrue();
-
-        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(forged);
-
-        assertThat(report.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.passed()).isTrue());
-        assertThat(report.unsignedBytes()).isGreaterThan(100);
-        assertThat(report.changedAfter()).containsExactlyInAnyOrderElementsOf(
-                report.signatures().stream().map(SignatureResult::id).toList());
-        assertThat(report.changedAfterSigning()).isTrue();
     }
 
     /** The forger signs the update with a key of their own: that signature covers it, but proves nothing. */
@@ -180,6 +184,70 @@ class DssSignatureValidatorTest {
         assertThat(report.signatures().get(2).passed()).isFalse();
         assertThat(report.unsignedBytes()).as("the forger's revision is not covered by a trusted signature")
                 .isGreaterThan(100);
+        assertThat(report.changedAfterSigning()).isTrue();
+    }
+
+    /**
+     * A form field whose widget paints over page 1, then signed by someone else under the same trusted root: the
+     * update is covered by a trusted signature, DSS files the field as "form fill" and leaves added annotations out of
+     * its visual comparison; the field is not a signature's, so it is a change after both genuine signatures.
+     */
+    @Test
+    void aWidgetPaintedOverThePageAndSignedByAnotherTrustedSignerIsAChangeAfterTheGenuineSignatures()
+            throws Exception {
+        byte[] genuine = countersigned();
+        byte[] overlaid;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(genuine)) {
+            var page = doc.getPage(0);
+            var box = page.getMediaBox();
+            var ap = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream(doc);
+            ap.setBBox(new org.apache.pdfbox.pdmodel.common.PDRectangle(box.getWidth(), box.getHeight() - 400));
+            ap.setResources(new org.apache.pdfbox.pdmodel.PDResources());
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, ap)) {
+                cs.setNonStrokingColor(1f, 1f, 1f);
+                cs.addRect(0, 0, box.getWidth(), box.getHeight() - 400);
+                cs.fill();
+            }
+            var apd = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary();
+            apd.setNormalAppearance(ap);
+            var w = new org.apache.pdfbox.cos.COSDictionary();
+            w.setItem(org.apache.pdfbox.cos.COSName.TYPE, org.apache.pdfbox.cos.COSName.ANNOT);
+            w.setItem(org.apache.pdfbox.cos.COSName.SUBTYPE, org.apache.pdfbox.cos.COSName.WIDGET);
+            w.setItem(org.apache.pdfbox.cos.COSName.FT, org.apache.pdfbox.cos.COSName.TX);
+            w.setString(org.apache.pdfbox.cos.COSName.T, "note");
+            w.setItem(org.apache.pdfbox.cos.COSName.V, new org.apache.pdfbox.cos.COSDictionary());
+            w.setInt(org.apache.pdfbox.cos.COSName.F, 4);
+            w.setItem(org.apache.pdfbox.cos.COSName.RECT, new org.apache.pdfbox.pdmodel.common.PDRectangle(0, 400,
+                    box.getWidth(), box.getHeight() - 400).getCOSArray());
+            w.setItem(org.apache.pdfbox.cos.COSName.P, page.getCOSObject());
+            w.setItem(org.apache.pdfbox.cos.COSName.AP, apd.getCOSObject());
+            var annots = page.getCOSObject().getCOSArray(org.apache.pdfbox.cos.COSName.ANNOTS);
+            annots.add(w);
+            annots.setNeedToBeUpdated(true);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            var form = doc.getDocumentCatalog().getAcroForm(null).getCOSObject();
+            var fields = form.getCOSArray(org.apache.pdfbox.cos.COSName.FIELDS);
+            fields.add(w);
+            fields.setNeedToBeUpdated(true);
+            form.setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            var out = new java.io.ByteArrayOutputStream();
+            doc.saveIncremental(out);
+            overlaid = out.toByteArray();
+        }
+        byte[] covered;
+        try (SigningToken token = ca.issue("Trần Văn Giả", "Trường THCS khác", "GV7777").token()) {
+            covered = new DssPdfSigner(TestPdfs.dejaVuSans()).sign(overlaid, token,
+                    new SignatureRequest(new SignatureBox(1, 40, 120, 200, 50), "Trần Văn Giả", "Giáo viên",
+                            "Xác nhận", SCHOOL, SIGNED.plusSeconds(180)));
+        }
+
+        ValidationReport report = new DssSignatureValidator(List.of(ca.certificate())).validate(covered);
+
+        assertThat(report.signatures()).hasSize(3).allSatisfy(s -> assertThat(s.passed()).isTrue());
+        assertThat(report.unsignedBytes()).as("the third, trusted signature covers the file").isZero();
+        assertThat(report.changedAfter()).containsExactlyInAnyOrder(report.signatures().get(0).id(),
+                report.signatures().get(1).id());
         assertThat(report.changedAfterSigning()).isTrue();
     }
 

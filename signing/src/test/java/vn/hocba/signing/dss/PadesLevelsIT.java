@@ -207,8 +207,14 @@ class PadesLevelsIT {
 
         byte[] lt = signer.extend(pdf, PadesLevel.B_LT, settings);
         assertThat(NewestTimestamp.of(lt)).as("a DSS revision after the signature changes nothing").contains(newest);
+        var validator = new DssSignatureValidator(List.of(ca.certificate()));
+        assertThat(validator.validate(lt).changedAfterSigning())
+                .as("B-LT: the unsigned revision after the last signature holds the DSS dictionary only").isFalse();
+        assertThat(validator.validate(DssSignatureValidatorTest.paintOverFirstPage(lt)).changedAfterSigning())
+                .as("a forged update after the DSS revision").isTrue();
 
         byte[] lta = signer.extend(pdf, PadesLevel.B_LTA, settings);
+        assertThat(validator.validate(lta).changedAfterSigning()).isFalse();
         var documentTimestamps = new DssSignatureValidator(List.of(ca.certificate())).validate(lta).documentTimestamps();
         assertThat(documentTimestamps).hasSize(1);
         assertThat(NewestTimestamp.of(lta)).as("the document timestamp is the newest")
