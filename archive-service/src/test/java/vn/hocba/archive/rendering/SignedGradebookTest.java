@@ -75,6 +75,7 @@ class SignedGradebookTest {
             assertThat(s.signatureFormat()).isEqualTo("PAdES-BASELINE-B");
         });
         assertThat(report.allPassed()).isTrue();
+        assertThat(report.changedAfterSigning()).as("later signatures on a gradebook's pages are no change").isFalse();
         assertThat(report.signatures()).extracting(SignatureResult::signerSubject)
                 .satisfiesExactly(s -> assertThat(s).contains(subjects.get(0)),
                         s -> assertThat(s).contains(subjects.get(1)),
