@@ -10,9 +10,11 @@ import java.util.Set;
  * @param signatures         one result per signature, in document order
  * @param documentTimestamps the document timestamps (PAdES-BASELINE-LTA), in document order; empty if none
  * @param unsignedBytes      bytes after the end of the last range that an intact signature or document timestamp
- *                           signed (its {@code /ByteRange}, ISO 32000-2 12.8.1): an incremental update that nothing
- *                           signed, so what the file shows may not be what was signed; trailing white space (ISO
- *                           32000-2 7.2.3) is not counted; 0 when every byte is signed or nothing is
+ *                           with a trusted chain signed (its {@code /ByteRange}, ISO 32000-2 12.8.1): an incremental
+ *                           update that nothing trusted signed, so what the file shows may not be what was signed;
+ *                           trailing white space (ISO 32000-2 7.2.3) and a revision of validation data alone after
+ *                           the last signature (PAdES-BASELINE-LT) are not counted; 0 when every byte is covered, or
+ *                           when nothing trusted and intact signed any
  * @param changedAfter       the ids of the signatures after whose revision the file changed in more than signatures,
  *                           their fields and validation data: annotations, page content or other objects (EU DSS's
  *                           object and page comparison of the revisions, ETSI TS 119 102-2 "PDF modification

@@ -36,11 +36,6 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
     private static final Set<String> UNCHECKED = Set.of("FORMAT_FAILURE", "SIGNED_DATA_NOT_FOUND",
             "NO_SIGNING_CERTIFICATE_FOUND");
 
-    /** As {@link #of(SignatureResult, boolean, boolean)} of a file that did not change after the signature. */
-    static SignatureVerdict of(SignatureResult s, boolean english) {
-        return of(s, false, english);
-    }
-
     /**
      * @param changedAfter whether the file changed after this signature in more than signatures and validation data
      *                     (unsigned bytes at its end, or DSS's modification detection): a signature that verifies is
@@ -56,10 +51,6 @@ record SignatureVerdict(String integrity, String message, String integrityText, 
                 time(s.claimedSigningTime(), english),
                 s.timestampedAt() != null ? time(s.timestampedAt(), english)
                         : english ? "none (time claimed by the signer only)" : "không có (chỉ có thời điểm do người ký khai)");
-    }
-
-    static String message(SignatureResult s, boolean english) {
-        return message(s, false, english);
     }
 
     static String message(SignatureResult s, boolean changedAfter, boolean english) {

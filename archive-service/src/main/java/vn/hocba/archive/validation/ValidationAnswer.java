@@ -82,10 +82,6 @@ record ValidationAnswer(List<SignatureReport> signatures, List<DocumentTimestamp
         return report.unsignedBytes() > 0 || report.changedAfter().contains(s.id());
     }
 
-    static SignatureReport signature(SignatureResult s, boolean english) {
-        return signature(s, false, english);
-    }
-
     static SignatureReport signature(SignatureResult s, boolean changedAfter, boolean english) {
         SignatureVerdict verdict = SignatureVerdict.of(s, changedAfter, english);
         return new SignatureReport(s.signerName() != null ? s.signerName() : s.signerSubject(), s.signerSubject(), s.issuer(),
@@ -98,13 +94,8 @@ record ValidationAnswer(List<SignatureReport> signatures, List<DocumentTimestamp
         return new DocumentTimestampReport(t.producedAt(), t.passed());
     }
 
-    /** "3 of 3 signatures are valid; the file is the archived version 2." */
-    static String summary(List<SignatureReport> signatures, boolean archived, boolean english) {
-        return summary(signatures, false, 0, archived, english);
-    }
-
     /**
-     * The summary; a file changed after signing says so first (its signatures verify only over what they signed), and
+     * "3 of 3 signatures are valid; the file is the archived version 2." A file changed after signing says so first (its signatures verify only over what they signed), and
      * document timestamps that do not verify are counted.
      */
     static String summary(List<SignatureReport> signatures, boolean changedAfterSigning, long failedStamps,

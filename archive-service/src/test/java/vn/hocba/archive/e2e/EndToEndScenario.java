@@ -961,7 +961,7 @@ abstract class EndToEndScenario implements SchoolYearScenario {
 
         // a forged copy: one more incremental update paints over page 1; every signature still verifies over the
         // bytes it signed, and the report says first that the file was changed after it was signed
-        var forged = api().postBytes("/api/v1/validation", "application/pdf", Forgeries.paintOverFirstPage(pdf),
+        var forged = api().postBytes("/api/v1/validation", "application/pdf", vn.hocba.signing.Forgeries.paintOverFirstPage(pdf),
                 null, null);
         assertThat(forged.status()).as(forged.text()).isEqualTo(200);
         assertThat(forged.json().get("changedAfterSigning").asBoolean()).as(forged.text()).isTrue();
@@ -1093,31 +1093,17 @@ abstract class EndToEndScenario implements SchoolYearScenario {
      * as {@link java.net.http.HttpClient} does. Returns the head and start of the answer.
      */
     private String postToVerifyPageOverASocket(byte[] pdf) throws Exception {
-        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        var formPage = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + "/verify")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(formPage.body());
-        assertThat(csrf.find()).isTrue();
-        String cookie = formPage.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .collect(java.util.stream.Collectors.joining("; "));
-        String boundary = "----hocba" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1)
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hocba.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        long length = head.length + pdf.length + tail.length;
+        VerifyForm form = verifyForm();
+        byte[] body = form.body(pdf);
         try (var socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
             var out = socket.getOutputStream();
-            out.write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: " + cookie
-                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + length
+            out.write(("POST /verify HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: " + form.cookie()
+                    + "\r\nContent-Type: " + form.contentType() + "\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             Thread writer = new Thread(() -> {
                 try {
-                    out.write(head);
-                    out.write(pdf);
-                    out.write(tail);
+                    out.write(body);
                     out.flush();
                 } catch (IOException e) {
                     // the server answered and stopped reading: expected for a body over its limits
@@ -1138,24 +1124,42 @@ abstract class EndToEndScenario implements SchoolYearScenario {
     }
 
     private java.net.http.HttpResponse<String> postToVerifyPage(byte[] pdf) throws Exception {
-        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        String base = "http://localhost:" + port;
-        String form = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/verify")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
-        assertThat(csrf.find()).as("the form carries a CSRF token: " + form).isTrue();
-        String boundary = "----hocba" + System.nanoTime();
-        var body = new java.io.ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1)
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hocba.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        body.write(pdf);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/verify"))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        VerifyForm form = verifyForm();
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/verify"))
+                        .header("Cookie", form.cookie()).header("Content-Type", form.contentType())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(form.body(pdf))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
-        return answer;
+    }
+
+    /** The {@code /verify} form as a browser loads it: its session cookie and CSRF token. */
+    private record VerifyForm(String cookie, String csrf, String boundary) {
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+
+        /** The multipart body of the form with {@code pdf} as its file. */
+        byte[] body(byte[] pdf) throws IOException {
+            var body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
+                    + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hocba.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.write(pdf);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return body.toByteArray();
+        }
+    }
+
+    private VerifyForm verifyForm() throws Exception {
+        var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/verify")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).as("the form carries a CSRF token: " + page.body()).isTrue();
+        String cookie = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new VerifyForm(cookie, csrf.group(1), "----hocba" + System.nanoTime());
     }
 
     /** The full names of the staff of a document's {@code signatures}, in order (their certificates' CN). */

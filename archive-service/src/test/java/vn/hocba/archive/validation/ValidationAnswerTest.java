@@ -103,9 +103,9 @@ class ValidationAnswerTest {
                 "CERTIFICATE_CHAIN_GENERAL_FAILURE", SIGNED, "PAdES-BASELINE-T", "Trần Văn Đức", "CN=Hocba Root CA,C=VN",
                 STAMPED, true, false, Chain.TRUSTED, Revocation.NOT_CHECKED);
 
-        assertThat(SignatureVerdict.message(beingSigned, false))
+        assertThat(SignatureVerdict.message(beingSigned, false, false))
                 .isEqualTo("Chưa xác nhận được: tệp không kèm dữ liệu thu hồi dùng được cho chứng thư số của người ký.");
-        assertThat(SignatureVerdict.message(beingSigned, true))
+        assertThat(SignatureVerdict.message(beingSigned, false, true))
                 .isEqualTo("Not confirmed: the file holds no usable revocation data for the signer's certificate.");
     }
 
@@ -124,17 +124,17 @@ class ValidationAnswerTest {
     void aChangedDocumentIsNamedAsSuchInBothLanguages() {
         SignatureResult changed = failed("TOTAL_FAILED", "HASH_FAILURE");
 
-        assertThat(SignatureVerdict.of(changed, false).integrity()).isEqualTo("CHANGED");
-        assertThat(SignatureVerdict.of(changed, false).message())
+        assertThat(SignatureVerdict.of(changed, false, false).integrity()).isEqualTo("CHANGED");
+        assertThat(SignatureVerdict.of(changed, false, false).message())
                 .isEqualTo("Chữ ký không hợp lệ: văn bản đã bị thay đổi sau khi ký.");
-        assertThat(SignatureVerdict.of(changed, true).message())
+        assertThat(SignatureVerdict.of(changed, false, true).message())
                 .isEqualTo("Invalid signature: the document was changed after it was signed.");
-        assertThat(SignatureVerdict.of(changed, false).integrityText()).isEqualTo("ĐÃ BỊ THAY ĐỔI sau khi ký");
+        assertThat(SignatureVerdict.of(changed, false, false).integrityText()).isEqualTo("ĐÃ BỊ THAY ĐỔI sau khi ký");
     }
 
     @Test
     void anUntrustedIssuerIsNotConfirmedButTheDocumentIsIntact() {
-        SignatureVerdict verdict = SignatureVerdict.of(failed("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND"), true);
+        SignatureVerdict verdict = SignatureVerdict.of(failed("INDETERMINATE", "NO_CERTIFICATE_CHAIN_FOUND"), false, true);
 
         assertThat(verdict.integrity()).isEqualTo("INTACT");
         assertThat(verdict.message()).isEqualTo("Not confirmed: the signer's certificate does not come from an issuer"
@@ -144,17 +144,17 @@ class ValidationAnswerTest {
 
     @Test
     void anUnknownSubIndicationIsStillReportedByName() {
-        assertThat(SignatureVerdict.of(failed("INDETERMINATE", "POLICY_PROCESSING_ERROR"), false).message())
+        assertThat(SignatureVerdict.of(failed("INDETERMINATE", "POLICY_PROCESSING_ERROR"), false, false).message())
                 .isEqualTo("Chưa xác nhận được (POLICY_PROCESSING_ERROR).");
-        assertThat(SignatureVerdict.of(failed("TOTAL_FAILED", "FORMAT_FAILURE"), true).integrity()).isEqualTo("UNKNOWN");
+        assertThat(SignatureVerdict.of(failed("TOTAL_FAILED", "FORMAT_FAILURE"), false, true).integrity()).isEqualTo("UNKNOWN");
     }
 
     @Test
     void timesAreShownInVietnamsTimeZoneAndAMissingTimestampIsSaidSo() {
-        SignatureVerdict vi = SignatureVerdict.of(failed("TOTAL_FAILED", "HASH_FAILURE"), false);
+        SignatureVerdict vi = SignatureVerdict.of(failed("TOTAL_FAILED", "HASH_FAILURE"), false, false);
         assertThat(vi.signedAtText()).isEqualTo("10:15:00 ngày 30/05/2025 (giờ Việt Nam)");
         assertThat(vi.timestampText()).isEqualTo("không có (chỉ có thời điểm do người ký khai)");
-        assertThat(SignatureVerdict.of(passed(), true).timestampText()).isEqualTo("2025-05-30 10:15:02 (UTC+7)");
+        assertThat(SignatureVerdict.of(passed(), false, true).timestampText()).isEqualTo("2025-05-30 10:15:02 (UTC+7)");
     }
 
     @Test
@@ -170,11 +170,11 @@ class ValidationAnswerTest {
 
     @Test
     void theSummaryCountsValidSignaturesAndSaysWhetherTheFileIsArchived() {
-        var signatures = List.of(ValidationAnswer.signature(passed(), true),
-                ValidationAnswer.signature(failed("TOTAL_FAILED", "HASH_FAILURE"), true));
-        assertThat(ValidationAnswer.summary(signatures, false, true))
+        var signatures = List.of(ValidationAnswer.signature(passed(), false, true),
+                ValidationAnswer.signature(failed("TOTAL_FAILED", "HASH_FAILURE"), false, true));
+        assertThat(ValidationAnswer.summary(signatures, false, 0, false, true))
                 .isEqualTo("1 of 2 signature(s) are valid. The file is not a document archived by this service.");
-        assertThat(ValidationAnswer.summary(List.of(), false, false))
+        assertThat(ValidationAnswer.summary(List.of(), false, 0, false, false))
                 .isEqualTo("Tệp không có chữ ký số nào. Tệp không trùng với văn bản nào đã lưu trữ trong hệ thống.");
     }
 
@@ -182,6 +182,6 @@ class ValidationAnswerTest {
     void aSignerWithoutCommonNameIsNamedByTheSubject() {
         SignatureResult noCn = new SignatureResult("S-3", "O=Trường,C=VN", "TOTAL_PASSED", null, SIGNED,
                 "PAdES-BASELINE-B", null, "CN=Root", null, false, false, Chain.TRUSTED, Revocation.NOT_CHECKED);
-        assertThat(ValidationAnswer.signature(noCn, false).signer()).isEqualTo("O=Trường,C=VN");
+        assertThat(ValidationAnswer.signature(noCn, false, false).signer()).isEqualTo("O=Trường,C=VN");
     }
 }

@@ -129,8 +129,9 @@ public final class DssSignatureValidator implements SignatureValidator {
                                 ? null : timestamp.getSigningCertificate().getNotAfter().toInstant()));
             }
         }
-        return new ValidationReport(results, documentTimestamps, unsignedBytes(diagnostic, pdf),
-                changedAfter(diagnostic));
+        Set<String> signatureFields = fieldsOfSignatures(diagnostic);
+        return new ValidationReport(results, documentTimestamps, unsignedBytes(diagnostic, pdf, signatureFields),
+                changedAfter(diagnostic, signatureFields));
     }
 
     /**
@@ -138,9 +139,12 @@ public final class DssSignatureValidator implements SignatureValidator {
      * trusted chain covers (its last offset plus length: an incremental update ends there), not counting trailing white
      * space. A range only counts when DSS found its digest and signature value intact and its certificate leads to a
      * trust anchor: a broken signature proves nothing about the bytes, and a forger can sign an update of their own
-     * with any key or have any public TSA stamp it.
+     * with any key or have any public TSA stamp it. A revision of validation data alone after the last signature
+     * (PAdES-BASELINE-LT's Document Security Store) is not counted.
+     *
+     * @param signatureFields the field names of the file's signatures and timestamps ({@link #fieldsOfSignatures})
      */
-    static long unsignedBytes(DiagnosticData diagnostic, byte[] pdf) {
+    static long unsignedBytes(DiagnosticData diagnostic, byte[] pdf, Set<String> signatureFields) {
         long covered = -1;
         SignatureWrapper last = null;
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
@@ -168,7 +172,7 @@ public final class DssSignatureValidator implements SignatureValidator {
             end--;
         }
         if (end > covered && last != null && bySignatures == covered
-                && onlyValidationDataAfter(last.getPDFRevision(), fieldsOfSignatures(diagnostic))) {
+                && onlyValidationDataAfter(last.getPDFRevision(), signatureFields)) {
             // PAdES-BASELINE-LT: a revision with the Document Security Store alone follows the last signature, and no
             // signature covers it (ETSI EN 319 142-1 5.4.2); DSS found nothing else changed after that signature
             return 0;
@@ -184,11 +188,22 @@ public final class DssSignatureValidator implements SignatureValidator {
      */
     private static boolean onlyValidationDataAfter(PDFRevisionWrapper revision, Set<String> signatureFields) {
         return revision != null && !revision.getPdfExtensionChanges().isEmpty()
-                && revision.getPdfAnnotationChanges().isEmpty() && revision.getPdfUndefinedChanges().isEmpty()
-                && revision.getPdfVisualDifferenceConcernedPages().isEmpty()
-                && revision.getPdfPageDifferenceConcernedPages().isEmpty()
                 && revision.getPdfAnnotationsOverlapConcernedPages().isEmpty()
-                && onlySignatureFields(revision, signatureFields);
+                && !contentChangedAfter(revision, signatureFields);
+    }
+
+    /**
+     * Whether DSS's comparison of the revision a signature signed with the final file finds more than signatures and
+     * validation data: annotations changed, objects changed that nothing explains, pages that render or count
+     * differently, or a form field filled that is not one of the file's signatures or timestamps (DSS counts any field
+     * as "form fill" and hides added annotations from its visual comparison, so a widget painted over the page would
+     * pass unseen).
+     */
+    private static boolean contentChangedAfter(PDFRevisionWrapper revision, Set<String> signatureFields) {
+        return !revision.getPdfAnnotationChanges().isEmpty() || !revision.getPdfUndefinedChanges().isEmpty()
+                || !revision.getPdfVisualDifferenceConcernedPages().isEmpty()
+                || !revision.getPdfPageDifferenceConcernedPages().isEmpty()
+                || !onlySignatureFields(revision, signatureFields);
     }
 
     /**
@@ -238,24 +253,12 @@ public final class DssSignatureValidator implements SignatureValidator {
         return b == 0 || b == '\t' || b == '\n' || b == '\f' || b == '\r' || b == ' ';
     }
 
-    /**
-     * The signatures after whose revision DSS found annotations changed, objects changed that no signature, form
-     * field or validation data explains, pages that render or count differently, or a form field filled that is not
-     * one of the file's signatures or timestamps.
-     */
-    static Set<String> changedAfter(DiagnosticData diagnostic) {
+    /** The signatures after whose revision the file changed in content ({@link #contentChangedAfter}). */
+    static Set<String> changedAfter(DiagnosticData diagnostic, Set<String> signatureFields) {
         Set<String> ids = new LinkedHashSet<>();
-        Set<String> signatureFields = fieldsOfSignatures(diagnostic);
         for (SignatureWrapper signature : diagnostic.getSignatures()) {
             PDFRevisionWrapper revision = signature.getPDFRevision();
-            // a form field filled after the signature that is not the field of a later signature or timestamp: DSS
-            // counts it as "form fill" and hides added annotations from its visual comparison, so a widget painted
-            // over the page would pass unseen
-            if (revision != null && (!revision.getPdfAnnotationChanges().isEmpty()
-                    || !revision.getPdfUndefinedChanges().isEmpty()
-                    || !revision.getPdfVisualDifferenceConcernedPages().isEmpty()
-                    || !revision.getPdfPageDifferenceConcernedPages().isEmpty()
-                    || !onlySignatureFields(revision, signatureFields))) {
+            if (revision != null && contentChangedAfter(revision, signatureFields)) {
                 ids.add(signature.getId());
             }
         }

@@ -127,7 +127,7 @@ class DssSignatureValidatorTest {
     void anIncrementalUpdateAfterTheLastSignatureIsReportedAsUnsignedBytesAndAChangeAfterEverySignature()
             throws Exception {
         byte[] genuine = countersigned();
-        byte[] forged = paintOverFirstPage(genuine);
+        byte[] forged = vn.hocba.signing.Forgeries.paintOverFirstPage(genuine);
         assertThat(java.util.Arrays.equals(forged, 0, genuine.length, genuine, 0, genuine.length))
                 .as("an incremental update: the signed bytes are untouched").isTrue();
 
@@ -138,33 +138,6 @@ class DssSignatureValidatorTest {
         assertThat(report.changedAfter()).containsExactlyInAnyOrderElementsOf(
                 report.signatures().stream().map(SignatureResult::id).toList());
         assertThat(report.changedAfterSigning()).isTrue();
-    }
-
-    /** {@code signed} with one more incremental update that paints page 1 white and writes other text on it. */
-    static byte[] paintOverFirstPage(byte[] signed) throws java.io.IOException {
-        try (var document = org.apache.pdfbox.Loader.loadPDF(signed)) {
-            var page = document.getPage(0);
-            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page,
-                    org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, true)) {
-                content.setNonStrokingColor(1f, 1f, 1f);
-                content.addRect(0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
-                content.fill();
-                content.beginText();
-                content.setNonStrokingColor(0f, 0f, 0f);
-                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
-                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 30);
-                content.newLineAtOffset(100, 400);
-                content.showText("BAN GIA - FORGED");
-                content.endText();
-            }
-            page.getCOSObject().setNeedToBeUpdated(true);
-            if (page.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.RESOURCES) != null) {
-                page.getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.RESOURCES).setNeedToBeUpdated(true);
-            }
-            var out = new java.io.ByteArrayOutputStream();
-            document.saveIncremental(out);
-            return out.toByteArray();
-        }
     }
 
     /** The forger signs the update with a key of their own: that signature covers it, but proves nothing. */

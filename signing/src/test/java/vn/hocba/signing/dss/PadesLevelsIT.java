@@ -210,7 +210,7 @@ class PadesLevelsIT {
         var validator = new DssSignatureValidator(List.of(ca.certificate()));
         assertThat(validator.validate(lt).changedAfterSigning())
                 .as("B-LT: the unsigned revision after the last signature holds the DSS dictionary only").isFalse();
-        assertThat(validator.validate(DssSignatureValidatorTest.paintOverFirstPage(lt)).changedAfterSigning())
+        assertThat(validator.validate(vn.hocba.signing.Forgeries.paintOverFirstPage(lt)).changedAfterSigning())
                 .as("a forged update after the DSS revision").isTrue();
 
         byte[] lta = signer.extend(pdf, PadesLevel.B_LTA, settings);

@@ -1,4 +1,4 @@
-package vn.hocba.archive.e2e;
+package vn.hocba.signing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Forged copies of a signed PDF, as someone without any signing key can make them. */
-final class Forgeries {
+public final class Forgeries {
 
     private Forgeries() {
     }
@@ -21,7 +21,7 @@ final class Forgeries {
      * The signed file with one more incremental update that paints page 1 white and writes other text on it: every
      * byte the signatures covered is untouched, so each still verifies over what it signed.
      */
-    static byte[] paintOverFirstPage(byte[] signed) throws IOException {
+    public static byte[] paintOverFirstPage(byte[] signed) throws IOException {
         try (PDDocument document = Loader.loadPDF(signed)) {
             PDPage page = document.getPage(0);
             try (var content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {
