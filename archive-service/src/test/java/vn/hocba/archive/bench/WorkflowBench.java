@@ -364,10 +364,10 @@ public final class WorkflowBench {
             for (DocumentKey key : batch) {
                 var c = directory.schoolClass(SCHOOL, YEAR, key.classCode()).orElseThrow();
                 String teacher = c.subjectTeachers().getOrDefault("TOAN", c.subjectTeachers().values().iterator().next());
-                var staff = directory.staff(SCHOOL, YEAR, teacher).orElseThrow();
-                var request = new SignatureRequest(new SignatureBox(1, 40, 40, 165, 48), staff.fullName(),
-                        "Giáo viên bộ môn (Toán)", "Xác nhận kết quả học tập", schoolName, Instant.now());
-                items.add(new Item(key, caller(teacher), token(teacher), request));
+                Caller signer = caller(teacher);
+                // the signature the workflow will make (its box, page and texts): the arms sign the same thing
+                var request = vn.hocba.archive.workflow.NextSignature.of(workflow, key, signer, schoolName, Instant.now());
+                items.add(new Item(key, signer, token(teacher), request));
             }
             return items;
         }
