@@ -31,7 +31,7 @@ class LegalHoldController {
     }
 
     /** The body of a hold: why, and on what decision or case it rests. */
-    record HoldRequest(String reason, String reference) {
+    record HoldRequest(String reason, String reference) implements vn.hocba.archive.common.StrictRequestBody {
     }
 
     @PostMapping("/api/v1/documents/{lookupCode}/holds")

@@ -32,7 +32,7 @@ class DemoRevocationController {
         this.signatures = signatures;
     }
 
-    record StaffRef(String school, String staff) {
+    record StaffRef(String school, String staff) implements vn.hocba.archive.common.StrictRequestBody {
     }
 
     @PostMapping("/api/v1/pki/demo/revocations")

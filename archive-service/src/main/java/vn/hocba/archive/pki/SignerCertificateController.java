@@ -43,7 +43,7 @@ import vn.hocba.signing.CertificateCheck;
 class SignerCertificateController {
 
     /** A certificate to register: base64 DER, optionally with its chain. */
-    record Registration(String certificate, List<String> chain) {
+    record Registration(String certificate, List<String> chain) implements vn.hocba.archive.common.StrictRequestBody {
     }
 
     private final SignerCertificates certificates;

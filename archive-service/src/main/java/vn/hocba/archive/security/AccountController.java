@@ -33,7 +33,8 @@ class AccountController {
     }
 
     /** {@code PUT /api/v1/accounts/me/password}'s body. */
-    record PasswordChange(String currentPassword, String newPassword) {
+    record PasswordChange(String currentPassword, String newPassword)
+            implements vn.hocba.archive.common.StrictRequestBody {
     }
 
     @PostMapping("/api/v1/accounts")

@@ -105,7 +105,7 @@ class LocalAccounts implements UserDetailsService {
      * request for an inspector's (API.md's inspector signs in with the password it was given).
      */
     record NewAccount(String username, String password, String role, String province, String district, String school,
-                      String staff, Boolean temporaryPassword) {
+                      String staff, Boolean temporaryPassword) implements vn.hocba.archive.common.StrictRequestBody {
 
         /** An inspector's account, its password to be kept. */
         NewAccount(String username, String password, String role, String province, String district) {

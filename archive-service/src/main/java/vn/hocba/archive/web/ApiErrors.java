@@ -143,17 +143,22 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         String path = "";
+        boolean unknown = false;
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof tools.jackson.databind.DatabindException bad) {
                 path = bad.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
                         .collect(java.util.stream.Collectors.joining()).replaceFirst("^\\.", "");
+                // a member a strict body does not define (StrictRequestBodies)
+                unknown = bad instanceof tools.jackson.databind.exc.UnrecognizedPropertyException;
                 break;
             }
         }
         var refused = new vn.hocba.archive.common.InvalidInputException("unreadable-body", path,
-                path.isEmpty() ? "the body is not the JSON this endpoint reads" : "unreadable value at " + path,
-                path.isEmpty() ? "nội dung không phải JSON mà địa chỉ này đọc được" : "giá trị không đọc được ở " + path);
+                path.isEmpty() ? "the body is not the JSON this endpoint reads"
+                        : unknown ? "unknown member " + path : "unreadable value at " + path,
+                path.isEmpty() ? "nội dung không phải JSON mà địa chỉ này đọc được"
+                        : unknown ? "thuộc tính không được hỗ trợ: " + path : "giá trị không đọc được ở " + path);
         return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(refused(refused).getBody());
     }

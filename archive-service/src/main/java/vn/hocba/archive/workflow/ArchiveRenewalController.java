@@ -24,7 +24,7 @@ import vn.hocba.archive.common.InvalidInputException;
 @RestController
 class ArchiveRenewalController {
 
-    record Request(String renewBefore) {
+    record Request(String renewBefore) implements vn.hocba.archive.common.StrictRequestBody {
     }
 
     private final ArchiveTimestampRenewal renewal;

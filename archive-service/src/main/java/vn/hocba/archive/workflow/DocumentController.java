@@ -31,7 +31,8 @@ class DocumentController {
     }
 
     /** Step 1 of two-step signing: {@code {"certificate": "<base64 DER>", "chain": [...]}}. */
-    record PendingRequest(String certificate, java.util.List<String> chain) {
+    record PendingRequest(String certificate, java.util.List<String> chain)
+            implements vn.hocba.archive.common.StrictRequestBody {
     }
 
     /** The data to sign: {@code {"id", "digestAlgorithm", "dataToSign", "expiresAt"}}. */
@@ -39,7 +40,7 @@ class DocumentController {
     }
 
     /** Step 2: {@code {"signatureValue": "<base64>"}}. */
-    record CompletionRequest(String signatureValue) {
+    record CompletionRequest(String signatureValue) implements vn.hocba.archive.common.StrictRequestBody {
     }
 
     /**

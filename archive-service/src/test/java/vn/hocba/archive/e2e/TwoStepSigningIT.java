@@ -160,6 +160,17 @@ class TwoStepSigningIT {
                 assertThat(unreadable.contentType()).startsWith("application/problem+json");
                 assertThat(unreadable.json().get("errors").get(0).has("path")).isTrue();
             }
+            // a misspelt member is named, not read as a body without it (the value here would otherwise be judged)
+            var misspelt = api.postJson(completePath, ("{\"signatureValue\": \"" + Base64.getEncoder().encodeToString(wrong)
+                    + "\", \"signaturValue\": \"x\"}").getBytes(StandardCharsets.UTF_8), TEACHER + "@" + SCHOOL);
+            assertThat(misspelt.status()).as(misspelt.text()).isEqualTo(422);
+            assertThat(misspelt.json().get("type").asString()).endsWith("/unreadable-body");
+            assertThat(misspelt.json().get("errors").get(0).get("path").asString()).isEqualTo("signaturValue");
+            assertThat(misspelt.json().get("errors").get(0).get("messageVi").asString()).contains("signaturValue");
+            var extra = api.postJson("/api/v1/documents/" + code + "/signatures/pending",
+                    "{\"certificate\": \"QUJD\", \"pin\": \"1234\"}".getBytes(StandardCharsets.UTF_8), TEACHER + "@" + SCHOOL);
+            assertThat(extra.status()).as(extra.text()).isEqualTo(422);
+            assertThat(extra.json().get("errors").get(0).get("path").asString()).isEqualTo("pin");
             var wrongType = api.postJson("/api/v1/documents/" + code + "/signatures/pending",
                     "{\"certificate\": [1]}".getBytes(StandardCharsets.UTF_8), TEACHER + "@" + SCHOOL);
             assertThat(wrongType.status()).as(wrongType.text()).isEqualTo(422);
@@ -247,6 +258,12 @@ class TwoStepSigningIT {
             var again = new DssSignatureValidator(trust).validate(renewedPdf);
             assertThat(again.documentTimestamps()).hasSize(2).allSatisfy(t -> assertThat(t.passed()).isTrue());
             assertThat(again.signatures()).allSatisfy(s -> assertThat(s.indication()).isEqualTo("TOTAL_PASSED"));
+            // public validation finds both files archived: the renewed one and the one it replaced
+            for (byte[] file : List.of(renewedPdf, pdf)) {
+                var matched = api.postBytes("/api/v1/validation", "application/pdf", file, null, null);
+                assertThat(matched.status()).as(matched.text()).isEqualTo(200);
+                assertThat(matched.json().get("archived").get("lookupCode").asString()).isEqualTo(code);
+            }
             assertThat(api.get("/api/v1/audit/verification", "admin").json().get("valid").asBoolean()).isTrue();
         } finally {
             app.close();
