@@ -22,7 +22,12 @@ public class InvalidInputException extends HocbaException {
      * @param detailVi the detail in Vietnamese
      */
     public InvalidInputException(String type, String path, String detailEn, String detailVi) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, type, detailEn, detailVi);
+        this(HttpStatus.UNPROCESSABLE_CONTENT, type, path, detailEn, detailVi);
+    }
+
+    /** As the public constructor, for bad input that HTTP answers otherwise (a malformed header field: 400). */
+    protected InvalidInputException(HttpStatus status, String type, String path, String detailEn, String detailVi) {
+        super(status, type, detailEn, detailVi);
         this.path = path;
         this.message = detailEn;
         this.messageVi = detailVi;

@@ -17,24 +17,85 @@ public record IfMatch(List<String> tags) {
         tags = List.copyOf(tags);
     }
 
-    /** The condition of a header value; null when there is none (absent, blank or {@code *}). */
+    /**
+     * The condition of a header value; null when there is none (absent, blank or {@code *}). Members are entity tags
+     * ({@code "…"} or {@code W/"…"}, RFC 9110 8.8.3) or a sha256 without its quotes (clients have been seen to drop
+     * them), separated by commas.
+     *
+     * @throws MalformedIfMatchException (400) anything else: such a header names no version, so it is refused, not
+     *                                   answered 412 as if it named another one
+     */
     public static IfMatch parse(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return null;
         }
         List<String> tags = new ArrayList<>();
-        for (String part : header.split(",")) {
-            String tag = part.strip();
-            if (tag.startsWith("W/")) {
-                tags.add(tag); // kept as given: it equals no sha256, so it never matches
+        int i = 0;
+        int n = header.length();
+        while (i < n) {
+            char c = header.charAt(i);
+            if (c == ',' || c == ' ' || c == '\t') {
+                i++; // RFC 9110 5.6.1: empty list elements and whitespace around them are ignored
                 continue;
             }
-            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-                tag = tag.substring(1, tag.length() - 1);
+            boolean weak = header.startsWith("W/", i);
+            int open = weak ? i + 2 : i;
+            int end;
+            if (open < n && header.charAt(open) == '"') {
+                int close = open + 1;
+                while (close < n && etagc(header.charAt(close))) {
+                    close++;
+                }
+                if (close >= n || header.charAt(close) != '"') {
+                    throw new MalformedIfMatchException();
+                }
+                end = close + 1;
+                String opaque = header.substring(open + 1, close);
+                // a weak tag is kept as given: it equals no sha256, so it never matches (If-Match compares strongly)
+                tags.add(weak ? header.substring(i, end) : opaque.toLowerCase(Locale.ROOT));
+            } else if (weak) {
+                throw new MalformedIfMatchException();
+            } else {
+                end = i;
+                while (end < n && header.charAt(end) != ',' && header.charAt(end) != ' ' && header.charAt(end) != '\t') {
+                    end++;
+                }
+                String bare = header.substring(i, end);
+                if (!BARE_SHA256.matcher(bare).matches()) {
+                    throw new MalformedIfMatchException();
+                }
+                tags.add(bare.toLowerCase(Locale.ROOT));
             }
-            tags.add(tag.toLowerCase(Locale.ROOT));
+            i = end;
+            while (i < n && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i < n && header.charAt(i) != ',') {
+                throw new MalformedIfMatchException(); // two tags without a comma between them
+            }
+        }
+        if (tags.isEmpty()) {
+            throw new MalformedIfMatchException();
         }
         return new IfMatch(tags);
+    }
+
+    /** RFC 9110 8.8.3 etagc: "!" / %x23-7E / obs-text (%x80-FF). */
+    private static boolean etagc(char c) {
+        return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
+    }
+
+    private static final java.util.regex.Pattern BARE_SHA256 = java.util.regex.Pattern.compile("[0-9A-Fa-f]{64}");
+
+    /** 400: an {@code If-Match} that is not a list of entity tags. */
+    public static final class MalformedIfMatchException extends vn.hocba.archive.common.InvalidInputException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedIfMatchException() {
+            super(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid-if-match", "If-Match",
+                    "If-Match must list entity tags, e.g. \"<sha256 of the version you reviewed>\" (the document's ETag)",
+                    "If-Match phải là danh sách entity tag, ví dụ \"<sha256 của phiên bản bạn đã xem>\" (ETag của văn bản)");
+        }
     }
 
     /** Whether the version with that sha256 satisfies the condition. */

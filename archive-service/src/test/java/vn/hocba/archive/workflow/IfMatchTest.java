@@ -1,6 +1,9 @@
 package vn.hocba.archive.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +31,18 @@ class IfMatchTest {
         assertThat(IfMatch.parse("\"x\", \"" + SHA + "\"").matches(SHA)).isTrue();
         assertThat(IfMatch.parse("W/\"" + SHA + "\"").matches(SHA)).isFalse();
         assertThat(IfMatch.parse("\"x\", W/\"" + SHA + "\"").matches(SHA)).isFalse();
+    }
+
+    @Test
+    void aHeaderThatListsNoEntityTagIsRefusedNotTakenForAnotherVersion() {
+        for (String malformed : List.of("garbage", "\"" + SHA, SHA + "\"", "W/" + SHA, "\"a\" \"b\"", ",", "\"a\"b",
+                "\"a\u0001\"", SHA.substring(1))) {
+            assertThatThrownBy(() -> IfMatch.parse(malformed)).as(malformed)
+                    .isInstanceOf(IfMatch.MalformedIfMatchException.class)
+                    .satisfies(e -> assertThat(((IfMatch.MalformedIfMatchException) e).status().value()).isEqualTo(400));
+        }
+        // list syntax: empty elements and whitespace are ignored, a comma may sit inside a tag
+        assertThat(IfMatch.parse(" , \"" + SHA + "\" ,, ").matches(SHA)).isTrue();
+        assertThat(IfMatch.parse("\"a,b\", W/\"c\"").tags()).containsExactly("a,b", "W/\"c\"");
     }
 }
