@@ -840,6 +840,16 @@ public class DocumentWorkflow {
 
     // ---------------------------------------------------------------------------------------------------------------
 
+    /**
+     * The access rule of a class's documents, on its own: for a request that names one of them in its body, checked
+     * before the body is judged.
+     *
+     * @throws ForbiddenException the caller may not see the class
+     */
+    void requireClassReadable(String school, String schoolYear, String classCode, Caller caller) {
+        access.requireClass(caller, school, schoolYear, classCode);
+    }
+
     private void requireReadable(Caller caller, DocumentKey key) {
         if (key.type() == DocumentType.STUDENT_RECORD) {
             access.require(caller, key.school(), key.schoolYear(), key.student());

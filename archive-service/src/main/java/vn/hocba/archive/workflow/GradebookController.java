@@ -52,6 +52,8 @@ class GradebookController {
     ResponseEntity<DocumentView> render(@PathVariable String school, @PathVariable String year,
                                         @PathVariable String classCode, jakarta.servlet.http.HttpServletRequest http,
                                         Caller caller) throws java.io.IOException {
+        // who may not see the class is refused before anything they sent is judged (the refusals would tell them of it)
+        workflow.requireClassReadable(school, year, classCode, caller);
         var rendered = workflow.render(key(school, year, classCode, http.getInputStream().readNBytes(MAX_BODY + 1)), caller);
         return ResponseEntity.status(rendered.created() ? HttpStatus.CREATED : HttpStatus.OK).body(rendered.document());
     }

@@ -92,6 +92,8 @@ interface SchoolYearScenario {
                 "admin").status()).isEqualTo(404);
         assertThat(api.postJson(y + "/classes/6A/gradebooks", json("{\"subject\": \"TOAN\", \"period\": \"TERM1\"}"),
                 "GV022@" + school).status()).as("a teacher of other classes").isEqualTo(403);
+        assertThat(api.postJson(y + "/classes/6A/gradebooks", json("{\"subject\": \"TOAN\", \"period\": \"TERM3\"}"),
+                "GV022@" + school).status()).as("refused before anything they sent is judged").isEqualTo(403);
 
         Map<String, JsonNode> first = new TreeMap<>();
         first.put("record", render(api, y + "/students/" + STUDENT + "/record", null, 201));
