@@ -404,7 +404,7 @@ class DocumentRepository {
     boolean markArchived(UUID lookupCode, int revision, String key, Instant at) {
         boolean marked = db.sql("""
                 update document set status = case when status = 'SUPERSEDED' then 'SUPERSEDED' else 'ARCHIVED' end,
-                    archived_at = ?, archive_key = ?, pdf = null
+                    archived_at = ?, archive_key = ?, archived_sha256 = sha256, pdf = null
                 where lookup_code = ? and revision = ? and status in ('SIGNING', 'SUPERSEDED') and archive_key is null""")
                 .params(Timestamp.from(at), key, lookupCode, revision).update() == 1;
         if (marked && files.writes()) {
@@ -469,9 +469,9 @@ class DocumentRepository {
     boolean renewArchive(UUID lookupCode, String oldKey, String oldSha256, String newKey, String newSha256,
                          Instant timestampUntil, Instant at) {
         int updated = db.sql("""
-                update document set archive_key = ?, sha256 = ?, archive_timestamp_until = ?
+                update document set archive_key = ?, sha256 = ?, archived_sha256 = ?, archive_timestamp_until = ?
                 where lookup_code = ? and archive_key = ?""")
-                .params(newKey, newSha256, Timestamp.from(timestampUntil), lookupCode, oldKey).update();
+                .params(newKey, newSha256, newSha256, Timestamp.from(timestampUntil), lookupCode, oldKey).update();
         if (updated == 0) {
             return false;
         }
@@ -485,7 +485,8 @@ class DocumentRepository {
      * differ in their printed lookup code, so at most one has a given hash.
      */
     Optional<Version> archivedWithSha256(String sha256) {
-        Optional<Version> current = db.sql(SELECT + " where sha256 = ? and archive_key is not null order by version fetch first 1 rows only")
+        // archived_sha256: indexed, and set only when a version is archived (sha256 changes with every signature)
+        Optional<Version> current = db.sql(SELECT + " where archived_sha256 = ? and archive_key is not null order by version fetch first 1 rows only")
                 .param(sha256).query(DocumentRepository::version).optional();
         if (current.isPresent()) {
             return current;
