@@ -397,6 +397,7 @@ public final class WorkflowBench {
                 tallies.put(phase, new Tally());
             }
             warmUp(level, bare, signer, settings, items.subList(0, 3 * CHUNK));
+            long[] written = databaseWrites(); // only the workflow's arm writes to the database in the rounds
             int next = 0;
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
                 List<Item> one = items.subList(next, next + CHUNK);
@@ -443,7 +444,27 @@ public final class WorkflowBench {
                     bare1.cpuMillisEach() / flow1.cpuMillisEach(), bare2.cpuMillisEach() / flow2.cpuMillisEach());
             System.out.printf("[bench] %s signer alone / bare DSS: %.2f on 1 thread, %.2f on 2 threads%n", level,
                     tallies.get("signer1").rate() / bare1.rate(), tallies.get("signer2").rate() / bare2.rate());
+            long[] after = databaseWrites();
+            int rounds = WARMUP + ROUNDS;
+            if (written != null && after != null) {
+                // the rounds' workflow signatures, counted or not (the other arms write nothing to the database)
+                int signed = rounds * 3 * CHUNK;
+                System.out.printf("[bench] %s database writes in the rounds: %.1f KB and %.1f writes a workflow signature "
+                                + "(%d signatures; H2's own counters, compaction included)%n", level,
+                        (after[0] - written[0]) / 1024.0 / signed, (after[1] - written[1]) / (double) signed, signed);
+            }
             printDatabaseStore(level);
+        }
+
+        /** H2's bytes and write calls to its file so far ({@code info.FILE_WRITE_BYTES}, {@code info.FILE_WRITE}). */
+        long[] databaseWrites() {
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+            Map<String, Long> info = new HashMap<>();
+            jdbc.query("select setting_name, setting_value from information_schema.settings where setting_name in "
+                    + "('info.FILE_WRITE_BYTES', 'info.FILE_WRITE')", rs -> {
+                        info.put(rs.getString(1), Long.parseLong(rs.getString(2)));
+                    });
+            return info.size() == 2 ? new long[] {info.get("info.FILE_WRITE_BYTES"), info.get("info.FILE_WRITE")} : null;
         }
 
         /**
