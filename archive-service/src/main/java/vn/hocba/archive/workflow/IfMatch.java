@@ -9,12 +9,20 @@ import java.util.Locale;
  * entity tag. A list matches when any of its strong tags is the current sha256; a weak tag ({@code W/"…"}) never
  * matches, since If-Match compares strongly. An absent header or {@code *} is no condition (null from {@link #parse}).
  *
- * @param tags the strong entity tags, lower-cased, without quotes
+ * @param tags      the strong entity tags, lower-cased, without quotes
+ * @param malformed the header listed something that is not an entity tag: {@link #matches} refuses it (400), which
+ *                  the workflow asks only after the caller's access is settled, so that who may not sign is refused
+ *                  (403) before anything they sent is judged
  */
-public record IfMatch(List<String> tags) {
+public record IfMatch(List<String> tags, boolean malformed) {
 
     public IfMatch {
         tags = List.copyOf(tags);
+    }
+
+    /** A well-formed condition: any of {@code tags}. */
+    public IfMatch(List<String> tags) {
+        this(tags, false);
     }
 
     /**
@@ -22,8 +30,8 @@ public record IfMatch(List<String> tags) {
      * ({@code "…"} or {@code W/"…"}, RFC 9110 8.8.3) or a sha256 without its quotes (clients have been seen to drop
      * them), separated by commas.
      *
-     * @throws MalformedIfMatchException (400) anything else: such a header names no version, so it is refused, not
-     *                                   answered 412 as if it named another one
+     * @return the condition; anything else in the header makes it {@link #malformed()}: such a header names no
+     *         version, so it is refused with 400 (by {@link #matches}), not answered 412 as if it named another one
      */
     public static IfMatch parse(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
@@ -47,14 +55,14 @@ public record IfMatch(List<String> tags) {
                     close++;
                 }
                 if (close >= n || header.charAt(close) != '"') {
-                    throw new MalformedIfMatchException();
+                    return MALFORMED;
                 }
                 end = close + 1;
                 String opaque = header.substring(open + 1, close);
                 // a weak tag is kept as given: it equals no sha256, so it never matches (If-Match compares strongly)
                 tags.add(weak ? header.substring(i, end) : opaque.toLowerCase(Locale.ROOT));
             } else if (weak) {
-                throw new MalformedIfMatchException();
+                return MALFORMED;
             } else {
                 end = i;
                 while (end < n && header.charAt(end) != ',' && header.charAt(end) != ' ' && header.charAt(end) != '\t') {
@@ -62,7 +70,7 @@ public record IfMatch(List<String> tags) {
                 }
                 String bare = header.substring(i, end);
                 if (!BARE_SHA256.matcher(bare).matches()) {
-                    throw new MalformedIfMatchException();
+                    return MALFORMED;
                 }
                 tags.add(bare.toLowerCase(Locale.ROOT));
             }
@@ -71,11 +79,11 @@ public record IfMatch(List<String> tags) {
                 i++;
             }
             if (i < n && header.charAt(i) != ',') {
-                throw new MalformedIfMatchException(); // two tags without a comma between them
+                return MALFORMED; // two tags without a comma between them
             }
         }
         if (tags.isEmpty()) {
-            throw new MalformedIfMatchException();
+            return MALFORMED;
         }
         return new IfMatch(tags);
     }
@@ -98,8 +106,17 @@ public record IfMatch(List<String> tags) {
         }
     }
 
-    /** Whether the version with that sha256 satisfies the condition. */
+    private static final IfMatch MALFORMED = new IfMatch(List.of(), true);
+
+    /**
+     * Whether the version with that sha256 satisfies the condition.
+     *
+     * @throws MalformedIfMatchException (400) the header was not a list of entity tags
+     */
     public boolean matches(String sha256) {
+        if (malformed) {
+            throw new MalformedIfMatchException();
+        }
         return tags.contains(sha256);
     }
 }

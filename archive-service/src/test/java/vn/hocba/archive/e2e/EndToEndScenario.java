@@ -1673,6 +1673,8 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         var withVersion = api().postWithHeader(BASE + "HS2400127/record/signatures", "If-Match", "\"x\"", outsider);
         assertThat(withVersion.status()).isEqualTo(403);
         assertThat(withVersion.text()).doesNotContain("sha256");
+        assertThat(api().postWithHeader(BASE + "HS2400127/record/signatures", "If-Match", "garbage", outsider).status())
+                .as("refused before the header they sent is judged").isEqualTo(403);
         assertThat(api().post(BASE + "HS2400127/record/signatures", outsider).status()).isEqualTo(403);
         assertThat(api().post(BASE + "HS2400136/record/signatures", outsider).status())
                 .as("a record not rendered yet: the same 403, never 404").isEqualTo(403);
@@ -1685,6 +1687,12 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         String sha = api().post(BASE + student + "/record", "admin").json().get("sha256").asString();
         assertThat(api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "W/\"" + sha + "\"",
                 account("GV011")).status()).isEqualTo(412);
+        // a header that lists no entity tag names no version: 400, not the 412 of another version
+        var malformed = api().postWithHeader(BASE + student + "/record/signatures", "If-Match", sha + "x",
+                account("GV011"));
+        assertThat(malformed.status()).as(malformed.text()).isEqualTo(400);
+        assertThat(malformed.json().get("type").asString()).endsWith("/invalid-if-match");
+        assertThat(malformed.json().get("errors").get(0).get("path").asString()).isEqualTo("If-Match");
         assertThat(api().postWithHeader(BASE + student + "/record/signatures", "If-Match", "*", account("GV011"))
                 .status()).isEqualTo(201);
         // a list matches when any strong tag is the current version (RFC 9110 13.1.1)

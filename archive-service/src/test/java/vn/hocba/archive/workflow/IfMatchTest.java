@@ -37,7 +37,9 @@ class IfMatchTest {
     void aHeaderThatListsNoEntityTagIsRefusedNotTakenForAnotherVersion() {
         for (String malformed : List.of("garbage", "\"" + SHA, SHA + "\"", "W/" + SHA, "\"a\" \"b\"", ",", "\"a\"b",
                 "\"a\u0001\"", SHA.substring(1))) {
-            assertThatThrownBy(() -> IfMatch.parse(malformed)).as(malformed)
+            IfMatch condition = IfMatch.parse(malformed); // judged when asked, after the caller's access
+            assertThat(condition.malformed()).as(malformed).isTrue();
+            assertThatThrownBy(() -> condition.matches(SHA)).as(malformed)
                     .isInstanceOf(IfMatch.MalformedIfMatchException.class)
                     .satisfies(e -> assertThat(((IfMatch.MalformedIfMatchException) e).status().value()).isEqualTo(400));
         }
