@@ -31,7 +31,8 @@ class LegalHoldController {
     }
 
     /** The body of a hold: why, and on what decision or case it rests. */
-    record HoldRequest(String reason, String reference) implements vn.hocba.archive.common.StrictRequestBody {
+    record HoldRequest(String reason, String reference)
+            implements vn.hocba.archive.common.StrictRequestBody.JudgedAfterAccess {
     }
 
     @PostMapping("/api/v1/documents/{lookupCode}/holds")

@@ -72,6 +72,7 @@ public class LegalHolds {
     public Hold place(UUID lookupCode, Caller caller, String reason, String reference) {
         DocumentFacts facts = readers.readable(lookupCode, caller);
         requireAuthority(facts, caller);
+        vn.hocba.archive.common.StrictRequestBody.requireKnownMembers(); // the body's, once the caller may place it
         String why = required("reason", reason, REASON_MAX, "lý do");
         String ref = required("reference", reference, REFERENCE_MAX, "số hiệu văn bản căn cứ");
         Hold hold = new Hold(UUID.randomUUID(), lookupCode, why, ref, caller.username(), clock.instant(), null, null);

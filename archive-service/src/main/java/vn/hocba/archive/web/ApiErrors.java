@@ -154,11 +154,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 break;
             }
         }
-        var refused = new vn.hocba.archive.common.InvalidInputException("unreadable-body", path,
-                path.isEmpty() ? "the body is not the JSON this endpoint reads"
-                        : unknown ? "unknown member " + path : "unreadable value at " + path,
-                path.isEmpty() ? "nội dung không phải JSON mà địa chỉ này đọc được"
-                        : unknown ? "thuộc tính không được hỗ trợ: " + path : "giá trị không đọc được ở " + path);
+        var refused = unknown && !path.isEmpty() ? vn.hocba.archive.common.StrictRequestBody.unknownMember(path)
+                : new vn.hocba.archive.common.InvalidInputException("unreadable-body", path,
+                path.isEmpty() ? "the body is not the JSON this endpoint reads" : "unreadable value at " + path,
+                path.isEmpty() ? "nội dung không phải JSON mà địa chỉ này đọc được" : "giá trị không đọc được ở " + path);
         return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(refused(refused).getBody());
     }

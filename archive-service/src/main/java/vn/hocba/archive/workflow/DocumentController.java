@@ -32,7 +32,7 @@ class DocumentController {
 
     /** Step 1 of two-step signing: {@code {"certificate": "<base64 DER>", "chain": [...]}}. */
     record PendingRequest(String certificate, java.util.List<String> chain)
-            implements vn.hocba.archive.common.StrictRequestBody {
+            implements vn.hocba.archive.common.StrictRequestBody.JudgedAfterAccess {
     }
 
     /** The data to sign: {@code {"id", "digestAlgorithm", "dataToSign", "expiresAt"}}. */
@@ -40,7 +40,8 @@ class DocumentController {
     }
 
     /** Step 2: {@code {"signatureValue": "<base64>"}}. */
-    record CompletionRequest(String signatureValue) implements vn.hocba.archive.common.StrictRequestBody {
+    record CompletionRequest(String signatureValue)
+            implements vn.hocba.archive.common.StrictRequestBody.JudgedAfterAccess {
     }
 
     /**
@@ -53,6 +54,7 @@ class DocumentController {
     ResponseEntity<PendingAnswer> prepare(@PathVariable UUID lookupCode,
                                           @RequestBody(required = false) PendingRequest body, Caller caller) {
         twoStep.requirePlace(lookupCode, caller);
+        vn.hocba.archive.common.StrictRequestBody.requireKnownMembers();
         var certificate = vn.hocba.archive.pki.SignerCertificates.certificate(body == null ? null : body.certificate(),
                 "certificate");
         var chain = new java.util.ArrayList<java.security.cert.X509Certificate>();
@@ -75,6 +77,7 @@ class DocumentController {
     ResponseEntity<DocumentView> complete(@PathVariable UUID lookupCode, @PathVariable UUID id,
                                           @RequestBody(required = false) CompletionRequest body, Caller caller) {
         twoStep.requirePlace(lookupCode, caller);
+        vn.hocba.archive.common.StrictRequestBody.requireKnownMembers();
         byte[] value;
         try {
             value = java.util.Base64.getMimeDecoder().decode(body == null || body.signatureValue() == null ? ""

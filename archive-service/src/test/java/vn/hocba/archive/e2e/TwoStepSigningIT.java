@@ -96,6 +96,8 @@ class TwoStepSigningIT {
                     .as("a teacher of another class").isEqualTo(403);
             assertThat(api.postJson(pendingPath, "{\"certificate\": \"QUJD\"}".getBytes(StandardCharsets.UTF_8),
                     "GV022@" + SCHOOL).status()).as("refused before anything they sent is judged").isEqualTo(403);
+            assertThat(api.postJson(pendingPath, "{\"certificate\": \"QUJD\", \"pin\": \"1\"}".getBytes(StandardCharsets.UTF_8),
+                    "GV022@" + SCHOOL).status()).as("an unknown member too").isEqualTo(403);
 
             var prepared = api.postJson(pendingPath, json("certificate", certificate), account);
             assertThat(prepared.status()).as(prepared.text()).isEqualTo(201);
