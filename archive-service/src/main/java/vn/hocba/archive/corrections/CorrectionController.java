@@ -115,9 +115,16 @@ class CorrectionController {
             problems.add(new DatasetProblem("reason", "the body is too large", "nội dung quá lớn"));
         } else {
             JsonNode body = read(http, problems);
+            if (body != null && body.isObject()) {
+                for (String member : body.propertyNames()) {
+                    if (!member.equals("reason")) { // {"reason"} only: a misspelt member is named, not ignored
+                        problems.add(new DatasetProblem(shown(member), "unknown member", "trường không hợp lệ"));
+                    }
+                }
+            }
             reason = body == null ? null : reason(body, problems);
         }
-        return body(corrections.reject(caller, school, year, id, problems.isEmpty() ? reason : null));
+        return body(corrections.reject(caller, school, year, id, problems.isEmpty() ? reason : null, problems));
     }
 
     /** The requests of the year the caller may see, newest first; {@code ?status=} one status only. */

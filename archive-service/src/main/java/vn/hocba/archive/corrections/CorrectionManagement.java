@@ -134,8 +134,21 @@ class CorrectionManagement {
     /** The principal's rejection, with a reason: the mark stays. 409 once decided. */
     @Transactional
     Correction reject(Caller caller, String school, String year, String id, String reason) {
+        return reject(caller, school, year, id, reason, List.of());
+    }
+
+    /**
+     * As {@link #reject(Caller, String, String, String, String)}, with what was wrong with the request's body
+     * ({@code bodyProblems}, each at its path): reported (422) once the caller may decide the request, in place of
+     * the missing reason's problem.
+     */
+    Correction reject(Caller caller, String school, String year, String id, String reason,
+                      List<DatasetProblem> bodyProblems) {
         Correction c = locked(caller, school, year, id);
         require(CorrectionPolicy.reject(c.status(), standing(caller, c)), c.status());
+        if (!bodyProblems.isEmpty()) {
+            throw new CorrectionRefusedException(bodyProblems);
+        }
         if (reason == null) {
             throw new CorrectionRefusedException(List.of(new DatasetProblem("reason",
                     "the reason of the rejection is required (at most " + MAX_REASON + " characters)",

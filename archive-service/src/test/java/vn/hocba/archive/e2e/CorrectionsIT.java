@@ -245,6 +245,13 @@ class CorrectionsIT {
         var noReason = api.postJson(CORRECTIONS + "/" + id + "/rejection", json(Map.of("reason", " ")), PRINCIPAL);
         assertProblem(noReason, 422);
         assertThat(noReason.json().get("errors").get(0).get("path").asString()).isEqualTo("reason");
+        // a misspelt member is named, not taken for a missing reason or ignored; who may not decide learns nothing
+        var misspelt = api.postJson(CORRECTIONS + "/" + id + "/rejection",
+                json(Map.of("reason", "Bài kiểm tra đã được chấm đúng", "reasn", "x")), PRINCIPAL);
+        assertProblem(misspelt, 422);
+        assertThat(misspelt.json().get("errors").get(0).get("path").asString()).isEqualTo("reasn");
+        assertProblem(api.postJson(CORRECTIONS + "/" + id + "/rejection", json(Map.of("reason", "x", "reasn", "x")),
+                HOMEROOM_TEACHER), 403);
         var rejected = api.postJson(CORRECTIONS + "/" + id + "/rejection",
                 json(Map.of("reason", "Bài kiểm tra đã được chấm đúng")), PRINCIPAL);
         assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
