@@ -131,6 +131,7 @@ class AuthorizationWalkIT {
     static void start() throws Exception {
         Path moduleDir = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
         app = PackagedApplication.start(moduleDir.resolve("target/hocba.jar"), TestDirectories.fresh("authz"));
+        app.awaitReady(); // the login page answers before the demo school is loaded; readiness waits for it
         api = new Api(app.port());
         var far = api.postJson("/api/v1/accounts", ("{\"username\": \"inspector.far\", \"password\": \"" + FAR_PASSWORD
                 + "\", \"role\": \"INSPECTOR\", \"province\": \"Hà Nội\", \"district\": null}")
