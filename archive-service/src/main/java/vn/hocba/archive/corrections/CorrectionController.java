@@ -73,13 +73,7 @@ class CorrectionController {
         if (body == null) {
             throw new CorrectionRefusedException(problems); // nothing else to say of a body that could not be read
         }
-        if (body.isObject()) {
-            for (var member : body.properties()) {
-                if (!MEMBERS.contains(member.getKey())) {
-                    problems.add(new DatasetProblem(shown(member.getKey()), "unknown member", "trường không hợp lệ"));
-                }
-            }
-        }
+        unknownMembers(body, MEMBERS, problems);
         var r = new CorrectionManagement.NewRequest(
                 text(body, "student", problems, true, 32), text(body, "subject", problems, true, 32), term(body, problems),
                 text(body, "field", problems, true, 16), body.get("newValue"), reason(body, problems),
@@ -115,16 +109,13 @@ class CorrectionController {
             problems.add(new DatasetProblem("reason", "the body is too large", "nội dung quá lớn"));
         } else {
             JsonNode body = read(http, problems);
-            if (body != null && body.isObject()) {
-                for (String member : body.propertyNames()) {
-                    if (!member.equals("reason")) { // {"reason"} only: a misspelt member is named, not ignored
-                        problems.add(new DatasetProblem(shown(member), "unknown member", "trường không hợp lệ"));
-                    }
-                }
+            if (body != null) {
+                unknownMembers(body, Set.of("reason"), problems); // a misspelt member is named, not ignored
+                reason = reason(body, problems);
             }
-            reason = body == null ? null : reason(body, problems);
         }
-        return body(corrections.reject(caller, school, year, id, problems.isEmpty() ? reason : null, problems));
+        // the problems are reported once the caller may decide (403 first); without them the reason is valid
+        return body(corrections.reject(caller, school, year, id, reason, problems));
     }
 
     /** The requests of the year the caller may see, newest first; {@code ?status=} one status only. */
@@ -266,6 +257,17 @@ class CorrectionController {
             return null;
         }
         return node.intValue();
+    }
+
+    /** One problem for each member of an object {@code body} that is not in {@code allowed}. */
+    private static void unknownMembers(JsonNode body, Set<String> allowed, List<DatasetProblem> problems) {
+        if (body.isObject()) {
+            for (String member : body.propertyNames()) {
+                if (!allowed.contains(member)) {
+                    problems.add(new DatasetProblem(shown(member), "unknown member", "trường không hợp lệ"));
+                }
+            }
+        }
     }
 
     private static String reason(JsonNode body, List<DatasetProblem> problems) {

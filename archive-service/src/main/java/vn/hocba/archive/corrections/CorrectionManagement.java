@@ -139,8 +139,8 @@ class CorrectionManagement {
 
     /**
      * As {@link #reject(Caller, String, String, String, String)}, with what was wrong with the request's body
-     * ({@code bodyProblems}, each at its path): reported (422) once the caller may decide the request, in place of
-     * the missing reason's problem.
+     * ({@code bodyProblems}, each at its path): reported (422) once the caller may decide the request; {@code reason}
+     * is read only when there are none.
      */
     Correction reject(Caller caller, String school, String year, String id, String reason,
                       List<DatasetProblem> bodyProblems) {

@@ -16,6 +16,10 @@ import java.util.Locale;
  */
 public record IfMatch(List<String> tags, boolean malformed) {
 
+    /** A sha256 sent without its quotes: read as the quoted tag. */
+    private static final java.util.regex.Pattern BARE_SHA256 = java.util.regex.Pattern.compile("[0-9A-Fa-f]{64}");
+    private static final IfMatch MALFORMED = new IfMatch(List.of(), true);
+
     public IfMatch {
         tags = List.copyOf(tags);
     }
@@ -93,8 +97,6 @@ public record IfMatch(List<String> tags, boolean malformed) {
         return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
     }
 
-    private static final java.util.regex.Pattern BARE_SHA256 = java.util.regex.Pattern.compile("[0-9A-Fa-f]{64}");
-
     /** 400: an {@code If-Match} that is not a list of entity tags. */
     public static final class MalformedIfMatchException extends vn.hocba.archive.common.InvalidInputException {
         private static final long serialVersionUID = 1L;
@@ -105,8 +107,6 @@ public record IfMatch(List<String> tags, boolean malformed) {
                     "If-Match phải là danh sách entity tag, ví dụ \"<sha256 của phiên bản bạn đã xem>\" (ETag của văn bản)");
         }
     }
-
-    private static final IfMatch MALFORMED = new IfMatch(List.of(), true);
 
     /**
      * Whether the version with that sha256 satisfies the condition.

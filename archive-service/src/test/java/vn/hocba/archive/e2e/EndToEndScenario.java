@@ -1380,6 +1380,12 @@ abstract class EndToEndScenario implements SchoolYearScenario {
         ObjectKey key = ObjectKey.contentAddressed("records", done.get("sha256").asString(), "pdf");
         String holds = "/api/v1/documents/" + code + "/holds";
         byte[] body = "{\"reason\": \"r\", \"reference\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // a misspelt member is refused once the principal may place the hold, and nothing is placed
+        var misspelt = api().postJson(holds, "{\"reason\": \"r\", \"refrence\": \"x\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), account("GV001"));
+        assertThat(misspelt.status()).as(misspelt.text()).isEqualTo(422);
+        assertThat(misspelt.json().get("errors").get(0).get("path").asString()).isEqualTo("refrence");
+        assertThat(api().get("/api/v1/documents/" + code + "/retention", account("GV001")).json().get("holds")).isEmpty();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 4; round++) {
